@@ -1,0 +1,3 @@
+from t2l.cli import main
+
+main()
