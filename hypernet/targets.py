@@ -18,12 +18,16 @@ _LAYER_INDEX = re.compile(r"(?:^|\.)(\d+)(?:\.|$)")
 
 @dataclass(frozen=True)
 class TargetModule:
-    """One kind of linear layer (e.g. ``q_proj``), present in ``layers`` with the same shape."""
+    """One kind of linear layer (e.g. ``q_proj``), present in ``layers`` with the same shape.
+
+    ``paths[i]`` is the module path in block ``layers[i]`` (e.g. ``model.layers.3.self_attn.q_proj``).
+    """
 
     name: str
     in_features: int
     out_features: int
     layers: tuple[int, ...]
+    paths: tuple[str, ...]
 
     @property
     def num_layers(self) -> int:
@@ -42,7 +46,7 @@ def discover_targets(model: nn.Module) -> dict[str, TargetModule]:
     reported with ``ValueError`` rather than guessed.
     """
     shapes: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    layers: dict[str, list[int]] = defaultdict(list)
+    found_at: dict[str, dict[int, str]] = defaultdict(dict)
     for path, module in model.named_modules():
         if not isinstance(module, nn.Linear):
             continue
@@ -51,13 +55,19 @@ def discover_targets(model: nn.Module) -> dict[str, TargetModule]:
             continue
         name = path.rsplit(".", 1)[-1]
         shapes[name].add((module.in_features, module.out_features))
-        layers[name].append(int(match.group(1)))
+        layer = int(match.group(1))
+        if layer in found_at[name]:
+            raise ValueError(f"two linear layers named '{name}' in block {layer}: {found_at[name][layer]}, {path}")
+        found_at[name][layer] = path
     targets: dict[str, TargetModule] = {}
     for name, found in shapes.items():
         if len(found) != 1:
             raise ValueError(f"linear layers named '{name}' have different shapes across blocks: {sorted(found)}")
         (in_features, out_features), = found
-        targets[name] = TargetModule(name, in_features, out_features, tuple(sorted(set(layers[name]))))
+        by_layer = sorted(found_at[name].items())
+        targets[name] = TargetModule(
+            name, in_features, out_features, tuple(i for i, _ in by_layer), tuple(p for _, p in by_layer)
+        )
     return targets
 
 

@@ -1,0 +1,236 @@
+"""The one place that knows PEFT's on-disk LoRA format.
+
+A PEFT LoRA adapter is a directory with ``adapter_config.json`` and ``adapter_model.safetensors``
+whose keys look like ``base_model.model.<module path>.lora_A.weight`` ([r, in]) and
+``...lora_B.weight`` ([out, r]). ``peft.PeftModel.from_pretrained(base, dir)`` loads what
+``save_peft_adapter`` writes, and ``load_peft_adapter`` reads what PEFT writes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from t2l import __version__
+from t2l.errors import T2LError
+
+CONFIG_NAME = "adapter_config.json"
+WEIGHTS_NAME = "adapter_model.safetensors"
+KEY_PREFIX = "base_model.model."
+_A_SUFFIX = ".lora_A.weight"
+_B_SUFFIX = ".lora_B.weight"
+# Config features that change what the weights mean; we refuse them rather than load them wrongly.
+_UNSUPPORTED_CONFIG = {
+    "use_dora": "DoRA adapters",
+    "modules_to_save": "adapters with modules_to_save",
+    "rank_pattern": "per-module ranks (rank_pattern)",
+    "alpha_pattern": "per-module alphas (alpha_pattern)",
+}
+
+
+class AdapterFormatError(T2LError):
+    """An adapter directory or file is not a valid PEFT LoRA adapter this platform can use."""
+
+
+@dataclass
+class LoraAdapter:
+    """One LoRA adapter in memory: ``weights[module_path] = (A [r, in], B [out, r])``.
+
+    ``module_path`` is the module's path in the base model (``model.layers.3.self_attn.q_proj``).
+    The update applied to that module is ``scaling * B @ A``.
+    """
+
+    rank: int
+    alpha: float
+    weights: dict[str, tuple[torch.Tensor, torch.Tensor]]
+    target_modules: list[str]
+    base_model: str = ""
+    use_rslora: bool = True
+    lora_dropout: float = 0.0
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def scaling(self) -> float:
+        return self.alpha / math.sqrt(self.rank) if self.use_rslora else self.alpha / self.rank
+
+    def num_parameters(self) -> int:
+        return sum(a.numel() + b.numel() for a, b in self.weights.values())
+
+    def validate(self) -> None:
+        """Shapes agree with the rank and every value is finite; raises ``AdapterFormatError``."""
+        if self.rank <= 0:
+            raise AdapterFormatError(f"rank must be positive, got {self.rank}")
+        if not self.weights:
+            raise AdapterFormatError("adapter has no LoRA weights")
+        for path, (a, b) in self.weights.items():
+            if a.ndim != 2 or b.ndim != 2 or a.shape[0] != self.rank or b.shape[1] != self.rank:
+                raise AdapterFormatError(
+                    f"{path}: lora_A {tuple(a.shape)} and lora_B {tuple(b.shape)} do not match rank {self.rank}"
+                )
+            if not (torch.isfinite(a).all() and torch.isfinite(b).all()):
+                raise AdapterFormatError(f"{path}: adapter weights contain NaN or Inf")
+
+    def check_against(self, module_shapes: dict[str, tuple[int, int]]) -> None:
+        """Raise ``AdapterFormatError`` unless every module exists in the base model with the
+        adapter's shapes; ``module_shapes[path] = (in_features, out_features)``."""
+        for path, (a, b) in self.weights.items():
+            if path not in module_shapes:
+                raise AdapterFormatError(f"adapter targets '{path}', which the base model does not have")
+            in_features, out_features = module_shapes[path]
+            if a.shape[1] != in_features or b.shape[0] != out_features:
+                raise AdapterFormatError(
+                    f"{path}: adapter is {a.shape[1]}→{b.shape[0]}, the base model's layer is "
+                    f"{in_features}→{out_features} (an adapter for another base model?)"
+                )
+
+
+def peft_config(adapter: LoraAdapter) -> dict[str, Any]:
+    """The ``adapter_config.json`` content PEFT expects for this adapter."""
+    return {
+        "peft_type": "LORA",
+        "task_type": "CAUSAL_LM",
+        "base_model_name_or_path": adapter.base_model,
+        "r": adapter.rank,
+        "lora_alpha": adapter.alpha,
+        "use_rslora": adapter.use_rslora,
+        "use_dora": False,
+        "lora_dropout": adapter.lora_dropout,
+        "target_modules": sorted(adapter.target_modules),
+        "bias": "none",
+        "fan_in_fan_out": False,
+        "init_lora_weights": True,
+        "inference_mode": True,
+        "modules_to_save": None,
+        "revision": None,
+        "t2l_version": __version__,
+        "t2l": adapter.metadata,
+    }
+
+
+def peft_state_dict(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> dict[str, torch.Tensor]:
+    """The safetensors content: ``base_model.model.<path>.lora_{A,B}.weight`` -> contiguous CPU tensors."""
+    out: dict[str, torch.Tensor] = {}
+    for path, (a, b) in adapter.weights.items():
+        out[f"{KEY_PREFIX}{path}{_A_SUFFIX}"] = a.detach().to("cpu", dtype or a.dtype).contiguous()
+        out[f"{KEY_PREFIX}{path}{_B_SUFFIX}"] = b.detach().to("cpu", dtype or b.dtype).contiguous()
+    return out
+
+
+def adapter_to_bytes(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> tuple[bytes, bytes]:
+    """(``adapter_config.json`` bytes, ``adapter_model.safetensors`` bytes), deterministic for equal input."""
+    from safetensors.torch import save
+
+    adapter.validate()
+    config = json.dumps(peft_config(adapter), indent=2, sort_keys=True).encode()
+    return config, save(peft_state_dict(adapter, dtype))
+
+
+def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:
+    """Parse the two files of a PEFT LoRA adapter; raises ``AdapterFormatError`` on anything unusable."""
+    from safetensors.torch import load
+
+    try:
+        config = json.loads(config_bytes)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise AdapterFormatError(f"{source}: {CONFIG_NAME} is not valid JSON: {exc}") from exc
+    if not isinstance(config, dict):
+        raise AdapterFormatError(f"{source}: {CONFIG_NAME} must hold a JSON object")
+    if config.get("peft_type") != "LORA":
+        raise AdapterFormatError(f"{source}: peft_type is {config.get('peft_type')!r}; only LORA adapters are supported here")
+    for key, what in _UNSUPPORTED_CONFIG.items():
+        if config.get(key):
+            raise AdapterFormatError(f"{source}: {what} are not supported yet")
+    try:
+        rank, alpha = int(config["r"]), float(config["lora_alpha"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AdapterFormatError(f"{source}: {CONFIG_NAME} needs integer 'r' and number 'lora_alpha'") from exc
+    try:
+        tensors = load(weights_bytes)
+    except Exception as exc:  # safetensors raises its own error types for damaged files
+        raise AdapterFormatError(f"{source}: {WEIGHTS_NAME} is not a readable safetensors file: {exc}") from exc
+    pairs: dict[str, dict[str, torch.Tensor]] = {}
+    for key, tensor in tensors.items():
+        for suffix, part in ((_A_SUFFIX, "A"), (_B_SUFFIX, "B")):
+            if key.endswith(suffix):
+                path = key[: -len(suffix)].removeprefix(KEY_PREFIX)
+                # PEFT writes no adapter name; some tools write ``lora_A.default.weight``
+                pairs.setdefault(path, {})[part] = tensor
+                break
+        else:
+            if ".lora_A." in key or ".lora_B." in key:
+                path, _, rest = key.removeprefix(KEY_PREFIX).partition(".lora_")
+                pairs.setdefault(path, {})[rest[0]] = tensor
+            else:
+                raise AdapterFormatError(f"{source}: unexpected tensor '{key}' (not a LoRA A/B weight)")
+    weights: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}
+    for path, parts in pairs.items():
+        if set(parts) != {"A", "B"}:
+            raise AdapterFormatError(f"{source}: {path} has lora_{'A' if 'A' in parts else 'B'} but not its pair")
+        weights[path] = (parts["A"], parts["B"])
+    targets = config.get("target_modules") or sorted({p.rsplit(".", 1)[-1] for p in weights})
+    if isinstance(targets, str):
+        targets = [targets]
+    adapter = LoraAdapter(
+        rank=rank,
+        alpha=alpha,
+        weights=weights,
+        target_modules=list(targets),
+        base_model=str(config.get("base_model_name_or_path") or ""),
+        use_rslora=bool(config.get("use_rslora", False)),
+        lora_dropout=float(config.get("lora_dropout") or 0.0),
+        metadata=dict(config.get("t2l") or {}),
+    )
+    adapter.validate()
+    return adapter
+
+
+def save_peft_adapter(adapter: LoraAdapter, directory: str | Path, dtype: torch.dtype | None = None) -> Path:
+    """Write ``adapter`` as a PEFT adapter directory, atomically (all files or nothing).
+
+    An existing directory is replaced only once the new one is complete.
+    """
+    directory = Path(directory)
+    config_bytes, weight_bytes = adapter_to_bytes(adapter, dtype)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        (staging / CONFIG_NAME).write_bytes(config_bytes)
+        (staging / WEIGHTS_NAME).write_bytes(weight_bytes)
+        if directory.exists():
+            old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+            os.replace(directory, old)
+            os.replace(staging, directory)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, directory)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return directory
+
+
+def load_peft_adapter(directory: str | Path) -> LoraAdapter:
+    """Read a PEFT LoRA adapter directory; raises ``AdapterFormatError`` with the reason."""
+    directory = Path(directory)
+    config_path, weights_path = directory / CONFIG_NAME, directory / WEIGHTS_NAME
+    for path in (config_path, weights_path):
+        if not path.is_file():
+            raise AdapterFormatError(f"{directory} is not a PEFT adapter directory: {path.name} is missing")
+    return adapter_from_bytes(config_path.read_bytes(), weights_path.read_bytes(), source=str(directory))
+
+
+def module_shapes(model: torch.nn.Module) -> dict[str, tuple[int, int]]:
+    """``{module path: (in_features, out_features)}`` of every linear layer of ``model``."""
+    return {
+        path: (module.in_features, module.out_features)
+        for path, module in model.named_modules()
+        if isinstance(module, torch.nn.Linear)
+    }

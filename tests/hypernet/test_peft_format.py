@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import torch
+
+from hypernet.peft_format import (
+    CONFIG_NAME,
+    WEIGHTS_NAME,
+    AdapterFormatError,
+    LoraAdapter,
+    load_peft_adapter,
+    module_shapes,
+    save_peft_adapter,
+)
+from hypernet.targets import discover_targets, select_targets
+
+
+def _random_adapter(model, names=("q_proj", "v_proj"), rank=4, seed=0) -> LoraAdapter:
+    gen = torch.Generator().manual_seed(seed)
+    weights = {}
+    for target in select_targets(discover_targets(model), list(names)):
+        for path in target.paths:
+            a = torch.randn(rank, target.in_features, generator=gen) * 0.05
+            b = torch.randn(target.out_features, rank, generator=gen) * 0.05
+            weights[path] = (a, b)
+    return LoraAdapter(rank=rank, alpha=8.0, weights=weights, target_modules=list(names),
+                       base_model="smollm2-135m-instruct", use_rslora=True, metadata={"description": "test"})
+
+
+def test_roundtrip_keeps_every_tensor(base_model, tmp_path: Path):
+    adapter = _random_adapter(base_model.model)
+    save_peft_adapter(adapter, tmp_path / "a")
+    again = load_peft_adapter(tmp_path / "a")
+    assert again.rank == 4 and again.alpha == 8.0 and again.use_rslora
+    assert again.metadata == {"description": "test"}
+    assert set(again.weights) == set(adapter.weights) and len(again.weights) == 60
+    for path, (a, b) in adapter.weights.items():
+        assert torch.equal(again.weights[path][0], a) and torch.equal(again.weights[path][1], b)
+    again.check_against(module_shapes(base_model.model))
+
+
+def test_peft_loads_what_we_write_with_the_merged_update(base_model, tmp_path: Path):
+    from peft import PeftModel
+
+    adapter = _random_adapter(base_model.model)
+    save_peft_adapter(adapter, tmp_path / "a")
+    ids = base_model.tokenizer(["The capital of France is"], return_tensors="pt")
+    merged = copy.deepcopy(base_model.model)
+    for path, (a, b) in adapter.weights.items():
+        merged.get_submodule(path).weight.data += adapter.scaling * (b @ a)
+    peft_model = PeftModel.from_pretrained(copy.deepcopy(base_model.model), str(tmp_path / "a"))
+    with torch.no_grad():
+        want = merged(**ids).logits
+        got = peft_model(**ids).logits
+        base = base_model.model(**ids).logits
+    assert not torch.allclose(base, want, atol=1e-3)  # the adapter changes the output
+    torch.testing.assert_close(got, want, atol=2e-4, rtol=1e-4)
+
+
+def test_adapter_for_another_model_is_rejected(base_model):
+    from transformers import Qwen2Config, Qwen2ForCausalLM
+
+    other = Qwen2ForCausalLM(Qwen2Config(vocab_size=100, hidden_size=64, intermediate_size=96,
+                                         num_hidden_layers=2, num_attention_heads=8, num_key_value_heads=2))
+    adapter = _random_adapter(base_model.model)
+    with pytest.raises(AdapterFormatError, match="does not have|another base model"):
+        adapter.check_against(module_shapes(other))
+
+
+def test_corrupt_and_unsupported_files_are_clear_errors(base_model, tmp_path: Path):
+    adapter = _random_adapter(base_model.model)
+    directory = save_peft_adapter(adapter, tmp_path / "a")
+    weights = (directory / WEIGHTS_NAME).read_bytes()
+    (directory / WEIGHTS_NAME).write_bytes(weights[: len(weights) // 2])
+    with pytest.raises(AdapterFormatError, match="not a readable safetensors"):
+        load_peft_adapter(directory)
+    (directory / WEIGHTS_NAME).write_bytes(weights)
+    config = json.loads((directory / CONFIG_NAME).read_text())
+    (directory / CONFIG_NAME).write_text(json.dumps({**config, "use_dora": True}))
+    with pytest.raises(AdapterFormatError, match="DoRA"):
+        load_peft_adapter(directory)
+    (directory / CONFIG_NAME).unlink()
+    with pytest.raises(AdapterFormatError, match="missing"):
+        load_peft_adapter(directory)
+
+
+def test_nan_weights_are_refused_and_nothing_is_written(base_model, tmp_path: Path):
+    adapter = _random_adapter(base_model.model)
+    path = next(iter(adapter.weights))
+    adapter.weights[path][0][0, 0] = float("nan")
+    with pytest.raises(AdapterFormatError, match="NaN"):
+        save_peft_adapter(adapter, tmp_path / "bad")
+    assert not (tmp_path / "bad").exists()
+    assert list(tmp_path.iterdir()) == []
