@@ -1,0 +1,171 @@
+"""Descriptions in, LoRA adapters out: validate, encode, run the hypernetwork once per batch, check.
+
+Two levels:
+- ``generate_weights``: batched tensors on the hypernetwork's device (for throughput, serving and
+  evaluation; nothing leaves the GPU);
+- ``generate_adapters``: one ``LoraAdapter`` per description, CPU tensors keyed by module path,
+  ready for ``peft_format.save_peft_adapter``.
+
+Descriptions are checked before any work: non-empty after stripping, at most
+``MAX_DESCRIPTION_CHARS`` characters, and at most the encoder's ``max_seq_length`` tokens (256 for
+all-MiniLM-L6-v2, roughly 1,000 characters of English) because the encoder silently cuts what is
+longer and the adapter would then ignore the end of the description. Generated weights that are
+not finite raise ``GenerationError``; the caller then has nothing to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from hypernet.lora import adapters_from_weights
+from hypernet.model import HyperNetwork, LoraWeights
+from hypernet.peft_format import LoraAdapter
+from t2l.errors import T2LError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+    from hypernet.targets import TargetModule
+
+MAX_DESCRIPTION_CHARS = 4000  # checked before tokenising; the token limit below is the real bound
+_MAX_LISTED = 5
+
+
+class DescriptionError(T2LError, ValueError):
+    """A task description is empty, too long, or not text."""
+
+
+class GenerationError(T2LError):
+    """The hypernetwork produced unusable weights (NaN or Inf)."""
+
+
+def validate_descriptions(descriptions: Sequence[str], encoder: SentenceTransformer | None = None) -> list[str]:
+    """The descriptions, stripped; ``DescriptionError`` naming every bad one (by index) otherwise.
+
+    With ``encoder``, descriptions longer than its ``max_seq_length`` tokens are refused too.
+    """
+    if isinstance(descriptions, str) or not isinstance(descriptions, Sequence):
+        raise DescriptionError("descriptions must be a list of strings")
+    if not descriptions:
+        raise DescriptionError("no descriptions given")
+    problems: list[str] = []
+    cleaned: list[str] = []
+    for i, text in enumerate(descriptions):
+        if not isinstance(text, str):
+            problems.append(f"#{i} is {type(text).__name__}, not text")
+            text = ""
+        elif not text.strip():
+            problems.append(f"#{i} is empty")
+        elif len(text.strip()) > MAX_DESCRIPTION_CHARS:
+            problems.append(f"#{i} has {len(text.strip())} characters (at most {MAX_DESCRIPTION_CHARS})")
+        cleaned.append(text.strip())
+    if not problems and encoder is not None:
+        limit = encoder.max_seq_length
+        lengths = [len(ids) for ids in encoder.tokenizer(cleaned, add_special_tokens=True)["input_ids"]]
+        problems += [
+            f"#{i} is {n} tokens; the encoder reads at most {limit} and would ignore the rest"
+            for i, n in enumerate(lengths)
+            if n > limit
+        ]
+    if problems:
+        more = f" (and {len(problems) - _MAX_LISTED} more)" if len(problems) > _MAX_LISTED else ""
+        raise DescriptionError("bad task description: " + "; ".join(problems[:_MAX_LISTED]) + more)
+    return cleaned
+
+
+def encode_descriptions(
+    encoder: SentenceTransformer, descriptions: Sequence[str], *, device: str | torch.device | None = None
+) -> torch.Tensor:
+    """[N, d] L2-normalised embeddings as a tensor on ``device`` (default: the encoder's)."""
+    embeddings = encoder.encode(
+        list(descriptions),
+        batch_size=256,
+        convert_to_tensor=True,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    return embeddings.to(device) if device is not None else embeddings
+
+
+def nonfinite_samples(weights: LoraWeights) -> list[int]:
+    """Indices of samples with any NaN/Inf in their A or B (one device sync for the whole batch)."""
+    bad: torch.Tensor | None = None
+    for a, b in weights.values():
+        sample_bad = ~(torch.isfinite(a).flatten(1).all(1) & torch.isfinite(b).flatten(1).all(1))
+        bad = sample_bad if bad is None else bad | sample_bad
+    return [] if bad is None else bad.nonzero().flatten().tolist()
+
+
+@torch.inference_mode()
+def generate_weights(hypernet: HyperNetwork, embeddings: torch.Tensor) -> LoraWeights:
+    """Embeddings [N, d] -> ``{module: (A [N, L, r, in], B [N, L, out, r])}`` on the hypernetwork's
+    device, in one forward pass; ``GenerationError`` if any value is NaN/Inf."""
+    if hypernet.training:
+        raise ValueError("generate_weights needs the hypernetwork in eval mode (dropout would randomise adapters)")
+    device = hypernet.row_layer.device
+    weights = hypernet(embeddings.to(device))
+    bad = nonfinite_samples(weights)
+    if bad:
+        raise GenerationError(f"the hypernetwork produced NaN/Inf weights for {len(bad)} of "
+                              f"{embeddings.shape[0]} descriptions (#{', #'.join(map(str, bad[:_MAX_LISTED]))}); "
+                              "the checkpoint is probably damaged or diverged")
+    return weights
+
+
+def generate_adapters(
+    hypernet: HyperNetwork,
+    encoder: SentenceTransformer,
+    descriptions: Sequence[str],
+    targets: Sequence[TargetModule] | dict[str, TargetModule] | None = None,
+    *,
+    checkpoint_id: str = "",
+    batch_size: int = 256,
+    dtype: torch.dtype | None = None,
+    metadata: Sequence[dict[str, Any]] | None = None,
+) -> list[LoraAdapter]:
+    """One PEFT-ready ``LoraAdapter`` per description, in order.
+
+    All descriptions are validated before anything runs; then each chunk of ``batch_size`` is
+    encoded and generated in one forward pass. ``targets`` give the module paths (default: the
+    paths stored in the hypernetwork's config). Each adapter's metadata records the description,
+    ``checkpoint_id``, the encoder, the hypernetwork's size and seed, on top of ``metadata[i]``.
+    ``dtype`` is the adapters' tensor dtype (default: the hypernetwork's).
+    """
+    config = hypernet.config
+    texts = validate_descriptions(descriptions, encoder)
+    if metadata is not None and len(metadata) != len(texts):
+        raise ValueError(f"{len(metadata)} metadata entries for {len(texts)} descriptions")
+    source = config.targets if targets is None else targets
+    paths = source if isinstance(source, dict) else {t.name: t for t in source}
+    missing = [n for n in config.target_names if n not in paths or not paths[n].paths]
+    if missing:
+        raise ValueError(f"no module paths for {missing}: pass targets=discover_targets(base_model)")
+    adapters: list[LoraAdapter] = []
+    for start in range(0, len(texts), batch_size):
+        chunk = texts[start : start + batch_size]
+        weights = generate_weights(hypernet, encode_descriptions(encoder, chunk))
+        adapters += adapters_from_weights(
+            weights,
+            paths,
+            rank=config.rank,
+            alpha=config.alpha,
+            use_rslora=config.use_rslora,
+            base_model=config.base_model,
+            lora_dropout=config.lora_dropout,
+            metadata=[
+                {
+                    **(metadata[start + i] if metadata is not None else {}),
+                    "description": text,
+                    "checkpoint": checkpoint_id,
+                    "encoder": config.encoder,
+                    "hypernet_size": config.size,
+                    "seed": config.seed,
+                }
+                for i, text in enumerate(chunk)
+            ],
+            dtype=dtype,
+        )
+    return adapters

@@ -1,0 +1,197 @@
+"""Functional per-sample LoRA: run a frozen base model on a batch where sample i carries its own adapter.
+
+Inside ``with batched_lora(model, weights, scaling):`` every targeted ``nn.Linear`` returns
+``W x + scaling * B_i (A_i x)`` for the rows of sample i, computed with two batched matmuls on
+views of the generated tensors: no per-token copies of A and B (the published code's hooks copy
+them once per token), no re-wrapped model, and the hooks are removed however the block exits.
+Gradients flow into whatever produced A and B, so SFT trains the hypernetwork straight through it.
+
+Also converts between these batched tensors and ``LoraAdapter`` objects (``peft_format``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from hypernet.model import LoraWeights
+from hypernet.peft_format import LoraAdapter
+from hypernet.targets import TargetModule, discover_targets
+
+
+def _per_layer(
+    model: nn.Module, weights: LoraWeights, targets: dict[str, TargetModule]
+) -> list[tuple[nn.Linear, torch.Tensor, torch.Tensor]]:
+    """(linear layer, A [N, r, in], Bᵀ [N, r, out]) for every targeted layer, after checking shapes."""
+    n = None
+    plan = []
+    for name, (a, b) in weights.items():
+        if name not in targets:
+            raise ValueError(f"LoRA weights for '{name}', which this model does not have (it has {sorted(targets)})")
+        target = targets[name]
+        if a.ndim != 4 or b.ndim != 4:
+            raise ValueError(f"{name}: expected A [N, L, r, in] and B [N, L, out, r], got {tuple(a.shape)}, {tuple(b.shape)}")
+        want_a = (target.num_layers, a.shape[2], target.in_features)
+        want_b = (target.num_layers, target.out_features, a.shape[2])
+        if tuple(a.shape[1:]) != want_a or tuple(b.shape[1:]) != want_b or a.shape[0] != b.shape[0]:
+            raise ValueError(
+                f"{name}: A {tuple(a.shape)} / B {tuple(b.shape)} do not fit this model's {target.num_layers} "
+                f"layers of {target.in_features}→{target.out_features} (weights for another base model?)"
+            )
+        if n is not None and a.shape[0] != n:
+            raise ValueError(f"{name}: batch of {a.shape[0]} adapters, other modules have {n}")
+        n = a.shape[0]
+        # cast once per context (bf16 base models), not once per call; Bᵀ is a free view
+        dtype = model.get_submodule(target.paths[0]).weight.dtype
+        a, bt = a.to(dtype), b.to(dtype).transpose(-1, -2)
+        for position, path in enumerate(target.paths):
+            plan.append((model.get_submodule(path), a[:, position], bt[:, position]))
+    return plan
+
+
+@contextmanager
+def batched_lora(
+    model: nn.Module,
+    weights: LoraWeights,
+    scaling: float | torch.Tensor,
+    *,
+    targets: dict[str, TargetModule] | None = None,
+    dropout: float = 0.0,
+) -> Iterator[None]:
+    """Apply per-sample LoRA weights to ``model`` for the duration of the block.
+
+    ``weights[name] = (A [N, L, r, in], B [N, L, out, r])`` as ``HyperNetwork.forward`` returns
+    (layer position l is ``targets[name].paths[l]``). ``scaling`` is a float or a tensor [N]
+    (per-sample scaling, e.g. for adapters of different ranks/alphas). The batch the model sees
+    must have N samples, or N*k with each sample's k copies adjacent (``generate`` with beams or
+    ``num_return_sequences`` repeats samples that way). ``dropout`` is LoRA dropout on the
+    branch's input (pass the config's ``lora_dropout`` while training, 0 otherwise).
+    ``targets`` defaults to ``discover_targets(model)``.
+    """
+    plan = _per_layer(model, weights, targets if targets is not None else discover_targets(model))
+    if not plan:
+        yield
+        return
+    n = plan[0][1].shape[0]
+    scale = scaling
+    if isinstance(scaling, torch.Tensor):
+        if scaling.shape != (n,):
+            raise ValueError(f"per-sample scaling must have shape [{n}], got {tuple(scaling.shape)}")
+        scale = scaling.reshape(n, 1, 1)
+
+    def make_hook(a: torch.Tensor, bt: torch.Tensor):
+        def hook(module: nn.Module, args: tuple[Any, ...], output: torch.Tensor) -> torch.Tensor:
+            x = args[0]
+            if x.shape[0] % n:
+                raise ValueError(f"batched_lora holds {n} adapters but the model got a batch of {x.shape[0]}")
+            # [N*k, T, in] -> [N, k*T, in]: sample i's k copies are adjacent, so a view groups them
+            flat = x.reshape(n, -1, x.shape[-1])
+            if dropout:
+                flat = F.dropout(flat, dropout, training=True)
+            low = torch.bmm(flat, a.transpose(1, 2))  # [N, k*T, r]
+            if isinstance(scale, torch.Tensor):
+                low = low * scale.to(low.dtype)
+            delta = torch.bmm(low, bt)  # [N, k*T, out]
+            if not isinstance(scale, torch.Tensor):
+                delta = delta * scale
+            return output + delta.reshape(output.shape)
+
+        return hook
+
+    handles = []
+    try:
+        for module, a, bt in plan:
+            handles.append(module.register_forward_hook(make_hook(a, bt)))
+        yield
+    finally:
+        for handle in handles:
+            handle.remove()
+
+
+def adapters_from_weights(
+    weights: LoraWeights,
+    targets: Sequence[TargetModule] | dict[str, TargetModule],
+    *,
+    rank: int,
+    alpha: float,
+    use_rslora: bool = True,
+    base_model: str = "",
+    lora_dropout: float = 0.0,
+    metadata: Sequence[dict[str, Any]] | None = None,
+    dtype: torch.dtype | None = None,
+) -> list[LoraAdapter]:
+    """Split batched tensors into one ``LoraAdapter`` per sample, with CPU tensors keyed by module path.
+
+    ``targets`` supply the module paths (``TargetModule.paths`` or ``TargetSpec.paths``).
+    Each adapter owns its tensors (safetensors refuses tensors that share storage).
+    """
+    by_name = targets if isinstance(targets, dict) else {t.name: t for t in targets}
+    n = next(iter(weights.values()))[0].shape[0]
+    if metadata is not None and len(metadata) != n:
+        raise ValueError(f"{len(metadata)} metadata entries for {n} adapters")
+    per_sample: list[dict[str, tuple[torch.Tensor, torch.Tensor]]] = [{} for _ in range(n)]
+    for name, (a, b) in weights.items():
+        paths = by_name[name].paths
+        if len(paths) != a.shape[1]:
+            raise ValueError(f"{name}: {a.shape[1]} layers of weights but {len(paths)} module paths")
+        # one device->host transfer per module; B as [N, L, out, r] contiguous, the PEFT layout
+        a_cpu = a.detach().to("cpu", dtype or a.dtype)
+        b_cpu = b.detach().to("cpu", dtype or b.dtype).contiguous()
+        for i in range(n):
+            for position, path in enumerate(paths):
+                per_sample[i][path] = (a_cpu[i, position].clone(), b_cpu[i, position].clone())
+    return [
+        LoraAdapter(
+            rank=rank,
+            alpha=alpha,
+            weights=per_sample[i],
+            target_modules=list(weights),
+            base_model=base_model,
+            use_rslora=use_rslora,
+            lora_dropout=lora_dropout,
+            metadata=dict(metadata[i]) if metadata is not None else {},
+        )
+        for i in range(n)
+    ]
+
+
+def weights_from_adapters(
+    adapters: Sequence[LoraAdapter],
+    targets: Sequence[TargetModule] | dict[str, TargetModule],
+    *,
+    device: str | torch.device = "cpu",
+    dtype: torch.dtype = torch.float32,
+) -> tuple[LoraWeights, torch.Tensor]:
+    """Stack adapters into batched tensors for ``batched_lora``: (weights, per-sample scaling [N]).
+
+    Adapters must share one rank; a module an adapter leaves out gets zeros (no update).
+    """
+    if not adapters:
+        raise ValueError("no adapters to stack")
+    ranks = {ad.rank for ad in adapters}
+    if len(ranks) != 1:
+        raise ValueError(f"adapters of different ranks {sorted(ranks)} cannot share one batch")
+    (r,) = ranks
+    by_name = targets if isinstance(targets, dict) else {t.name: t for t in targets}
+    known = {p for t in by_name.values() for p in t.paths}
+    for ad in adapters:
+        stray = sorted(set(ad.weights) - known)
+        if stray:
+            raise ValueError(f"adapter weights for modules outside the targets: {stray[:3]}")
+    used = [t for t in by_name.values() if any(p in ad.weights for ad in adapters for p in t.paths)]
+    weights: LoraWeights = {}
+    for t in used:
+        a = torch.zeros(len(adapters), t.num_layers, r, t.in_features, dtype=dtype)
+        b = torch.zeros(len(adapters), t.num_layers, t.out_features, r, dtype=dtype)
+        for i, ad in enumerate(adapters):
+            for position, path in enumerate(t.paths):
+                if path in ad.weights:
+                    a[i, position], b[i, position] = ad.weights[path]
+        weights[t.name] = (a.to(device), b.to(device))
+    scaling = torch.tensor([ad.scaling for ad in adapters], dtype=dtype, device=device)
+    return weights, scaling

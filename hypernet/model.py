@@ -1,0 +1,188 @@
+"""The T2L hypernetwork: description embeddings in, LoRA A/B matrices for every targeted layer out.
+
+Architecture after Charakorn et al. (ICML 2025), ``hyper_modulator.py``: a task encoder
+(Linear + LayerNorm), learned layer-index and module-type embeddings, a mixer MLP, two pre-LN
+residual MLP blocks, a projection to the head width and one output head per module type. Unlike
+the published code, which runs one task and one module type at a time, every (description, module,
+layer[, A/B[, rank row]]) is a row of one batch: N descriptions give all their adapters in one pass.
+
+Sizes (output per row): L emits r*(in+out), split into A and B; M emits r*max(in,out) and a learned
+A-vs-B embedding chooses which matrix a row is; S emits one rank row (max(in,out) values) with a
+learned rank-position embedding. Bias-HyperInit: head weights are zero and the head bias holds
+PEFT's initial A (kaiming-uniform) and zeros for B, so at step 0 every adapter is PEFT's fresh
+LoRA init with ΔW = B·A = 0. M and S keep one bias per (A/B[, rank row]) so that this holds for
+them too (the published M/S bias repeats A's init in B, so their ΔW is not 0 at init).
+
+Imports only torch and the config: no file I/O, no encoder, no base model.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from hypernet.config import HypernetConfig, TargetSpec
+
+# module name -> (A [N, L, r, in], B [N, L, out, r]); the update of layer l for sample n is
+# scaling * B[n, l] @ A[n, l], exactly PEFT's lora_B.weight @ lora_A.weight.
+LoraWeights = dict[str, tuple[torch.Tensor, torch.Tensor]]
+
+
+class ResidualMLPBlock(nn.Module):
+    """x + MLP(LayerNorm(x)) with SiLU and dropout (the published block)."""
+
+    def __init__(self, width: int, dropout: float) -> None:
+        super().__init__()
+        self.mlp = nn.Sequential(
+            nn.LayerNorm(width),
+            nn.Linear(width, 4 * width),
+            nn.SiLU(),
+            nn.Dropout(dropout),
+            nn.Linear(4 * width, width),
+            nn.SiLU(),
+            nn.Dropout(dropout),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.mlp(x)
+
+
+def peft_initial_a(rank: int, in_features: int) -> torch.Tensor:
+    """PEFT's default ``lora_A`` init (kaiming-uniform with a=sqrt(5), i.e. U(±1/sqrt(in)))."""
+    a = torch.empty(rank, in_features)
+    nn.init.kaiming_uniform_(a, a=math.sqrt(5))
+    return a
+
+
+class HyperNetwork(nn.Module):
+    """Maps description embeddings [N, embedding_dim] to LoRA weights for every target (see module doc)."""
+
+    def __init__(self, config: HypernetConfig) -> None:
+        super().__init__()
+        self.config = config
+        c = config
+        latent, r = c.latent_dim, c.rank
+        self.task_encoder = nn.Sequential(nn.Linear(c.embedding_dim, latent // 2), nn.LayerNorm(latent // 2))
+        self.layer_embedding = nn.Sequential(
+            nn.Embedding(max(t.num_layers for t in c.targets), latent // 4), nn.LayerNorm(latent // 4)
+        )
+        self.module_embedding = nn.Sequential(nn.Embedding(len(c.targets), latent // 4), nn.LayerNorm(latent // 4))
+        self.mixer = nn.Sequential(
+            nn.Dropout(c.dropout),
+            nn.Linear(latent, 4 * latent),
+            nn.SiLU(),
+            nn.Dropout(c.dropout),
+            nn.Linear(4 * latent, latent),
+            nn.SiLU(),
+            nn.Dropout(c.dropout),
+        )
+        self.block1 = ResidualMLPBlock(latent, c.dropout)
+        self.block2 = ResidualMLPBlock(latent, c.dropout)
+        self.to_head = nn.Sequential(
+            nn.LayerNorm(latent),
+            nn.Linear(latent, 4 * latent),
+            nn.SiLU(),
+            nn.Dropout(c.dropout),
+            nn.Linear(4 * latent, c.head_hidden),
+            nn.SiLU(),
+        )
+        if c.size in ("M", "S"):
+            # one learned vector per (module type, A or B), added to the trunk state before block2
+            self.ab_embedding = nn.Parameter(torch.randn(len(c.targets), 2, latent))
+            self.ab_norm = nn.LayerNorm(latent)
+        if c.size == "S":
+            self.rank_embedding = nn.Sequential(nn.Embedding(r, latent), nn.LayerNorm(latent))
+        self.heads = nn.ModuleDict({t.name: nn.Linear(c.head_hidden, self._head_width(t), bias=False) for t in c.targets})
+        self.head_bias = nn.ParameterDict({t.name: nn.Parameter(self._initial_bias(t)) for t in c.targets})
+        for head in self.heads.values():
+            nn.init.zeros_(head.weight)
+
+        # Row r of the batch is (module row_module[r], layer position row_layer[r]); rows of one
+        # module are contiguous so each head reads a slice, not a gather.
+        layers, modules, self._slices = [], [], []
+        for m, t in enumerate(c.targets):
+            self._slices.append((t, len(layers), len(layers) + t.num_layers))
+            layers += range(t.num_layers)
+            modules += [m] * t.num_layers
+        self.register_buffer("row_layer", torch.tensor(layers, dtype=torch.long), persistent=False)
+        self.register_buffer("row_module", torch.tensor(modules, dtype=torch.long), persistent=False)
+        self.register_buffer("rank_position", torch.arange(r), persistent=False)
+
+    def _head_width(self, t: TargetSpec) -> int:
+        r = self.config.rank
+        return {"L": r * (t.in_features + t.out_features), "M": r * max(t.in_features, t.out_features),
+                "S": max(t.in_features, t.out_features)}[self.config.size]
+
+    def _initial_bias(self, t: TargetSpec) -> torch.Tensor:
+        """Bias-HyperInit: the head's output at step 0 is PEFT's initial A and a zero B."""
+        r, size = self.config.rank, self.config.size
+        a = peft_initial_a(r, t.in_features)
+        if size == "L":
+            return torch.cat([a.flatten(), torch.zeros(r * t.out_features)])
+        width = max(t.in_features, t.out_features)
+        rows = torch.zeros(2, r, width)  # [A/B, rank row, values]; unused columns stay 0
+        rows[0, :, : t.in_features] = a
+        return rows.flatten(1) if size == "M" else rows
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.head_bias[self.config.targets[0].name].dtype
+
+    def encode_task(self, embeddings: torch.Tensor) -> torch.Tensor:
+        """[N, d] encoder embeddings -> [N, latent/2] task codes. The embedding is L2-normalised and
+        scaled by sqrt(d) first (as the paper), so raw or normalised encoder output both work."""
+        if embeddings.ndim != 2 or embeddings.shape[1] != self.config.embedding_dim:
+            raise ValueError(
+                f"expected embeddings of shape [N, {self.config.embedding_dim}], got {tuple(embeddings.shape)}"
+            )
+        x = F.normalize(embeddings.to(self.dtype), dim=-1) * math.sqrt(self.config.embedding_dim)
+        return self.task_encoder(x)
+
+    def forward(self, embeddings: torch.Tensor) -> LoraWeights:
+        """Description embeddings [N, d] -> ``{module: (A [N, L, r, in], B [N, L, out, r])}``, one pass."""
+        task = self.encode_task(embeddings)  # [N, latent/2]
+        n, rows = task.shape[0], self.row_layer.shape[0]
+        position = torch.cat([self.layer_embedding(self.row_layer), self.module_embedding(self.row_module)], dim=-1)
+        h = torch.cat([task[:, None, :].expand(n, rows, -1), position[None].expand(n, -1, -1)], dim=-1)
+        h = self.block1(self.mixer(h))  # [N, R, latent]
+        if self.config.size in ("M", "S"):
+            h = h[:, :, None, :] + self.ab_norm(self.ab_embedding)[self.row_module]  # [N, R, 2, latent]
+        if self.config.size == "S":
+            h = h[..., None, :] + self.rank_embedding(self.rank_position)  # [N, R, 2, r, latent]
+        h = self.to_head(self.block2(h))
+
+        out: LoraWeights = {}
+        for t, start, stop in self._slices:  # one matmul per module type (heads differ in width)
+            y = self.heads[t.name](h[:, start:stop]) + self.head_bias[t.name]
+            out[t.name] = self._split(y, t)
+        return out
+
+    def _split(self, y: torch.Tensor, t: TargetSpec) -> tuple[torch.Tensor, torch.Tensor]:
+        r, i, o = self.config.rank, t.in_features, t.out_features
+        if self.config.size == "L":  # y [N, L, r*(in+out)]
+            a, b = y.split([r * i, r * o], dim=-1)
+            return a.unflatten(-1, (r, i)), b.unflatten(-1, (r, o)).transpose(-1, -2)
+        if self.config.size == "M":  # y [N, L, 2, r*max]
+            y = y.unflatten(-1, (r, -1))  # [N, L, 2, r, max]
+        # y [N, L, 2, r, max]: row 0 holds A's rank rows, row 1 B's columns
+        return y[:, :, 0, :, :i], y[:, :, 1, :, :o].transpose(-1, -2)
+
+    def num_parameters(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+
+def build_hypernet(config: HypernetConfig, *, device: str | torch.device = "cpu") -> HyperNetwork:
+    """A freshly initialised hypernetwork, seeded by ``config.seed`` without touching the global RNG."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(config.seed)
+        model = HyperNetwork(config)
+    return model.to(device)
+
+
+def parameter_count(config: HypernetConfig) -> int:
+    """Parameters of a hypernetwork with this config, counted on the meta device (nothing allocated)."""
+    with torch.device("meta"):
+        return HyperNetwork(config).num_parameters()
