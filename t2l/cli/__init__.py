@@ -20,9 +20,10 @@ err_console = Console(stderr=True)
 
 
 def _register() -> None:
-    from t2l.cli import info
+    from t2l.cli import generate, info
 
     info.register(app)
+    generate.register(app)
 
 
 _register()
