@@ -24,6 +24,9 @@ def _register() -> None:
 
     info.register(app)
     generate.register(app)
+    from t2l.cli import worker
+
+    worker.register(app)
 
 
 _register()
