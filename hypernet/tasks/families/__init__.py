@@ -1,0 +1,26 @@
+"""The built-in task families, one module each. A family module defines ``FAMILY`` (its name),
+``TEMPLATES`` (family-level description templates) and ``SPECS`` (its tasks). Add a family by
+writing a module and listing it here."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+
+def family_modules() -> list[ModuleType]:
+    """Imported on demand: the modules import data packages' loaders (cheaply; data loads lazily)."""
+    from hypernet.tasks.families import (
+        arithmetic,
+        classification,
+        counting,
+        dates,
+        emoji,
+        extraction,
+        language,
+        lookup,
+        naming,
+        structured,
+        text,
+    )
+
+    return [text, naming, arithmetic, counting, extraction, classification, lookup, language, emoji, structured, dates]

@@ -1,0 +1,163 @@
+"""Arithmetic on small integers. Inputs are bare numbers ("17, 42"): the description says what to do."""
+
+from __future__ import annotations
+
+import random
+
+from hypernet.tasks.families._common import ints
+from hypernet.tasks.spec import spec
+
+FAMILY = "arithmetic"
+TEMPLATES = (
+    "Quick math: {p}.",
+    "Arithmetic exercise. {P} and write only the resulting number.",
+)
+TWO, ONE = "two comma-separated numbers", "a whole number"
+
+
+def _pair(lo: int, hi: int, *, distinct: bool = False):  # noqa: ANN202 - returns a sampler
+    def sample(rng: random.Random) -> str:
+        while True:
+            a, b = rng.randint(lo, hi), rng.randint(lo, hi)
+            if not (distinct and a == b):
+                return f"{a}, {b}"
+
+    return sample
+
+
+def _one(lo: int, hi: int, step: int = 1):  # noqa: ANN202
+    return lambda rng: str(rng.randrange(lo, hi + 1, step))
+
+
+def _same_parity(rng: random.Random) -> str:
+    a = rng.randint(0, 99)
+    return f"{a}, {rng.randrange(a % 2, 100, 2)}"
+
+
+def _round10(n: int) -> int:
+    return (n + 5) // 10 * 10
+
+
+def _modulo(rng: random.Random) -> str:
+    return f"{rng.randint(10, 99)}, {rng.randint(2, 9)}"
+
+
+def _average(x: str) -> str:
+    a, b = ints(x)
+    return str((a + b) // 2)
+
+
+SPECS = [
+    spec("add", TWO, [
+        "add the two numbers",
+        "compute the sum of the two numbers",
+        "work out what the two numbers add up to",
+        "give the total of both numbers",
+        "return the first number plus the second number",
+    ], lambda x: str(sum(ints(x))), sample=_pair(0, 99), metric="numeric"),
+    spec("subtract", TWO, [
+        "subtract the second number from the first",
+        "compute the first number minus the second",
+        "find the first number minus the second one, which may be negative",
+        "take the second number away from the first one",
+        "work out the first value minus the second value",
+    ], lambda x: str(ints(x)[0] - ints(x)[1]), sample=_pair(0, 99), metric="numeric"),
+    spec("multiply", TWO, [
+        "multiply the two numbers",
+        "compute the product of the two numbers",
+        "give the first number times the second",
+        "return the result of multiplying the numbers together",
+        "find the product of both values",
+    ], lambda x: str(ints(x)[0] * ints(x)[1]), sample=_pair(2, 19), metric="numeric"),
+    spec("max_of_two", TWO, [
+        "return the larger of the two numbers",
+        "pick the bigger number",
+        "tell me which number is greater by writing it",
+        "output the maximum of the two values",
+        "say the higher of the two numbers",
+    ], lambda x: str(max(ints(x))), sample=_pair(0, 999, distinct=True), metric="numeric"),
+    spec("min_of_two", TWO, [
+        "return the smaller of the two numbers",
+        "pick the lower number",
+        "tell me which number is less by writing it",
+        "output the minimum of the two values",
+        "say the lesser of the two numbers",
+    ], lambda x: str(min(ints(x))), sample=_pair(0, 999, distinct=True), metric="numeric"),
+    spec("double", ONE, [
+        "double the number",
+        "multiply the number by two",
+        "give twice the value",
+        "compute two times the number",
+        "return the number added to itself",
+    ], lambda x: str(2 * int(x)), sample=_one(0, 499), metric="numeric"),
+    spec("square", ONE, [
+        "square the number",
+        "multiply the number by itself",
+        "compute the number to the power of two",
+        "give the square of the value",
+        "raise the number to the second power",
+    ], lambda x: str(int(x) ** 2), sample=_one(0, 120), metric="numeric"),
+    spec("increment", ONE, [
+        "add one to the number",
+        "increase the number by one",
+        "give the next integer after the number",
+        "return the number plus 1",
+        "count one up from the number",
+    ], lambda x: str(int(x) + 1), sample=_one(0, 999), metric="numeric"),
+    spec("decrement", ONE, [
+        "subtract one from the number",
+        "decrease the number by one",
+        "give the integer just before the number",
+        "return the number minus 1",
+        "count one down from the number",
+    ], lambda x: str(int(x) - 1), sample=_one(1, 999), metric="numeric"),
+    spec("abs_difference", TWO, [
+        "give the absolute difference between the two numbers",
+        "compute how far apart the two numbers are",
+        "subtract the smaller number from the larger one",
+        "find the distance between the two values on the number line",
+        "work out the positive gap between the numbers",
+    ], lambda x: str(abs(ints(x)[0] - ints(x)[1])), sample=_pair(0, 99), metric="numeric"),
+    spec("halve", "an even number", [
+        "halve the number",
+        "divide the number by two",
+        "give half of the value",
+        "compute the number split into two equal parts, one part",
+        "return one half of the number",
+    ], lambda x: str(int(x) // 2), sample=_one(2, 998, 2), metric="numeric"),
+    spec("digit_sum", ONE, [
+        "add up the digits of the number",
+        "compute the sum of the number's digits",
+        "give the digit sum",
+        "total the individual digits",
+        "work out what the digits of the number add up to",
+    ], lambda x: str(sum(int(d) for d in x)), sample=_one(10, 9999), metric="numeric"),
+    spec("times_ten", ONE, [
+        "multiply the number by ten",
+        "give ten times the value",
+        "scale the number up by a factor of 10",
+        "append a zero to the number, i.e. multiply it by 10",
+        "compute the number times 10",
+    ], lambda x: str(10 * int(x)), sample=_one(1, 999), metric="numeric"),
+    spec("average_of_two", "two comma-separated numbers whose sum is even", [
+        "compute the average of the two numbers",
+        "give the mean of both values",
+        "find the number exactly halfway between the two",
+        "add the numbers and divide by two",
+        "work out the arithmetic mean of the pair",
+    ], _average, sample=_same_parity, metric="numeric"),
+    spec("round_to_ten", ONE, [
+        "round the number to the nearest ten",
+        "round to the nearest multiple of 10, with 5 rounding up",
+        "give the number rounded to tens",
+        "approximate the number to the closest ten",
+        "round the value off to the nearest 10",
+    ], lambda x: str(_round10(int(x))), sample=_one(1, 999), metric="numeric"),
+    spec("modulo", "two comma-separated numbers", [
+        "give the remainder when the first number is divided by the second",
+        "compute the first number modulo the second",
+        "find what is left over after dividing the first number by the second",
+        "return the first value mod the second value",
+        "work out the remainder of the integer division of the first number by the second",
+    ], lambda x: str(ints(x)[0] % ints(x)[1]), sample=_modulo, metric="numeric"),
+]

@@ -1,0 +1,144 @@
+"""Dates and times: format conversions (ISO, US, European, long forms), 12/24-hour clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypernet.tasks.spec import spec
+
+FAMILY = "dates"
+TEMPLATES = (
+    "Date and time formatting: {p}.",
+    "Calendar helper. {P}.",
+)
+ISO = "a date in ISO format (YYYY-MM-DD)"
+# English month names written out: strftime's %B follows the process locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+_START, _DAYS = dt.date(1950, 1, 1), (dt.date(2049, 12, 31) - dt.date(1950, 1, 1)).days
+
+
+def _date(rng: random.Random) -> dt.date:
+    return _START + dt.timedelta(days=rng.randint(0, _DAYS))
+
+
+def _iso(x: str) -> dt.date:
+    return dt.date.fromisoformat(x)
+
+
+def _long(d: dt.date) -> str:
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def _parse_long(x: str) -> dt.date:
+    month, day, year = x.replace(",", "").split()
+    return dt.date(int(year), MONTHS.index(month) + 1, int(day))
+
+
+def _time(rng: random.Random) -> dt.time:
+    return dt.time(rng.randint(0, 23), rng.randrange(0, 60, 5))
+
+
+def _twelve(t: dt.time) -> str:
+    return f"{(t.hour % 12) or 12}:{t.minute:02d} {'AM' if t.hour < 12 else 'PM'}"
+
+
+def _parse_twelve(x: str) -> str:
+    clock, half = x.split()
+    hour, minute = (int(p) for p in clock.split(":"))
+    return f"{hour % 12 + (12 if half == 'PM' else 0):02d}:{minute:02d}"
+
+
+def _sample_iso(rng: random.Random) -> str:
+    return _date(rng).isoformat()
+
+
+SPECS = [
+    spec("iso_to_us", ISO, [
+        "convert the ISO date to US format MM/DD/YYYY",
+        "rewrite the date the American way, month/day/year with slashes",
+        "change YYYY-MM-DD into MM/DD/YYYY",
+        "write the date as it is written in the United States, with two-digit month and day",
+        "reformat the date so that the month comes first, then the day, then the year, separated by slashes",
+    ], lambda x: f"{_iso(x):%m/%d/%Y}", sample=_sample_iso, metric="strict"),
+    spec("us_to_iso", "a US date (MM/DD/YYYY)", [
+        "convert the US date to ISO format YYYY-MM-DD",
+        "rewrite the American month/day/year date as year-month-day with dashes",
+        "change MM/DD/YYYY into YYYY-MM-DD",
+        "write the date in ISO 8601 form",
+        "reformat the date so the year comes first, then the month and the day, separated by dashes",
+    ], lambda x: dt.datetime.strptime(x, "%m/%d/%Y").date().isoformat(),
+        sample=lambda rng: f"{_date(rng):%m/%d/%Y}", metric="strict"),
+    spec("iso_to_long", ISO, [
+        "write the ISO date out in words like March 5, 2021",
+        "convert the date to the long American form: month name, day, comma, year",
+        "spell out the month of the date, as in January 9, 1999",
+        "turn YYYY-MM-DD into 'Month D, YYYY'",
+        "express the date the way it appears in a US letter, with the full month name",
+    ], lambda x: _long(_iso(x)), sample=_sample_iso),
+    spec("long_to_iso", "a date such as March 5, 2021", [
+        "convert the written-out date to ISO format YYYY-MM-DD",
+        "turn 'Month D, YYYY' into YYYY-MM-DD",
+        "write the date in numeric ISO form with dashes",
+        "change the long-form date into an ISO 8601 date",
+        "give the machine-readable year-month-day version of the date",
+    ], lambda x: _parse_long(x).isoformat(),
+        sample=lambda rng: _long(_date(rng)), metric="strict"),
+    spec("iso_to_dotted", ISO, [
+        "convert the ISO date to the European dotted format DD.MM.YYYY",
+        "rewrite the date as day.month.year with dots",
+        "change YYYY-MM-DD into DD.MM.YYYY",
+        "write the date the German way, with two-digit day and month separated by dots",
+        "reformat the date so the day comes first and the parts are joined by full stops",
+    ], lambda x: f"{_iso(x):%d.%m.%Y}", sample=_sample_iso, metric="strict"),
+    spec("iso_to_british", ISO, [
+        "write the ISO date out in British style like 5 March 2021",
+        "convert the date to day, full month name, year",
+        "spell out the date with the day first and the month as a word",
+        "turn YYYY-MM-DD into 'D Month YYYY'",
+        "express the date the way it appears in a UK letter, with no comma",
+    ], lambda x: f"{_iso(x).day} {MONTHS[_iso(x).month - 1]} {_iso(x).year}", sample=_sample_iso),
+    spec("month_name", ISO, [
+        "give the name of the month of the date",
+        "say which month the date falls in, as a word",
+        "extract the month and write its English name",
+        "return the month of the ISO date spelled out",
+        "tell me what month it is on that date",
+    ], lambda x: MONTHS[_iso(x).month - 1], sample=_sample_iso),
+    spec("quarter", ISO, [
+        "give the quarter of the year the date is in, as Q1 to Q4",
+        "say which calendar quarter the date belongs to",
+        "work out the quarter (Q1, Q2, Q3 or Q4) of the date",
+        "return the fiscal-style quarter label of the date, with January to March as Q1",
+        "tell me in which three-month quarter the date falls",
+    ], lambda x: f"Q{(_iso(x).month - 1) // 3 + 1}", sample=_sample_iso),
+    spec("time_24_to_12", "a 24-hour time (HH:MM)", [
+        "convert the 24-hour time to 12-hour format with AM or PM",
+        "rewrite the time using a 12-hour clock",
+        "change military time into am/pm time, like 2:30 PM",
+        "give the same time on a twelve-hour clock",
+        "say the time the American way, with AM or PM after it",
+    ], lambda x: _twelve(dt.time.fromisoformat(x)), sample=lambda rng: f"{_time(rng):%H:%M}", metric="strict"),
+    spec("time_12_to_24", "a 12-hour time with AM or PM", [
+        "convert the 12-hour time to 24-hour format HH:MM",
+        "rewrite the time using a 24-hour clock",
+        "change the am/pm time into military time",
+        "give the same time on a twenty-four-hour clock, with two-digit hours",
+        "say the time the European way, without AM or PM",
+    ], _parse_twelve, sample=lambda rng: _twelve(_time(rng)), metric="strict"),
+    spec("minutes_to_hours", "a number of minutes", [
+        "convert the minutes into hours and minutes, like 2h 15m",
+        "express the duration as hours plus remaining minutes, in the form Xh Ym",
+        "split the minutes into whole hours and leftover minutes",
+        "rewrite the number of minutes as an h/m duration",
+        "tell me how many hours and minutes that many minutes make, written as 1h 5m",
+    ], lambda x: f"{int(x) // 60}h {int(x) % 60}m", sample=lambda rng: str(rng.randint(61, 1439)), metric="strict"),
+    spec("next_day", ISO, [
+        "give the date of the following day in ISO format",
+        "add one day to the date",
+        "say what the date is tomorrow, relative to this one, as YYYY-MM-DD",
+        "return the day after the given date",
+        "move the date forward by a single day, keeping the ISO format",
+    ], lambda x: (_iso(x) + dt.timedelta(days=1)).isoformat(), sample=_sample_iso, metric="strict"),
+]

@@ -1,0 +1,149 @@
+"""Rewriting into structured formats: JSON, CSV, query strings, name formats, phone numbers, HTML."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypernet.tasks import sources
+from hypernet.tasks.families._common import distinct_words, person
+from hypernet.tasks.spec import spec
+from hypernet.tasks.wordlists import NOUNS
+
+FAMILY = "structured"
+TEMPLATES = (
+    "Formatting task: {p}.",
+    "Reformat the data. {P}, with no extra text.",
+)
+
+_KEYS = ("name", "age", "city", "color", "size", "id")
+
+
+def _value(rng: random.Random, key: str) -> str:
+    if key == "name":
+        return person(rng)[0]
+    if key == "city":
+        return rng.choice([c.capital for c in sources.countries() if c.capital.isalpha()])
+    if key == "color":
+        return rng.choice(["red", "blue", "green", "black", "white", "yellow"])
+    return str(rng.randint(1, 99))
+
+
+def _pairs(rng: random.Random) -> str:
+    keys = rng.sample(_KEYS, rng.randint(1, 3))
+    return ", ".join(f"{k}: {_value(rng, k)}" for k in keys)
+
+
+def _parse_pairs(text: str) -> list[tuple[str, str]]:
+    return [tuple(part.split(": ", 1)) for part in text.split(", ")]  # type: ignore[misc]
+
+
+def _to_json(text: str) -> str:
+    return json.dumps({k: int(v) if v.isdigit() else v for k, v in _parse_pairs(text)})
+
+
+def _json_record(rng: random.Random) -> str:
+    keys = ["city", *rng.sample([k for k in _KEYS if k != "city"], rng.randint(1, 2))]
+    rng.shuffle(keys)
+    return json.dumps({k: int(v) if (v := _value(rng, k)).isdigit() else v for k in keys})
+
+
+def _full_name(rng: random.Random) -> str:
+    first, last = person(rng)
+    if rng.random() < 0.3:
+        return f"{first} {person(rng)[0]} {last}"
+    return f"{first} {last}"
+
+
+def _items(rng: random.Random) -> list[str]:
+    return rng.sample(NOUNS, rng.randint(2, 4))
+
+
+SPECS = [
+    spec("pairs_to_json", "a list of key: value pairs", [
+        "convert the key-value pairs to a JSON object",
+        "write the pairs as JSON, with numbers as numbers and text as strings",
+        "turn the fields into a JSON dictionary",
+        "serialise the data as a JSON object",
+        "produce a one-line JSON object holding these keys and values",
+    ], _to_json, sample=_pairs, metric="json"),
+    spec("list_to_json_array", "a comma-separated list of words", [
+        "convert the list into a JSON array of strings",
+        "write the items as a JSON list",
+        "turn the comma-separated words into a JSON array",
+        "serialise the items as JSON, keeping their order",
+        "produce a JSON array with each item as a quoted string",
+    ], lambda x: json.dumps(x.split(", ")), sample=lambda rng: ", ".join(_items(rng)), metric="json"),
+    spec("words_to_csv", "a few words separated by spaces", [
+        "turn the words into one CSV row",
+        "separate the words with commas and no spaces",
+        "write the words as comma-separated values",
+        "make a CSV line out of the words",
+        "join the words into a single row of a CSV file",
+    ], lambda x: ",".join(x.split()), sample=lambda rng: " ".join(_items(rng)), metric="strict"),
+    spec("csv_to_pipes", "a CSV row", [
+        "convert the CSV row to pipe-separated values with spaces around each pipe",
+        "replace the commas with ' | '",
+        "turn the comma-separated row into a pipe-delimited one",
+        "rewrite the row with | between the fields",
+        "separate the values with vertical bars instead of commas",
+    ], lambda x: " | ".join(x.split(",")), sample=lambda rng: ",".join(_items(rng)), metric="strict"),
+    spec("json_get_city", "a JSON object", [
+        "return the value of the city field",
+        "extract the city from the JSON record",
+        "give the string stored under the key city",
+        "read the JSON and output only its city",
+        "tell me which city the record contains",
+    ], lambda x: json.loads(x)["city"], sample=_json_record),
+    spec("last_comma_first", "a person's full name", [
+        "rewrite the name as last name, comma, first name",
+        "put the surname first, then a comma and the given name",
+        "format the name as 'Last, First'",
+        "convert the full name to the order used in a bibliography: family name, comma, first name",
+        "reverse the name into surname-comma-first-name order",
+    ], lambda x: f"{x.split()[-1]}, {x.split()[0]}", sample=_full_name, metric="strict"),
+    spec("initials", "a person's full name", [
+        "give the person's initials, each followed by a period",
+        "abbreviate the name to initials with dots, in the style of J. R. R. Tolkien",
+        "write only the initials of the name, separated by spaces",
+        "turn the full name into dotted initials",
+        "reduce the name to its initial letters, each with a full stop",
+    ], lambda x: " ".join(f"{w[0]}." for w in x.split()), sample=_full_name, metric="strict"),
+    spec("phone_format", "a ten-digit phone number", [
+        "format the phone number as (123) 456-7890",
+        "write the ten digits in US phone-number style with brackets and a dash",
+        "put the area code in parentheses and a hyphen after the next three digits",
+        "make the digits look like a North American phone number",
+        "reformat the number into the (xxx) xxx-xxxx pattern",
+    ], lambda x: f"({x[:3]}) {x[3:6]}-{x[6:]}", sample=lambda rng: str(rng.randint(2_000_000_000, 9_999_999_999)),
+        metric="strict"),
+    spec("html_bold", "a short text", [
+        "wrap the text in an HTML bold tag",
+        "put <b> before the text and </b> after it",
+        "make the text bold using HTML",
+        "surround the words with b tags",
+        "mark the text up as bold in HTML",
+    ], lambda x: f"<b>{x}</b>", sample=lambda rng: " ".join(distinct_words(rng, 1, 4)), metric="strict"),
+    spec("pairs_to_query", "a list of key: value pairs", [
+        "turn the key-value pairs into a URL query string",
+        "write the pairs as key=value joined by &",
+        "build the query part of a URL from these fields, without the question mark",
+        "encode the fields as URL parameters",
+        "produce the ampersand-separated key=value string for these pairs",
+    ], lambda x: "&".join(f"{k}={v}" for k, v in _parse_pairs(x)), sample=_pairs, metric="strict"),
+    spec("name_to_email", "a person's first and last name", [
+        "make an email address firstname.lastname@example.com from the name, all lower case",
+        "build the person's example.com email: first name, dot, last name",
+        "write the company address in the form first.last@example.com",
+        "turn the name into a lower-case email at example.com",
+        "create the example.com email address for this person, joining the names with a dot",
+    ], lambda x: ".".join(x.lower().split()) + "@example.com", sample=lambda rng: " ".join(person(rng))),
+    spec("markdown_link", "a web address", [
+        "turn the address into a Markdown link whose text is the address itself",
+        "write the URL as a Markdown link: [url](url)",
+        "wrap the link in Markdown link syntax, using it as both label and target",
+        "format the web address as a clickable Markdown link",
+        "make a Markdown hyperlink out of the URL, with the URL as its text",
+    ], lambda x: f"[{x}]({x})", sample=lambda rng: f"https://{rng.choice(sources.countries()).alpha2.lower()}.example.org/{rng.choice(NOUNS)}",
+        metric="strict"),
+]

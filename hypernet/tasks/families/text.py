@@ -1,0 +1,215 @@
+"""String transformations of words and sentences (reverse, case, pig latin, sorting, ...)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from hypernet.tasks.families._common import VOWELS, distinct_words, sentence, word, words
+from hypernet.tasks.spec import spec
+
+FAMILY = "string"
+TEMPLATES = (
+    "Text editing task: {p}.",
+    "String manipulation - {p}. Only print the transformed text.",
+)
+SENTENCE = "a short sentence"
+WORD = "a single word"
+
+
+def _non_palindrome_word(rng: random.Random) -> str:
+    while (w := word(rng, 4, 9)) == w[::-1]:
+        pass
+    return w
+
+
+def _mixed_case(rng: random.Random) -> str:
+    styled = [w.upper() if rng.random() < 0.3 else w.title() if rng.random() < 0.6 else w for w in words(rng, 3, 6)]
+    if not any(ch.isupper() for w in styled for ch in w):
+        styled[0] = styled[0].title()
+    return " ".join(styled)
+
+
+def _unsorted(rng: random.Random) -> str:
+    while (ws := distinct_words(rng, 3, 6)) == sorted(ws):
+        pass
+    return " ".join(ws)
+
+
+def _swappable(rng: random.Random) -> str:
+    while (ws := words(rng, 3, 6))[0] == ws[-1]:
+        pass
+    return " ".join(ws)
+
+
+def _consonant_sentence(rng: random.Random) -> str:
+    # Every word keeps at least one letter once its vowels are gone.
+    return " ".join(w for w in words(rng, 3, 6) if any(c not in VOWELS for c in w)) or "rhythm"
+
+
+def _pig_latin_word(w: str) -> str:
+    if w[0] in VOWELS:
+        return w + "way"
+    for i, ch in enumerate(w):
+        if ch in VOWELS or (ch == "y" and i > 0):
+            return w[i:] + w[:i] + "ay"
+    return w + "ay"
+
+
+def _title(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+def _unsorted_letters(rng: random.Random) -> str:
+    while (w := word(rng, 3, 8)) == "".join(sorted(w)):
+        pass
+    return w
+
+
+def _remove_vowels(text: str) -> str:
+    return " ".join("".join(c for c in w if c not in VOWELS) for w in text.split())
+
+
+def _lower_start(rng: random.Random) -> str:
+    return sentence(rng, 3, 6)
+
+
+SPECS = [
+    spec("reverse_words", SENTENCE, [
+        "reverse the order of the words",
+        "write the words back to front, last word first",
+        "flip the word order of the sentence",
+        "put the words in reverse order",
+        "return the same words but going from the last one to the first one",
+    ], lambda x: " ".join(reversed(x.split())), sample=_unsorted),
+    spec("reverse_letters", WORD, [
+        "spell the word backwards",
+        "reverse the letters of the word",
+        "write the word with its characters in reverse order",
+        "mirror the word letter by letter",
+        "give me the word reversed character by character",
+    ], lambda x: x[::-1], sample=_non_palindrome_word),
+    spec("uppercase", SENTENCE, [
+        "convert the text to upper case",
+        "make every letter a capital letter",
+        "write the sentence in all caps",
+        "turn all of the letters uppercase",
+        "rewrite the text entirely in capital letters, as if shouting",
+    ], str.upper, sample=lambda rng: sentence(rng)),
+    spec("lowercase", "a sentence with some capital letters", [
+        "convert the text to lower case",
+        "make every letter lowercase",
+        "get rid of the capital letters by lowercasing everything",
+        "write the sentence in small letters only",
+        "rewrite the text so that it contains no uppercase letters at all",
+    ], str.lower, sample=_mixed_case),
+    spec("title_case", SENTENCE, [
+        "capitalize the first letter of every word",
+        "convert the sentence to title case",
+        "make each word start with a capital letter",
+        "write every word with an initial capital",
+        "give every word an uppercase first letter and leave the other letters alone",
+    ], _title, sample=_lower_start),
+    spec("capitalize_first", SENTENCE, [
+        "capitalize only the first letter of the sentence",
+        "make the very first character uppercase and leave everything else as it is",
+        "start the sentence with a capital letter",
+        "uppercase just the first letter of the text",
+        "change only the opening letter of the text into a capital",
+    ], lambda x: x[:1].upper() + x[1:], sample=_lower_start),
+    spec("pig_latin", "a few words", [
+        "translate the words into pig latin",
+        "convert each word to pig latin: move the leading consonants to the end and add ay, or add way after a vowel",
+        "rewrite the text in pig latin",
+        "turn every word into its pig latin form",
+        "say the same thing in pig latin, word by word",
+    ], lambda x: " ".join(_pig_latin_word(w) for w in x.split()), sample=lambda rng: sentence(rng, 1, 3)),
+    spec("remove_vowels", SENTENCE, [
+        "delete all the vowels",
+        "remove every a, e, i, o and u from the text",
+        "strip out the vowels and keep everything else",
+        "write the sentence without any of its vowels",
+        "drop the vowel letters from each word",
+    ], _remove_vowels, sample=_consonant_sentence),
+    spec("sort_words", SENTENCE, [
+        "sort the words alphabetically",
+        "put the words in alphabetical order",
+        "arrange the words from a to z",
+        "order the words as they would appear in a dictionary",
+        "alphabetize the words of the sentence",
+    ], lambda x: " ".join(sorted(x.split())), sample=_unsorted),
+    spec("acronym", "a phrase", [
+        "make an acronym from the words",
+        "take the first letter of each word and write them together in capitals",
+        "abbreviate the phrase to its initials in upper case",
+        "build an uppercase acronym out of the words",
+        "form the acronym of the phrase",
+    ], lambda x: "".join(w[0] for w in x.split()).upper(), sample=lambda rng: sentence(rng, 2, 5)),
+    spec("duplicate_words", "a few words", [
+        "write every word twice in a row",
+        "double each word",
+        "repeat each word immediately after itself",
+        "say every word two times",
+        "duplicate every single word in place",
+    ], lambda x: " ".join(f"{w} {w}" for w in x.split()), sample=lambda rng: sentence(rng, 2, 4)),
+    spec("swap_first_last", SENTENCE, [
+        "swap the first and the last word",
+        "exchange the positions of the first and last words",
+        "put the last word first and the first word last",
+        "switch the first word with the final word",
+        "trade places between the opening word and the closing word",
+    ], lambda x: " ".join([x.split()[-1], *x.split()[1:-1], x.split()[0]]), sample=_swappable),
+    spec("remove_spaces", SENTENCE, [
+        "remove all the spaces",
+        "join the words together without spaces",
+        "delete every space from the text",
+        "glue the words into one string with no whitespace",
+        "squash the text together by taking out the blanks",
+    ], lambda x: x.replace(" ", ""), sample=lambda rng: sentence(rng)),
+    spec("drop_first_word", SENTENCE, [
+        "remove the first word",
+        "delete the opening word and keep the rest",
+        "drop the first word of the sentence",
+        "return the sentence without its first word",
+        "cut off the leading word",
+    ], lambda x: x.split(" ", 1)[1], sample=lambda rng: sentence(rng)),
+    spec("drop_last_word", SENTENCE, [
+        "remove the last word",
+        "delete the final word and keep the rest",
+        "drop the last word of the sentence",
+        "return the sentence without its final word",
+        "chop off the trailing word",
+    ], lambda x: x.rsplit(" ", 1)[0], sample=lambda rng: sentence(rng)),
+    spec("spell_out", WORD, [
+        "spell the word out with spaces between the letters",
+        "separate every letter of the word with a space",
+        "write the word letter by letter, separated by spaces",
+        "put a space between each pair of neighbouring letters",
+        "space out the letters of the word",
+    ], lambda x: " ".join(x), sample=lambda rng: word(rng, 3, 8)),
+    spec("mask_vowels", SENTENCE, [
+        "replace every vowel with an asterisk",
+        "swap each vowel for a * symbol",
+        "mask the vowels with stars",
+        "put a * wherever a vowel appears",
+        "hide the vowels behind asterisks and keep the other characters",
+    ], lambda x: "".join("*" if c in VOWELS else c for c in x), sample=lambda rng: sentence(rng, 2, 4)),
+    spec("rotate_words", SENTENCE, [
+        "move the first word to the end",
+        "rotate the words one place to the left",
+        "take the first word and put it after the last one",
+        "shift the sentence so that it starts with its second word and ends with its first",
+        "cycle the words left by one position",
+    ], lambda x: " ".join(x.split()[1:] + x.split()[:1]), sample=_swappable),
+    spec("sort_letters", WORD, [
+        "sort the letters of the word alphabetically",
+        "rearrange the letters in alphabetical order",
+        "write the characters of the word sorted from a to z",
+        "put the letters of the word in dictionary order",
+        "alphabetize the letters inside the word",
+    ], lambda x: "".join(sorted(x)), sample=_unsorted_letters),
+]
+
+# For these, case or symbols are the whole task, so the lenient score must not forgive them.
+_STRICT = {"uppercase", "lowercase", "title_case", "capitalize_first", "acronym", "mask_vowels"}
+SPECS = [replace(s, metric="strict") if s.name in _STRICT else s for s in SPECS]
