@@ -156,4 +156,4 @@ def common_words() -> tuple[str, ...]:
     """About a thousand common lower-case English words (Faker's English word list), 2-9 letters."""
     from faker.providers.lorem.en_US import Provider
 
-    return tuple(sorted({w for w in Provider.word_list if w.isalpha() and 2 <= len(w) <= 9}))
+    return tuple(sorted({w for w in Provider.word_list if w.isalpha() and w.islower() and 2 <= len(w) <= 9}))

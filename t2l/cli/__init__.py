@@ -27,6 +27,9 @@ def _register() -> None:
     from t2l.cli import worker
 
     worker.register(app)
+    from t2l.cli import tasks
+
+    tasks.register(app)
 
 
 _register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import string
 from functools import lru_cache
+from typing import Callable
 
 from hypernet.tasks.families._common import VOWELS, ints, plural, sentence, word
 from hypernet.tasks.spec import spec
@@ -78,6 +79,29 @@ def _is_prime(n: int) -> bool:
     return n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
 
 
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _balanced(condition: Callable[[int], bool], lo: int, hi: int) -> Callable[[random.Random], str]:
+    """Numbers in [lo, hi], half meeting ``condition``, so that "always no" scores only 50 %."""
+
+    def sample(rng: random.Random) -> str:
+        want = rng.random() < 0.5
+        while condition(n := rng.randint(lo, hi)) != want:
+            pass
+        return str(n)
+
+    return sample
+
+
+def _vowel_or_not(rng: random.Random) -> str:
+    want = rng.random() < 0.5
+    while ((w := word(rng, 3, 9))[0] in VOWELS) != want:
+        pass
+    return w
+
+
 _CATEGORY = {w: cat for cat, ws in CATEGORIES.items() for w in ws}
 
 
@@ -149,7 +173,7 @@ SPECS = [
         "check if the integer is prime (yes/no)",
         "is the number divisible only by 1 and itself? answer yes or no",
         "tell me with yes or no whether the value is a prime",
-    ], lambda x: _yes(_is_prime(int(x))), sample=lambda rng: str(rng.randint(2, 199))),
+    ], lambda x: _yes(_is_prime(int(x))), sample=_balanced(_is_prime, 2, 499)),
     spec("word_category", "a word", [
         "say whether the word is an animal, a fruit, a color, a vehicle or a profession",
         "classify the word into one of: animal, fruit, color, vehicle, profession",
@@ -164,20 +188,20 @@ SPECS = [
         "label the type of sentence: question, statement or exclamation",
         "tell me if the writer is asking (question), exclaiming (exclamation) or stating (statement)",
     ], lambda x: {"?": "question", ".": "statement", "!": "exclamation"}[x[-1]], sample=_sentence_type_input),
-    spec("over_fifty", "a whole number", [
+    spec("over_fifty", "an integer", [
         "say yes if the number is greater than 50 and no otherwise",
         "decide whether the number exceeds fifty; answer yes or no",
         "check if the value is more than 50 (yes/no)",
         "is the number above 50? answer yes or no",
         "tell me with yes or no whether the integer is bigger than fifty",
-    ], lambda x: _yes(int(x) > 50), sample=lambda rng: str(rng.randint(0, 150))),
+    ], lambda x: _yes(int(x) > 50), sample=_balanced(lambda n: n > 50, -100, 200)),
     spec("vowel_start", "a word", [
         "say whether the word starts with a vowel or a consonant",
         "classify the first letter of the word as vowel or consonant",
         "answer vowel if the word begins with a, e, i, o or u, otherwise consonant",
         "label the initial letter: vowel or consonant",
         "tell me if the word's first letter is a vowel or a consonant",
-    ], lambda x: "vowel" if x[0] in VOWELS else "consonant", sample=lambda rng: word(rng, 3, 9)),
+    ], lambda x: "vowel" if x[0] in VOWELS else "consonant", sample=_vowel_or_not),
     spec("singular_or_plural", "an English noun", [
         "say whether the noun is singular or plural",
         "classify the noun as singular or plural",
@@ -206,6 +230,6 @@ SPECS = [
         "check if the year is a leap year in the Gregorian calendar (yes/no)",
         "does February have 29 days in this year? answer yes or no",
         "tell me with yes or no whether it is a leap year",
-    ], lambda x: _yes(int(x) % 4 == 0 and (int(x) % 100 != 0 or int(x) % 400 == 0)),
-        sample=lambda rng: str(rng.randint(1600, 2400))),
+    ], lambda x: _yes(_is_leap(int(x))),
+        sample=_balanced(_is_leap, 1600, 2400)),
 ]

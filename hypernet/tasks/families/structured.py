@@ -95,13 +95,13 @@ SPECS = [
         "read the JSON and output only its city",
         "tell me which city the record contains",
     ], lambda x: json.loads(x)["city"], sample=_json_record),
-    spec("last_comma_first", "a person's full name", [
+    spec("last_comma_first", "a person's first and last name", [
         "rewrite the name as last name, comma, first name",
         "put the surname first, then a comma and the given name",
         "format the name as 'Last, First'",
         "convert the full name to the order used in a bibliography: family name, comma, first name",
         "reverse the name into surname-comma-first-name order",
-    ], lambda x: f"{x.split()[-1]}, {x.split()[0]}", sample=_full_name, metric="strict"),
+    ], lambda x: f"{x.split()[1]}, {x.split()[0]}", sample=lambda rng: " ".join(person(rng)), metric="strict"),
     spec("initials", "a person's full name", [
         "give the person's initials, each followed by a period",
         "abbreviate the name to initials with dots, in the style of J. R. R. Tolkien",
