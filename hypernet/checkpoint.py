@@ -90,6 +90,7 @@ def save_checkpoint(
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
     try:
+        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it owner-only; a checkpoint is shared
         (staging / WEIGHTS_NAME).write_bytes(data)
         (staging / CONFIG_NAME).write_text(json.dumps(meta, indent=2))
         if directory.exists():
@@ -103,6 +104,12 @@ def save_checkpoint(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Checkpoint(hypernet=hypernet, sha256=sha, path=directory, trained=trained)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def read_checkpoint_config(directory: str | Path) -> tuple[HypernetConfig, dict[str, Any]]:

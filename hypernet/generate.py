@@ -90,6 +90,12 @@ def encode_descriptions(
     return embeddings.to(device) if device is not None else embeddings
 
 
+def embedding_dim(encoder: SentenceTransformer) -> int:
+    """The encoder's output size (the method's name changed in sentence-transformers 6)."""
+    method = getattr(encoder, "get_embedding_dimension", None) or encoder.get_sentence_embedding_dimension
+    return int(method())
+
+
 def nonfinite_samples(weights: LoraWeights) -> list[int]:
     """Indices of samples with any NaN/Inf in their A or B (one device sync for the whole batch)."""
     bad: torch.Tensor | None = None

@@ -134,7 +134,9 @@ def _untrained(device: str) -> Checkpoint:
     settings = get_settings()
     loaded = load_base_model(settings.base_model, cache_dir=settings.model_cache_dir)
     targets = select_targets(discover_targets(loaded.model), list(DEFAULT_TARGET_MODULES))
-    dim = load_encoder(settings.encoder).get_sentence_embedding_dimension()
+    from hypernet.generate import embedding_dim
+
+    dim = embedding_dim(load_encoder(settings.encoder))
     config = HypernetConfig.from_targets(targets, base_model=loaded.name, encoder=settings.encoder, embedding_dim=dim)
     return untrained_checkpoint(config, device=device)
 
