@@ -39,9 +39,9 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 def strict_metric(prediction: str, target: str) -> Scores:
     """For tasks whose whole point is case or punctuation (upper case, snake_case, dates): lenient
-    forgives only differences in whitespace."""
+    forgives only runs of whitespace ("a  b" = "a b"), never a missing space."""
     exact = _exact(prediction, target)
-    return {"exact": exact, "lenient": max(exact, float("".join(prediction.split()) == "".join(target.split())))}
+    return {"exact": exact, "lenient": max(exact, float(prediction.split() == target.split()))}
 
 
 def _parse_number(text: str) -> float | None:
@@ -50,12 +50,13 @@ def _parse_number(text: str) -> float | None:
 
 
 def numeric_metric(prediction: str, target: str) -> Scores:
-    """Lenient: equal as numbers ("1,000" = "1000.0"), within a relative tolerance of 1e-6."""
-    scores = exact_metric(prediction, target)
+    """Lenient: equal as numbers ("1,000" = "1000.0"), within a relative tolerance of 1e-6. When both
+    parse as numbers that is the only test (normalising text would drop a minus sign)."""
     a, b = _parse_number(prediction), _parse_number(target)
-    if a is not None and b is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9):
-        scores["lenient"] = 1.0
-    return scores
+    if a is None or b is None:
+        return exact_metric(prediction, target)
+    exact = _exact(prediction, target)
+    return {"exact": exact, "lenient": max(exact, float(math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)))}
 
 
 def _items(text: str) -> list[str]:
@@ -75,14 +76,14 @@ def list_metric(prediction: str, target: str) -> Scores:
 
 
 def json_metric(prediction: str, target: str) -> Scores:
-    """Lenient: the two parse to equal JSON values (key order and spacing do not matter)."""
-    scores = exact_metric(prediction, target)
+    """Lenient: the two parse to equal JSON values (key order and spacing do not matter). Text
+    normalisation is not used: it would make plain text equal to JSON holding the same words."""
+    exact = _exact(prediction, target)
     try:
-        if json.loads(prediction) == json.loads(target):
-            scores["lenient"] = 1.0
+        same = json.loads(prediction) == json.loads(target)
     except (ValueError, TypeError):
-        pass
-    return scores
+        same = False
+    return {"exact": exact, "lenient": max(exact, float(same))}
 
 
 METRICS: dict[str, Callable[[str, str], Scores]] = {

@@ -75,14 +75,14 @@ SPECS = [
         "tell me which number is greater by writing it",
         "output the maximum of the two values",
         "say the higher of the two numbers",
-    ], lambda x: str(max(ints(x))), sample=_pair(0, 999, distinct=True), metric="numeric"),
+    ], lambda x: str(max(ints(x))), sample=_pair(100, 999, distinct=True), metric="numeric"),
     spec("min_of_two", TWO, [
         "return the smaller of the two numbers",
         "pick the lower number",
         "tell me which number is less by writing it",
         "output the minimum of the two values",
         "say the lesser of the two numbers",
-    ], lambda x: str(min(ints(x))), sample=_pair(0, 999, distinct=True), metric="numeric"),
+    ], lambda x: str(min(ints(x))), sample=_pair(100, 999, distinct=True), metric="numeric"),
     spec("double", ONE, [
         "double the number",
         "multiply the number by two",
@@ -96,7 +96,7 @@ SPECS = [
         "compute the number to the power of two",
         "give the square of the value",
         "raise the number to the second power",
-    ], lambda x: str(int(x) ** 2), sample=_one(0, 120), metric="numeric"),
+    ], lambda x: str(int(x) ** 2), sample=_one(0, 199), metric="numeric"),
     spec("increment", ONE, [
         "add one to the number",
         "increase the number by one",

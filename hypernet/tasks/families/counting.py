@@ -45,10 +45,21 @@ def _with_repeats(rng: random.Random) -> str:
     return " ".join(ws)
 
 
+def _maybe_repeats(rng: random.Random) -> str:
+    # Half the sentences repeat a word, so counting words differs from counting distinct words.
+    ws = words(rng, 1, 8)
+    if rng.random() < 0.5:
+        ws.insert(rng.randint(0, len(ws)), rng.choice(ws))
+    return " ".join(ws)
+
+
 def _sentences(rng: random.Random) -> str:
     parts = []
     for _ in range(rng.randint(1, 4)):
-        s = sentence(rng, 1, 3)
+        ws = words(rng, 1, 3)
+        if rng.random() < 0.3:  # a name inside: capitalised words are not sentence starts
+            ws.insert(rng.randint(1, len(ws)), rng.choice(first_names()))
+        s = " ".join(ws)
         parts.append(s[:1].upper() + s[1:] + rng.choice([".", "!", "?"]))
     return " ".join(parts)
 
@@ -66,7 +77,7 @@ SPECS = [
         "give the number of words in the text",
         "tell me the word count",
         "work out how many space-separated words there are",
-    ], lambda x: str(len(x.split())), sample=lambda rng: sentence(rng, 1, 9), metric="numeric"),
+    ], lambda x: str(len(x.split())), sample=_maybe_repeats, metric="numeric"),
     spec("count_vowels", "a short phrase", [
         "count the vowels",
         "say how many of the letters are vowels (a, e, i, o, u)",

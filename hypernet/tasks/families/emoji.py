@@ -48,7 +48,7 @@ SPECS = [
         "describe the emoji by its Unicode name",
         "name the emoji in lower case words",
         "tell me the standard name of this emoji character",
-    ], lambda x: _by_char()[x].name, pool=lambda: sorted(_by_char())),
+    ], lambda x: _by_char()[x].name, pool=lambda: sorted(_by_char()), metric="strict"),
     spec("name_to_emoji", "the name of an emoji", [
         "give the emoji that has this name",
         "write the emoji character described by the name",
@@ -69,7 +69,7 @@ SPECS = [
         "strip the emoji out of the message",
         "write the message again without any emoji",
         "clean the text of emoji characters, leaving single spaces between words",
-    ], lambda x: " ".join(t for t in x.split() if not _is_emoji(t)), sample=_with_emoji),
+    ], lambda x: " ".join(t for t in x.split() if not _is_emoji(t)), sample=_with_emoji, metric="strict"),
     spec("count_emoji", "a message with emoji", [
         "count the emoji in the message",
         "say how many emoji the text contains",

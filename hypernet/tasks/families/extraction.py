@@ -72,9 +72,9 @@ def _filename(rng: random.Random) -> str:
 def _year_sentence(rng: random.Random) -> str:
     year, n = rng.randint(1900, 2030), rng.randint(2, 12)
     return rng.choice([
-        f"in {year} she had {n} cats", f"he moved {n} times before {year}",
-        f"the {n} bridges were built in {year}", f"born in {year}, the {n}th child",
-        f"{n} books were printed in {year}",
+        f"in {year} she had {n} cats", f"he moved {n} times before {year} ended",
+        f"the {n} bridges built in {year} still stand", f"born in {year}, the {n}th child",
+        f"{n} books printed in {year} were sold",
     ])  # fmt: skip
 
 

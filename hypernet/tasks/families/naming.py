@@ -39,6 +39,27 @@ def _pascal(parts: list[str]) -> str:
     return "".join(p.title() for p in parts)
 
 
+# Each converter checks that its input is in the convention it converts from, so that no rule
+# silently "solves" another task's inputs (the suite's tests look for such near-duplicates).
+_SHAPES = {
+    "snake": r"[a-z0-9]+(_[a-z0-9]+)+",
+    "kebab": r"[a-z0-9]+(-[a-z0-9]+)+",
+    "words": r"[a-z0-9]+( [a-z0-9]+)+",
+    "camel": r"[a-z][a-z0-9]*([A-Z][a-z0-9]*)+",
+    "pascal": r"([A-Z][a-z0-9]*){2,}",
+    "constant": r"[A-Z0-9]+(_[A-Z0-9]+)+",
+}
+
+
+def _checked(shape: str, convert):  # noqa: ANN001, ANN202 - wraps a str -> str converter
+    def solve(x: str) -> str:
+        if not re.fullmatch(_SHAPES[shape], x):
+            raise ValueError(f"{x!r} is not a {shape} name")
+        return convert(x)
+
+    return solve
+
+
 def _from(sep: str):  # noqa: ANN202 - returns a sampler
     return lambda rng: sep.join(_parts(rng))
 
@@ -68,84 +89,78 @@ SPECS = [
         "drop the underscores and capitalise each following word to get camelCase",
         "change snake_case into lowerCamelCase",
         "make this snake-case variable name camel-cased",
-    ], lambda x: _camel(x.split("_")), sample=_from("_")),
+    ], _checked("snake", lambda x: _camel(x.split("_"))), sample=_from("_")),
     spec("camel_to_snake", CAMEL, [
         "convert the camelCase name to snake_case",
         "rewrite the identifier from camel case into snake case",
         "split the camelCase word at its capitals and join the lower-case parts with underscores",
         "change lowerCamelCase into snake_case",
         "make this camel-cased variable name snake-cased",
-    ], lambda x: "_".join(_split_camel(x)), sample=lambda rng: _camel(_parts(rng))),
+    ], _checked("camel", lambda x: "_".join(_split_camel(x))), sample=lambda rng: _camel(_parts(rng))),
     spec("snake_to_kebab", SNAKE, [
         "convert the snake_case name to kebab-case",
         "replace the underscores in the identifier with hyphens",
         "rewrite snake case as kebab case",
         "turn every underscore into a dash",
         "change the snake_case identifier into its kebab-case spelling",
-    ], lambda x: x.replace("_", "-"), sample=_from("_")),
+    ], _checked("snake", lambda x: x.replace("_", "-")), sample=_from("_")),
     spec("kebab_to_snake", KEBAB, [
         "convert the kebab-case name to snake_case",
         "replace the hyphens in the name with underscores",
         "rewrite kebab case as snake case",
         "turn every dash into an underscore",
         "change the kebab-case name into its snake_case spelling",
-    ], lambda x: x.replace("-", "_"), sample=_from("-")),
+    ], _checked("kebab", lambda x: x.replace("-", "_")), sample=_from("-")),
     spec("snake_to_pascal", SNAKE, [
         "convert the snake_case name to PascalCase",
         "rewrite the identifier from snake case into Pascal case, as for a class name",
         "capitalise every part of the snake_case name and remove the underscores",
         "change snake_case into UpperCamelCase",
         "make a PascalCase class name out of this snake_case one",
-    ], lambda x: _pascal(x.split("_")), sample=_from("_")),
+    ], _checked("snake", lambda x: _pascal(x.split("_"))), sample=_from("_")),
     spec("pascal_to_snake", PASCAL, [
         "convert the PascalCase name to snake_case",
         "rewrite the class name from Pascal case into snake case",
         "split the PascalCase name at its capitals and join the lower-case parts with underscores",
         "change UpperCamelCase into snake_case",
         "make a snake_case function name out of this PascalCase one",
-    ], lambda x: "_".join(_split_camel(x)), sample=lambda rng: _pascal(_parts(rng))),
+    ], _checked("pascal", lambda x: "_".join(_split_camel(x))), sample=lambda rng: _pascal(_parts(rng))),
     spec("words_to_camel", WORDS, [
         "turn the words into one camelCase identifier",
         "write the words as a camelCase variable name",
         "join the words in camel case, first word lower case and the others capitalised",
         "make a lowerCamelCase name from these words",
         "combine the words into a camel-cased identifier",
-    ], lambda x: _camel(x.split()), sample=_from(" ")),
+    ], _checked("words", lambda x: _camel(x.split())), sample=_from(" ")),
     spec("words_to_snake", WORDS, [
         "turn the words into one snake_case identifier",
         "write the words as a snake_case variable name",
         "join the words with underscores",
         "make a snake_case name from these words",
         "connect the words using underscores instead of spaces",
-    ], lambda x: "_".join(x.split()), sample=_from(" ")),
-    spec("words_to_kebab", WORDS, [
-        "turn the words into one kebab-case name",
-        "write the words as a kebab-case slug",
-        "join the words with hyphens",
-        "make a kebab-case name from these words",
-        "connect the words using dashes instead of spaces",
-    ], lambda x: "-".join(x.split()), sample=_from(" ")),
+    ], _checked("words", lambda x: "_".join(x.split())), sample=_from(" ")),
     spec("words_to_constant", WORDS, [
         "turn the words into an UPPER_SNAKE_CASE constant name",
         "write the words as a constant: all capitals joined by underscores",
         "make a screaming snake case identifier from these words",
         "convert the words into a CONSTANT_CASE name",
         "produce the all-caps underscore-separated constant for these words",
-    ], lambda x: "_".join(x.split()).upper(), sample=_from(" ")),
+    ], _checked("words", lambda x: "_".join(x.split()).upper()), sample=_from(" ")),
     spec("camel_to_words", CAMEL, [
         "split the camelCase identifier into separate lower-case words",
         "break the camel-cased name apart into words separated by spaces",
         "turn the camelCase name back into plain words",
         "write the words hidden in the camelCase identifier, lower case, with spaces",
         "un-camel the identifier into space-separated words",
-    ], lambda x: " ".join(_split_camel(x)), sample=lambda rng: _camel(_parts(rng))),
+    ], _checked("camel", lambda x: " ".join(_split_camel(x))), sample=lambda rng: _camel(_parts(rng))),
     spec("words_to_dot", WORDS, [
         "join the words with dots",
         "turn the words into a dot.separated name",
         "connect the words using periods instead of spaces",
         "write the words as one dotted identifier",
         "make a dot-case key out of the words",
-    ], lambda x: ".".join(x.split()), sample=_from(" ")),
+    ], _checked("words", lambda x: ".".join(x.split())), sample=_from(" ")),
+    # (No "words to kebab-case" task: slugify's rule gives the same answer on plain lower-case words.)
     spec("slugify", "a title", [
         "turn the title into a URL slug",
         "make a lower-case, hyphen-separated slug from the text, dropping punctuation",
@@ -159,14 +174,14 @@ SPECS = [
         "lower-case the constant and turn it into camel case",
         "change CONSTANT_CASE into lowerCamelCase",
         "make a camel-cased variable name out of this all-caps constant",
-    ], lambda x: _camel(x.lower().split("_")), sample=lambda rng: "_".join(_parts(rng)).upper()),
+    ], _checked("constant", lambda x: _camel(x.lower().split("_"))), sample=lambda rng: "_".join(_parts(rng)).upper()),
     spec("pascal_to_camel", PASCAL, [
         "convert the PascalCase name to camelCase",
         "lower-case only the first letter of the PascalCase name",
         "turn the class-style name into a camelCase variable name",
         "change UpperCamelCase into lowerCamelCase",
         "make the first letter of the PascalCase identifier small",
-    ], lambda x: x[:1].lower() + x[1:], sample=lambda rng: _pascal(_parts(rng))),
+    ], _checked("pascal", lambda x: x[:1].lower() + x[1:]), sample=lambda rng: _pascal(_parts(rng))),
 ]
 
 # Case and separators are the whole task here, so the lenient score must not forgive them.

@@ -43,7 +43,8 @@ def _to_json(text: str) -> str:
 
 
 def _json_record(rng: random.Random) -> str:
-    keys = ["city", *rng.sample([k for k in _KEYS if k != "city"], rng.randint(1, 2))]
+    # Always a name too: otherwise "the longest word" would often be the city.
+    keys = ["city", "name", *rng.sample([k for k in _KEYS if k not in ("city", "name")], rng.randint(0, 1))]
     rng.shuffle(keys)
     return json.dumps({k: int(v) if (v := _value(rng, k)).isdigit() else v for k in keys})
 

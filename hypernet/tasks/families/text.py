@@ -210,6 +210,6 @@ SPECS = [
     ], lambda x: "".join(sorted(x)), sample=_unsorted_letters),
 ]
 
-# For these, case or symbols are the whole task, so the lenient score must not forgive them.
-_STRICT = {"uppercase", "lowercase", "title_case", "capitalize_first", "acronym", "mask_vowels"}
+# For these, case, spaces or symbols are the whole task, so the lenient score must not forgive them.
+_STRICT = {"uppercase", "lowercase", "title_case", "capitalize_first", "acronym", "mask_vowels", "remove_spaces"}
 SPECS = [replace(s, metric="strict") if s.name in _STRICT else s for s in SPECS]

@@ -1,0 +1,228 @@
+"""The built-in task suite: size, descriptions, held-out split, determinism, splits, answers."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from hypernet.tasks import Example, Task, builtin_suite
+from hypernet.tasks.builtin import builtin_specs, demo_example
+from hypernet.tasks.split import HELDOUT_FRACTION, choose_heldout
+
+
+@pytest.fixture(scope="module")
+def suite():
+    return builtin_suite(seed=0)
+
+
+@pytest.fixture(scope="module")
+def solvers():
+    return {f"{family}.{s.name}": s.solve for family, _, s in builtin_specs()}
+
+
+def test_size_and_families(suite) -> None:
+    families = suite.families()
+    assert len(suite.tasks) >= 100
+    assert len(families) >= 8
+    assert len({t.id for t in suite.tasks}) == len(suite.tasks)
+    assert all(t.id.startswith(f"{t.family}.") for t in suite.tasks)
+    for task in suite.tasks:  # defaults: 64 / 16 / 32, fewer only for small finite domains
+        assert (len(task.train), len(task.validation), len(task.test)) == (64, 16, 32) or task.id == "lookup.us_state_code"
+    small = suite.get("lookup.us_state_code")  # 51 states (and DC) minus the demo, in the same 4:1:2 proportions
+    assert (len(small.train), len(small.validation), len(small.test)) == (29, 7, 14)
+
+
+def test_descriptions_are_many_unique_and_task_specific(suite) -> None:
+    owners: dict[str, str] = {}
+    for task in suite.tasks:
+        assert len(set(task.descriptions)) == len(task.descriptions) >= 20, task.id
+        assert len(set(task.heldout_descriptions)) == len(task.heldout_descriptions) >= 5, task.id
+        assert not set(task.descriptions) & set(task.heldout_descriptions), task.id
+        for d in task.descriptions + task.heldout_descriptions:
+            assert d.strip() and "{" not in d.replace('{"', ""), (task.id, d)
+            assert owners.setdefault(d, task.id) == task.id, f"{d!r} shared by {owners[d]} and {task.id}"
+        # Varied forms: questions, imperatives, lower-case casual lines, long ones.
+        assert any(d.endswith("?") for d in task.descriptions)
+        assert any(d[:1].islower() for d in task.descriptions)
+        assert max(len(d.split()) for d in task.descriptions) >= 2 * min(len(d.split()) for d in task.descriptions)
+
+
+def test_heldout_descriptions_use_wording_never_seen_in_training(suite) -> None:
+    task = suite.get("string.reverse_words")
+    kept_back = "return the same words but going from the last one to the first one"
+    assert not any(kept_back in d for d in task.descriptions)
+    assert any(kept_back in d for d in task.heldout_descriptions)
+
+
+def test_heldout_tasks_cover_families_and_are_stable(suite) -> None:
+    heldout = suite.heldout_task_ids
+    assert len(heldout) >= 0.15 * len(suite.tasks)
+    for family, tasks in suite.families().items():
+        n_held = sum(t.id in heldout for t in tasks)
+        if len(tasks) >= 3:
+            assert n_held >= 1, family
+        assert n_held <= len(tasks) // 2, family  # every family is also trained on
+    assert {t.id for t in suite.heldout_tasks} == heldout
+    assert not {t.id for t in suite.train_tasks} & heldout
+    assert len(suite.train_tasks) + len(suite.heldout_tasks) == len(suite.tasks)
+    # Adding tasks (here a new family) leaves every existing task where it was.
+    pairs = [(t.id, t.family) for t in suite.tasks]
+    grown = choose_heldout(pairs + [(f"zeta.task{i}", "zeta") for i in range(12)], HELDOUT_FRACTION)
+    assert {i for i in grown if not i.startswith("zeta.")} == heldout
+    # The split is a function of the ids, not of the seed.
+    assert builtin_suite(seed=3).heldout_task_ids == heldout
+
+
+def _agreement(task: Task, solve, examples: tuple[Example, ...]) -> float:
+    agree = 0
+    for e in examples:
+        try:
+            agree += task.score(solve(e.input), e)["lenient"] == 1.0
+        except Exception:  # noqa: BLE001 - another task's solver may not even parse this input
+            pass
+    return agree / len(examples)
+
+
+def test_no_task_is_a_near_duplicate_of_another(suite, solvers) -> None:
+    """No task can be solved by another task's rule, even leniently: a held-out task is never a
+    training task under a new name."""
+    for a in suite.tasks:
+        probe = a.test[:16]
+        for b_id, solve_b in solvers.items():
+            if b_id != a.id:
+                assert _agreement(a, solve_b, probe) < 0.9, f"{b_id} solves {a.id}"
+
+
+def test_same_seed_same_suite_other_seed_other_examples() -> None:
+    first = builtin_suite(seed=5)
+    builtin_suite.cache_clear()
+    again = builtin_suite(seed=5)
+    assert first is not again and first == again
+    other = builtin_suite(seed=6)
+    assert [t.descriptions for t in other.tasks] == [t.descriptions for t in first.tasks]
+    changed = sum(a.test != b.test for a, b in zip(first.tasks, other.tasks))
+    assert changed == len(first.tasks)
+
+
+def test_test_split_does_not_depend_on_n_train(suite) -> None:
+    bigger = builtin_suite(seed=0, n_train=128)
+    compared = 0
+    for a, b in zip(suite.tasks, bigger.tasks):
+        if len(b.train) == 128:  # (tasks with fewer distinct inputs shrink every split instead)
+            compared += 1
+            assert a.test == b.test and a.validation == b.validation and a.train == b.train[: len(a.train)]
+    assert compared >= 0.9 * len(suite.tasks)
+
+
+def test_splits_do_not_overlap_and_keep_the_demo_out(suite) -> None:
+    specs = {f"{family}.{s.name}": s for family, _, s in builtin_specs()}
+    for task in suite.tasks:
+        inputs = [e.input for e in task.examples]
+        assert len(inputs) == len(set(inputs)), task.id
+        assert demo_example(specs[task.id], task.id).input not in inputs, task.id
+
+
+def test_every_answer_scores_one_and_a_wrong_answer_zero(suite) -> None:
+    for task in suite.tasks:
+        outputs = Counter(e.output for e in task.examples)
+        for e in task.examples:
+            assert task.score(e.output, e) == {"exact": 1.0, "lenient": 1.0}, (task.id, e)
+            assert task.score(f"  {e.output}\n", e)["exact"] == 1.0  # surrounding whitespace is not an error
+            wrong = next((o for o in outputs if o != e.output), e.output + " extra")
+            scores = task.score(wrong, e)
+            assert scores["exact"] == 0.0, (task.id, e, wrong)
+            assert scores["lenient"] < 1.0 or task.metric in ("exact", "numeric"), (task.id, e, wrong)
+            assert task.score("", e) == {"exact": 0.0, "lenient": 0.0}, (task.id, e)
+
+
+def test_inputs_and_outputs_are_short_and_carry_no_instruction(suite) -> None:
+    for task in suite.tasks:
+        for e in task.examples:
+            assert 0 < len(e.input) <= 120 and 0 < len(e.output) <= 100, (task.id, e)
+            assert e.input == e.input.strip() and "\n" not in e.input + e.output, (task.id, e)
+        # The raw input never repeats the task's own wording.
+        assert not any(d.lower() in e.input.lower() for d in task.descriptions[:3] for e in task.examples)
+
+
+def _solve(task_id: str, x: str) -> str:
+    return {f"{family}.{s.name}": s.solve for family, _, s in builtin_specs()}[task_id](x)
+
+
+@pytest.mark.parametrize(
+    ("task_id", "given", "expected"),
+    [
+        ("string.reverse_words", "the cat sat", "sat cat the"),
+        ("string.pig_latin", "pig latin apple string", "igpay atinlay appleway ingstray"),
+        ("string.title_case", "the old man", "The Old Man"),
+        ("naming.snake_to_camel", "user_name_id", "userNameId"),
+        ("naming.camel_to_snake", "maxRetryCount", "max_retry_count"),
+        ("naming.slugify", "Hello, World! Top 10 Tips", "hello-world-top-10-tips"),
+        ("arithmetic.add", "17, 25", "42"),
+        ("arithmetic.round_to_ten", "45", "50"),
+        ("counting.count_vowels", "the cat sat", "3"),
+        ("extraction.email_domain", "write to ann.lee@mail.example.org today", "mail.example.org"),
+        ("extraction.numbers_in_text", "i bought 3 apples and 12 pears", "3, 12"),
+        ("classification.sentiment", "the movie was awful", "negative"),
+        ("classification.is_palindrome", "racecar", "yes"),
+        ("classification.greeting_language", "buenos dias Pedro", "Spanish"),
+        ("classification.leap_year", "1900", "no"),
+        ("lookup.country_capital", "France", "Paris"),
+        ("lookup.capital_country", "Tokyo", "Japan"),
+        ("lookup.country_alpha3", "Germany", "DEU"),
+        ("lookup.currency_name", "EUR", "Euro"),
+        ("lookup.country_continent", "Brazil", "South America"),
+        ("lookup.language_name", "fr", "French"),
+        ("language.plural", "child", "children"),
+        ("language.singular", "mice", "mouse"),
+        ("language.indefinite_article", "hour", "an hour"),
+        ("language.number_to_words", "42", "forty-two"),
+        ("language.number_to_french", "80", "quatre-vingts"),
+        ("language.ordinal_suffix", "23", "23rd"),
+        ("language.to_roman", "1994", "MCMXCIV"),
+        ("language.words_to_number", "one thousand, two hundred and five", "1205"),
+        ("emoji.emoji_name", "\N{GRINNING FACE}", "grinning face"),
+        ("emoji.remove_emoji", "good \N{SLICE OF PIZZA} day", "good day"),
+        ("structured.pairs_to_json", "name: Ann, age: 31", '{"name": "Ann", "age": 31}'),
+        ("structured.phone_format", "5551234567", "(555) 123-4567"),
+        ("dates.iso_to_us", "2021-03-05", "03/05/2021"),
+        ("dates.iso_to_long", "2021-03-05", "March 5, 2021"),
+        ("dates.time_24_to_12", "00:05", "12:05 AM"),
+        ("dates.next_day", "2024-02-28", "2024-02-29"),
+    ],
+)
+def test_spot_checks(task_id: str, given: str, expected: str) -> None:
+    assert _solve(task_id, given) == expected
+
+
+def test_examples_in_the_suite_follow_the_rule(suite) -> None:
+    """Independent re-computation on the suite's own examples, not through the task's solver."""
+    for e in suite.get("string.reverse_words").examples:
+        assert e.output.split() == e.input.split()[::-1]
+    for e in suite.get("string.uppercase").examples:
+        assert e.output == e.input.upper()
+    for e in suite.get("arithmetic.multiply").examples:
+        a, b = (int(p) for p in e.input.split(","))
+        assert int(e.output) == a * b
+    for e in suite.get("counting.count_words").examples:
+        assert int(e.output) == len(e.input.split())
+    for e in suite.get("structured.pairs_to_json").examples:
+        assert json.loads(e.output) == {k: int(v) if v.isdigit() else v for k, v in (p.split(": ") for p in e.input.split(", "))}
+    for e in suite.get("language.to_roman").examples:
+        assert _solve("language.from_roman", e.output) == e.input
+    for e in suite.get("dates.us_to_iso").examples:
+        assert _solve("dates.iso_to_us", e.output) == e.input
+    for e in suite.get("lookup.alpha2_country").examples:
+        assert _solve("lookup.country_alpha2", e.output) == e.input
+    labels = Counter(e.output for e in suite.get("classification.is_prime").examples)
+    assert set(labels) == {"yes", "no"} and min(labels.values()) >= 0.3 * sum(labels.values())
+
+
+def test_unknown_task_is_a_clear_error(suite) -> None:
+    from t2l.errors import T2LError
+
+    with pytest.raises(T2LError, match="did you mean string.reverse_words"):
+        suite.get("string.reverse_word")
+    with pytest.raises(KeyError):
+        suite.get("nope")
