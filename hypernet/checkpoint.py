@@ -143,14 +143,17 @@ def check_targets(config: HypernetConfig, targets: dict[str, TargetModule], *, w
                 f"{where} was made for base model '{config.base_model}' and targets '{spec.name}', "
                 f"which this base model does not have (it has {sorted(targets)})"
             )
-        if (have.in_features, have.out_features, have.num_layers) != spec.shape or (
-            spec.paths and tuple(have.paths) != spec.paths
-        ):
+        if (have.in_features, have.out_features, have.num_layers) != spec.shape:
             raise CheckpointError(
                 f"{where} was made for base model '{config.base_model}': its {spec.name} is "
                 f"{spec.in_features}→{spec.out_features} in {spec.num_layers} layers, this base model's is "
                 f"{have.in_features}→{have.out_features} in {have.num_layers} layers; use a checkpoint "
                 "trained for this base model"
+            )
+        if spec.paths and tuple(have.paths) != spec.paths:
+            raise CheckpointError(
+                f"{where} was made for base model '{config.base_model}': its {spec.name} layers are "
+                f"{spec.paths[0]}, ...; this base model's are {have.paths[0]}, ... (another architecture)"
             )
 
 
