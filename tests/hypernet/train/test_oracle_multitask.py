@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import copy
+import csv
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+import torch
+
+from hypernet.peft_format import load_peft_adapter, module_shapes
+from hypernet.train.oracle import train_oracles
+from hypernet.train.multitask import train_multitask
+from hypernet.train.peft_lora import LoraTrainConfig
+
+
+@dataclass(frozen=True)
+class _Example:
+    input: str
+    output: str
+
+
+@dataclass(frozen=True)
+class _Task:
+    """The slice of hypernet.tasks.types.Task the trainers use."""
+
+    id: str
+    family: str
+    descriptions: tuple[str, ...]
+    train: tuple[_Example, ...]
+    validation: tuple[_Example, ...]
+
+    def score(self, prediction: str, example: _Example) -> dict[str, float]:
+        return {"exact": float(prediction.strip() == example.output)}
+
+
+WORDS = ["apple", "river", "stone", "cloud", "tiger", "music", "lemon", "paper", "green", "house", "light", "ocean"]
+
+
+def _task(task_id: str, fn) -> _Task:
+    pairs = [(f"{a} {b}", fn(f"{a} {b}")) for a in WORDS for b in WORDS if a != b]
+    examples = tuple(_Example(i, o) for i, o in pairs)
+    return _Task(task_id, "string", (f"Apply {task_id} to the text.",), examples[:100], examples[100:104])
+
+
+def _fresh(base_model):
+    copied = copy.copy(base_model)
+    copied.model = copy.deepcopy(base_model.model)
+    return copied
+
+
+def test_oracle_training_lowers_loss_saves_peft_and_skips_when_done(base_model, tmp_path: Path):
+    task = _task("swap_words", lambda s: " ".join(reversed(s.split())))
+    config = LoraTrainConfig(steps=24, batch_size=8, lr=2e-3, checkpoint_every=10, dropout=0.0)
+    loaded = _fresh(base_model)
+    [result] = train_oracles(loaded, [task], tmp_path, config)
+    rows = list(csv.DictReader(open(tmp_path / ".curves" / "swap_words.csv")))
+    assert len(rows) == 24
+    first, last = float(rows[0]["loss"]), result.final_loss
+    assert last < first * 0.5, (first, last)
+    adapter = load_peft_adapter(result.directory)
+    assert adapter.metadata["task_id"] == "swap_words" and adapter.rank == 8
+    adapter.check_against(module_shapes(base_model.model))
+    assert (tmp_path / ".curves" / "swap_words.png").stat().st_size > 0
+    assert 0.0 <= result.validation_exact <= 1.0
+    again = train_oracles(loaded, [task], tmp_path, config)
+    assert again[0].skipped and again[0].final_loss == pytest.approx(result.final_loss)
+
+
+def test_interrupted_training_resumes_from_its_checkpoint(base_model, tmp_path: Path):
+    task = _task("swap_words", lambda s: " ".join(reversed(s.split())))
+    config = LoraTrainConfig(steps=12, batch_size=4, lr=2e-3, checkpoint_every=5, dropout=0.0)
+    full = train_oracles(_fresh(base_model), [task], tmp_path / "full", config)[0]
+
+    def crash_at_step_8(task_id: str, step: int, loss: float) -> None:
+        if step == 8:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        train_oracles(_fresh(base_model), [task], tmp_path / "cut", config, on_progress=crash_at_step_8)
+    assert json.loads((tmp_path / "cut" / ".state" / "swap_words" / "state.json").read_text())["step"] == 5
+    resumed = train_oracles(_fresh(base_model), [task], tmp_path / "cut", config)[0]
+    rows = list(csv.DictReader(open(tmp_path / "cut" / ".curves" / "swap_words.csv")))
+    assert [int(r["step"]) for r in rows] == list(range(1, 13))
+    # same data order and optimizer state after resuming: the same final weights
+    a, b = load_peft_adapter(full.directory), load_peft_adapter(resumed.directory)
+    for path, (wa, _) in a.weights.items():
+        torch.testing.assert_close(b.weights[path][0], wa, atol=1e-4, rtol=1e-3)
+        torch.testing.assert_close(b.weights[path][1], a.weights[path][1], atol=1e-4, rtol=1e-3)
+
+
+def test_multitask_training_writes_one_adapter(base_model, tmp_path: Path):
+    tasks = [_task("swap_words", lambda s: " ".join(reversed(s.split()))), _task("upper", str.upper)]
+    config = LoraTrainConfig(steps=6, batch_size=4, lr=1e-3, dropout=0.0)
+    path = train_multitask(_fresh(base_model), tasks, tmp_path, config)
+    adapter = load_peft_adapter(path)
+    assert adapter.metadata["tasks"] == ["swap_words", "upper"]
+    assert json.loads((tmp_path / "metrics.json").read_text())["steps"] == 6
