@@ -39,8 +39,10 @@ def list_tasks(
         raise T2LError(f"no family {family!r}; families: {', '.join(suite.families())}")
     rows = [t for t in suite.tasks if (not family or t.family == family) and (not heldout or t.id in suite.heldout_task_ids)]
     table = Table(title=f"{len(rows)} of {len(suite.tasks)} tasks ({len(suite.heldout_task_ids)} held out)")
-    for column in ("id", "metric", "train/val/test", "held out", "description"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)  # ids are copied into other commands: never broken
+    for column in ("metric", "train/val/test", "held out"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("description", overflow="fold")
     for t in rows:
         table.add_row(t.id, t.metric, f"{len(t.train)}/{len(t.validation)}/{len(t.test)}",
                       "yes" if t.id in suite.heldout_task_ids else "", Text(t.descriptions[0]))  # fmt: skip
@@ -87,7 +89,7 @@ def export(
 
     suite = builtin_suite(seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test)
     count = write_task_file(suite, path)
-    console.print(f"wrote {count} tasks ({len(suite.heldout_task_ids)} held out) to {path}")
+    typer.echo(f"wrote {count} tasks ({len(suite.heldout_task_ids)} held out) to {path}")
 
 
 @tasks_app.command("validate")
@@ -97,7 +99,7 @@ def validate(path: Path = typer.Argument(..., help="A .jsonl or .json task file.
 
     suite = load_task_suite(path)
     n_examples = sum(len(t.examples) for t in suite.tasks)
-    console.print(f"{path}: {len(suite.tasks)} tasks, {n_examples} examples, {len(suite.heldout_task_ids)} held out")
+    typer.echo(f"{path}: {len(suite.tasks)} tasks, {n_examples} examples, {len(suite.heldout_task_ids)} held out")
 
 
 def register(app: typer.Typer) -> None:
