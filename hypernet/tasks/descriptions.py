@@ -24,7 +24,11 @@ TRAIN_TEMPLATES: tuple[str, ...] = (
     "hey, {p} pls",
     "Instruction: {p}. Output just the result, nothing else.",
     "Your goal is to {p}; keep the response short.",
-    "For each input, which is {s}, {p}.",
+    "Each input is {s}. {P}.",
+    "What I want: {p}.",
+    "yo {p}",
+    "Here's {s}. {P}, please.",
+    "In this task you are given {s}. You should {p}. Return only the answer, with no other words.",
 )
 
 HELDOUT_TEMPLATES: tuple[str, ...] = (
