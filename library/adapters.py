@@ -1,0 +1,517 @@
+"""Filing adapters in the catalog and reading them back. Every function takes a session and
+never commits: the caller owns the transaction (``with sessions.begin() as session: ...``).
+
+Order of a bulk add (``add_adapters``): serialise every adapter, derive idempotency keys, skip
+those already filed, check shapes against the base model, embed descriptions, write blobs to the
+store (content-addressed, so a retry rewrites nothing), then insert all rows with a few
+multi-row statements. The FAISS index learns the new description ids only after the caller's
+commit (a session ``after_commit`` hook), so a rolled-back insert never reaches the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
+from sqlalchemy import event, func, insert, select
+from sqlalchemy.orm import Session
+
+from library.embed import EmbedFn, from_bytes, to_bytes
+from library.errors import AdapterNotFoundError, CatalogError, IncompatibleAdapterError
+from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description
+from library.store import AdapterStore
+
+if TYPE_CHECKING:
+    import torch
+
+    from hypernet.peft_format import LoraAdapter
+    from library.index import DescriptionIndex
+
+_CHUNK = 1000  # rows per IN (...) list; well under every backend's parameter limit
+
+
+@dataclass
+class NewAdapter:
+    """One adapter to file. ``descriptions[0]`` is its provenance description (the text it was
+    generated from); more descriptions make it easier to find. ``embeddings`` (optional,
+    [len(descriptions), dim], normalised) saves an encoder pass when the caller has them."""
+
+    adapter: LoraAdapter
+    descriptions: list[str]
+    base_model: str
+    method: str = "t2l"  # "t2l" (hypernetwork), "import" (hand-trained PEFT adapter), ...
+    checkpoint_id: int | None = None
+    encoder: str | None = None  # provenance: the encoder the hypernetwork read the description with
+    seed: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)  # generation settings
+    tags: list[str] = field(default_factory=list)
+    namespace: str = "default"
+    key: str | None = None  # idempotency key; derived from the fields above when None
+    embeddings: np.ndarray | None = None
+    dtype: torch.dtype | None = None  # store the weights in this dtype (default: as given)
+
+
+def idempotency_key(description: str, checkpoint: int | str | None, settings: Mapping[str, Any]) -> str:
+    """sha256 of (description, checkpoint, generation settings) as canonical JSON: the same
+    request always maps to the same adapter row, so a retried job never files a second one."""
+    payload = {"description": description, "checkpoint": checkpoint, "settings": dict(settings)}
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def default_key(item: NewAdapter, content_hash: str) -> str:
+    settings: dict[str, Any] = {
+        **item.params,
+        "method": item.method,
+        "base_model": item.base_model,
+        "namespace": item.namespace,
+        "seed": item.seed,
+    }
+    if item.checkpoint_id is None:  # not generated: the weights themselves identify the request
+        settings["content"] = content_hash
+    return idempotency_key(item.descriptions[0], item.checkpoint_id, settings)
+
+
+# --- base models and checkpoints ------------------------------------------------------------------
+
+
+def ensure_base_model(
+    session: Session, name: str, shapes: Mapping[str, tuple[int, int]] | None = None
+) -> BaseModel:
+    """The ``base_models`` row named ``name``, created if missing; ``shapes`` (from
+    ``hypernet.peft_format.module_shapes``) are cached on it when given."""
+    row = session.scalar(select(BaseModel).where(BaseModel.name == name))
+    if row is None:
+        stmt = _dialect_insert(session, BaseModel)
+        if stmt is not None:  # a concurrent creator may win the unique name: then read theirs
+            session.execute(stmt.values(name=name).on_conflict_do_nothing(index_elements=["name"]))
+        else:
+            session.execute(insert(BaseModel).values(name=name))
+        row = session.scalars(select(BaseModel).where(BaseModel.name == name)).one()
+    if shapes is not None:
+        row.module_shapes = {path: [int(i), int(o)] for path, (i, o) in shapes.items()}
+    return row
+
+
+def register_checkpoint(
+    session: Session, name: str, base_model: str, uri: str, *, sha256: str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> Checkpoint:
+    """The ``checkpoints`` row named ``name`` (created if missing) for a hypernetwork checkpoint."""
+    row = session.scalar(select(Checkpoint).where(Checkpoint.name == name))
+    if row is None:
+        row = Checkpoint(
+            name=name, base_model_id=ensure_base_model(session, base_model).id, uri=uri, sha256=sha256,
+            config=dict(config or {}),
+        )
+        session.add(row)
+        session.flush()
+    return row
+
+
+# --- catalog facts --------------------------------------------------------------------------------
+
+
+def catalog_fact(session: Session, key: str) -> str | None:
+    return session.scalar(select(CatalogInfo.value).where(CatalogInfo.key == key))
+
+
+def set_catalog_fact(session: Session, key: str, value: str) -> None:
+    row = session.get(CatalogInfo, key)
+    if row is None:
+        session.add(CatalogInfo(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def _check_embedding_dim(session: Session, dim: int) -> None:
+    """Every embedding in one catalog has one dimension (the index's); the first add fixes it."""
+    known = catalog_fact(session, "embedding_dim")
+    if known is None:
+        set_catalog_fact(session, "embedding_dim", str(dim))
+    elif int(known) != dim:
+        raise CatalogError(
+            f"description embeddings have dimension {dim}, this catalog's are {known}: "
+            "use the encoder the catalog was built with (T2L_ENCODER)"
+        )
+
+
+# --- adding ---------------------------------------------------------------------------------------
+
+
+def add_adapters(
+    session: Session,
+    store: AdapterStore,
+    index: DescriptionIndex | None,
+    items: Sequence[NewAdapter],
+    *,
+    embed: EmbedFn | None = None,
+) -> list[Adapter]:
+    """File ``items`` in bulk, idempotently: an item whose key is already filed returns the
+    existing row unchanged. Returns one ``Adapter`` per item, in order.
+
+    Raises ``IncompatibleAdapterError`` (shapes differ from the base model's cached shapes),
+    ``CatalogError`` (no descriptions, or no embeddings and no ``embed``). Nothing is inserted
+    when anything fails before the INSERTs; blobs already written are harmless (content-addressed).
+    ``index`` may be None (a worker without an index): other processes catch up from the database.
+    """
+    from hypernet.peft_format import adapter_to_bytes
+
+    if not items:
+        return []
+    for position, item in enumerate(items):
+        if not item.descriptions or not all(d.strip() for d in item.descriptions):
+            raise CatalogError(f"item {position}: an adapter needs at least one non-empty description")
+    serialised = [adapter_to_bytes(item.adapter, item.dtype) for item in items]
+    hashes = [hashlib.sha256(weights).hexdigest() for _, weights in serialised]
+    keys = [item.key or default_key(item, digest) for item, digest in zip(items, hashes)]
+    existing = _ids_by_key(session, keys)
+
+    new_positions: list[int] = []
+    seen: set[str] = set(existing)
+    for position, key in enumerate(keys):
+        if key not in seen:  # a key repeated within the batch is filed once
+            seen.add(key)
+            new_positions.append(position)
+
+    if new_positions:
+        base_models = {name: ensure_base_model(session, name) for name in {items[p].base_model for p in new_positions}}
+        for position in new_positions:
+            _check_shapes(items[position], base_models[items[position].base_model], position)
+        vectors = _embeddings([items[p] for p in new_positions], embed)
+        _check_embedding_dim(session, vectors[0].shape[1])
+        blobs = {position: store.put(serialised[position][1]) for position in new_positions}
+        rows = [
+            _adapter_row(items[p], keys[p], json.loads(serialised[p][0]), blobs[p], base_models[items[p].base_model].id)
+            for p in new_positions
+        ]
+        inserted = _insert_adapters(session, rows)
+        existing.update(inserted)
+        if len(inserted) < len(rows):  # a concurrent writer filed some keys first: use theirs
+            existing.update(_ids_by_key(session, [r["idempotency_key"] for r in rows if r["idempotency_key"] not in inserted]))
+        fresh = [(p, inserted[keys[p]]) for p in new_positions if keys[p] in inserted]
+        tag_rows = [{"adapter_id": aid, "tag": t} for p, aid in fresh for t in sorted(set(items[p].tags))]
+        if tag_rows:
+            session.execute(insert(AdapterTag), tag_rows)
+        by_position = dict(zip(new_positions, vectors))
+        _insert_descriptions(
+            session, index,
+            [(aid, text, vec) for p, aid in fresh for text, vec in zip(items[p].descriptions, by_position[p])],
+        )
+
+    wanted = [existing[key] for key in keys]
+    loaded = {a.id: a for a in _load_adapters(session, wanted)}
+    return [loaded[i] for i in wanted]
+
+
+def add_descriptions(
+    session: Session,
+    index: DescriptionIndex | None,
+    adapter_id: int,
+    texts: Sequence[str],
+    *,
+    embeddings: np.ndarray | None = None,
+    embed: EmbedFn | None = None,
+) -> list[int]:
+    """Attach more descriptions to an adapter (texts it already has are skipped); returns the
+    new description ids."""
+    get_adapter(session, adapter_id)
+    have = set(session.scalars(select(Description.text).where(Description.adapter_id == adapter_id)))
+    keep = [i for i, t in enumerate(texts) if t.strip() and t not in have and t not in texts[:i]]
+    if not keep:
+        return []
+    if embeddings is None:
+        if embed is None:
+            raise CatalogError("descriptions need embeddings: pass embeddings= or an embed function")
+        embeddings = embed([texts[i] for i in keep])
+    else:
+        embeddings = np.asarray(embeddings, dtype=np.float32)[keep]
+    _check_embedding_dim(session, embeddings.shape[1])
+    return _insert_descriptions(session, index, [(adapter_id, texts[i], v) for i, v in zip(keep, embeddings)])
+
+
+def _check_shapes(item: NewAdapter, base_model: BaseModel, position: int) -> None:
+    from hypernet.peft_format import AdapterFormatError
+
+    if not base_model.module_shapes:
+        return  # shapes unknown (never registered): the generator is trusted
+    shapes = {path: (int(i), int(o)) for path, (i, o) in base_model.module_shapes.items()}
+    try:
+        item.adapter.check_against(shapes)
+    except AdapterFormatError as exc:
+        raise IncompatibleAdapterError(
+            f"item {position} ({item.descriptions[0][:60]!r}) does not fit base model '{base_model.name}': {exc}"
+        ) from exc
+
+
+def _embeddings(items: Sequence[NewAdapter], embed: EmbedFn | None) -> list[np.ndarray]:
+    missing = [item for item in items if item.embeddings is None]
+    computed: list[np.ndarray] = []
+    if missing:
+        if embed is None:
+            raise CatalogError("adapters without description embeddings need an embed function (an encoder)")
+        flat = embed([text for item in missing for text in item.descriptions])
+        start = 0
+        for item in missing:
+            computed.append(flat[start : start + len(item.descriptions)])
+            start += len(item.descriptions)
+    out, it = [], iter(computed)
+    for item in items:
+        vectors = next(it) if item.embeddings is None else np.asarray(item.embeddings, dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(item.descriptions):
+            raise CatalogError(f"{len(item.descriptions)} descriptions but embeddings of shape {vectors.shape}")
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        out.append((vectors / np.maximum(norms, 1e-12)).astype(np.float32))
+    return out
+
+
+def _adapter_row(item: NewAdapter, key: str, config: dict[str, Any], blob: Any, base_model_id: int) -> dict[str, Any]:
+    adapter = item.adapter
+    return {
+        "idempotency_key": key,
+        "content_hash": blob.sha256,
+        "method": item.method,
+        "peft_type": config.get("peft_type", "LORA"),
+        "rank": adapter.rank,
+        "alpha": float(adapter.alpha),
+        "use_rslora": bool(adapter.use_rslora),
+        "target_modules": sorted(adapter.target_modules),
+        "peft_config": config,
+        "base_model_id": base_model_id,
+        "checkpoint_id": item.checkpoint_id,
+        "description": item.descriptions[0],
+        "encoder": item.encoder,
+        "seed": item.seed,
+        "params": dict(item.params),
+        "storage_uri": blob.uri,
+        "size_bytes": blob.size,
+        "status": "ready",
+        "namespace": item.namespace,
+    }
+
+
+def _dialect_insert(session: Session, model: Any) -> Any:
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        return None
+    return dialect_insert(model)
+
+
+def _insert_adapters(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert rows; returns {idempotency key: id} of those inserted. On PostgreSQL and SQLite a
+    key filed concurrently by another writer is skipped (ON CONFLICT DO NOTHING), not an error."""
+    stmt = _dialect_insert(session, Adapter)
+    if stmt is not None:
+        stmt = stmt.on_conflict_do_nothing(index_elements=["idempotency_key"])
+    else:
+        stmt = insert(Adapter)
+    result = session.execute(stmt.returning(Adapter.id, Adapter.idempotency_key), rows)
+    return {key: adapter_id for adapter_id, key in result}
+
+
+def _insert_descriptions(
+    session: Session, index: DescriptionIndex | None, rows: list[tuple[int, str, np.ndarray]]
+) -> list[int]:
+    if not rows:
+        return []
+    result = session.execute(
+        insert(Description).returning(Description.id, sort_by_parameter_order=True),
+        [{"adapter_id": aid, "text": text, "embedding": to_bytes(vec)} for aid, text, vec in rows],
+    )
+    ids = [row[0] for row in result]
+    if index is not None:
+        _add_after_commit(session, index, np.asarray(ids, np.int64), np.stack([vec for _, _, vec in rows]))
+    return ids
+
+
+def _add_after_commit(session: Session, index: DescriptionIndex, ids: np.ndarray, vectors: np.ndarray) -> None:
+    """Queue an index add that happens only if the session's transaction commits."""
+    if not session.info.get("t2l_index_hooks"):
+        session.info["t2l_index_hooks"] = True
+        event.listen(session, "after_commit", _apply_pending)
+        event.listen(session, "after_transaction_end", _drop_pending)
+    session.info.setdefault("t2l_index_pending", []).append((index, ids, vectors))
+
+
+def _apply_pending(session: Session) -> None:
+    for index, ids, vectors in session.info.pop("t2l_index_pending", []):
+        index.add(ids, vectors)
+
+
+def _drop_pending(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the outermost transaction ended without a commit
+        session.info.pop("t2l_index_pending", None)
+
+
+def _ids_by_key(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        found.update(session.execute(select(Adapter.idempotency_key, Adapter.id).where(Adapter.idempotency_key.in_(chunk))).tuples().all())
+    return found
+
+
+def _load_adapters(session: Session, ids: Sequence[int]) -> list[Adapter]:
+    out: list[Adapter] = []
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), _CHUNK):
+        out.extend(session.scalars(select(Adapter).where(Adapter.id.in_(unique[start : start + _CHUNK]))))
+    return out
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def get_adapter(session: Session, adapter_id: int) -> Adapter:
+    """The adapter with this id, or ``AdapterNotFoundError``."""
+    adapter = session.get(Adapter, adapter_id)
+    if adapter is None:
+        raise AdapterNotFoundError(f"no adapter with id {adapter_id} in the catalog")
+    return adapter
+
+
+def find_by_key(session: Session, key: str) -> Adapter | None:
+    """The adapter filed under this idempotency key, if any."""
+    return session.scalar(select(Adapter).where(Adapter.idempotency_key == key))
+
+
+def list_adapters(
+    session: Session,
+    *,
+    namespace: str | None = None,
+    tags: Iterable[str] = (),
+    base_model: str | None = None,
+    status: str | None = "ready",
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Adapter]:
+    """Adapters matching every given filter (all ``tags`` required), oldest first."""
+    stmt = filtered(select(Adapter), namespace=namespace, tags=tags, base_model=base_model, status=status)
+    return list(session.scalars(stmt.order_by(Adapter.id).limit(limit).offset(offset)))
+
+
+def count_adapters(session: Session) -> int:
+    return int(session.scalar(select(func.count(Adapter.id))) or 0)
+
+
+def filtered(stmt: Any, *, namespace: str | None, tags: Iterable[str], base_model: str | None, status: str | None) -> Any:
+    """Add the catalog's metadata filters to a statement that selects from ``adapters``."""
+    if status is not None:
+        stmt = stmt.where(Adapter.status == status)
+    if namespace is not None:
+        stmt = stmt.where(Adapter.namespace == namespace)
+    if base_model is not None:
+        stmt = stmt.where(Adapter.base_model_id == select(BaseModel.id).where(BaseModel.name == base_model).scalar_subquery())
+    for tag in dict.fromkeys(tags):
+        stmt = stmt.where(select(AdapterTag.adapter_id).where(AdapterTag.adapter_id == Adapter.id, AdapterTag.tag == tag).exists())
+    return stmt
+
+
+def description_embeddings(session: Session, adapter_ids: Sequence[int]) -> dict[int, np.ndarray]:
+    """{adapter id: [n, dim] stored description embeddings}."""
+    grouped: dict[int, list[bytes]] = {}
+    for start in range(0, len(adapter_ids), _CHUNK):
+        rows = session.execute(
+            select(Description.adapter_id, Description.embedding)
+            .where(Description.adapter_id.in_(adapter_ids[start : start + _CHUNK]))
+            .order_by(Description.id)
+        )
+        for adapter_id, blob in rows:
+            grouped.setdefault(adapter_id, []).append(blob)
+    return {aid: from_bytes(blobs) for aid, blobs in grouped.items()}
+
+
+# --- adapter files --------------------------------------------------------------------------------
+
+
+def _peft_bytes(session: Session, store: AdapterStore, adapter_id: int) -> tuple[bytes, bytes]:
+    row = get_adapter(session, adapter_id)
+    config = json.dumps(row.peft_config, indent=2, sort_keys=True).encode()
+    return config, store.get(row.content_hash)
+
+
+def load_adapter(session: Session, store: AdapterStore, adapter_id: int) -> LoraAdapter:
+    """The adapter's weights in memory (hash-verified), ready to apply to its base model."""
+    from hypernet.peft_format import adapter_from_bytes
+
+    config, weights = _peft_bytes(session, store, adapter_id)
+    return adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")
+
+
+def export_adapter(session: Session, store: AdapterStore, adapter_id: int, directory: str | Path) -> Path:
+    """Write the adapter as a standard PEFT directory (``adapter_config.json`` +
+    ``adapter_model.safetensors``), atomically: a complete directory or none."""
+    from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME, adapter_from_bytes
+
+    config, weights = _peft_bytes(session, store, adapter_id)
+    adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")  # refuse to export junk
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise CatalogError(f"{directory} exists and is not empty; choose a new directory")
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        (staging / CONFIG_NAME).write_bytes(config)
+        (staging / WEIGHTS_NAME).write_bytes(weights)
+        if directory.exists():
+            directory.rmdir()
+        os.replace(staging, directory)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return directory
+
+
+def import_peft_adapter(
+    session: Session,
+    store: AdapterStore,
+    index: DescriptionIndex | None,
+    directory: str | Path,
+    descriptions: Sequence[str],
+    *,
+    base_model: str,
+    tags: Sequence[str] = (),
+    namespace: str = "default",
+    embed: EmbedFn | None = None,
+    shapes_loader: Callable[[str], Mapping[str, tuple[int, int]]] | None = None,
+) -> tuple[Adapter, bool]:
+    """File an existing PEFT LoRA directory (e.g. hand-trained) under ``base_model``.
+
+    Its shapes are checked against the base model's, cached in ``base_models`` (``shapes_loader``
+    fills the cache the first time, e.g. by loading the model). Importing the same weights into
+    the same namespace again returns the existing adapter (with any new descriptions attached) and
+    ``False``; a new import returns ``True``.
+    """
+    from hypernet.peft_format import adapter_to_bytes, load_peft_adapter
+
+    adapter = load_peft_adapter(directory)
+    row = ensure_base_model(session, base_model)
+    if not row.module_shapes:
+        if shapes_loader is None:
+            raise CatalogError(f"the shapes of base model '{base_model}' are unknown; cannot check the adapter")
+        ensure_base_model(session, base_model, shapes_loader(base_model))
+    item = NewAdapter(
+        adapter=adapter, descriptions=list(descriptions), base_model=base_model, method="import",
+        tags=list(tags), namespace=namespace, params={"source": str(Path(directory).resolve())},
+    )
+    content_hash = hashlib.sha256(adapter_to_bytes(adapter)[1]).hexdigest()
+    item.key = idempotency_key("", None, {"import": content_hash, "namespace": namespace, "base_model": base_model})
+    before = find_by_key(session, item.key)
+    if before is not None:
+        add_descriptions(session, index, before.id, descriptions, embed=embed)
+        return before, False
+    return add_adapters(session, store, index, [item], embed=embed)[0], True

@@ -1,0 +1,171 @@
+"""Find adapters by describing a task: FAISS over descriptions, then the database for metadata.
+
+Results are adapters, not descriptions. Ranking:
+- ``best``: an adapter scores its best-matching description's cosine similarity;
+- ``pooled``: an adapter scores the cosine between the query and the normalised mean of all its
+  description embeddings (candidates come from the ``best`` pass, then are re-ranked).
+docs/BENCHMARKS.md ("Catalog and lookup") has the measurement that picked the default.
+
+Filters (base model, tags, namespace) are applied in SQL to an over-fetched candidate list; if too
+few candidates survive, the over-fetch grows, and past a cap an exact search runs over the stored
+embeddings of just the adapters that match the filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from library.adapters import _load_adapters, description_embeddings, filtered
+from library.embed import EmbedFn, from_bytes
+from library.errors import CatalogError
+from library.models import Adapter, Description
+
+if TYPE_CHECKING:
+    from library.index import DescriptionIndex
+
+Ranking = Literal["best", "pooled"]
+DEFAULT_RANKING: Ranking = "best"
+_OVERFETCH = 4  # descriptions fetched per wanted adapter (adapters have several descriptions)
+_MAX_FETCH = 4096  # past this, filtered searches go exact over the filtered subset
+_EXACT_LIMIT = 200_000  # descriptions an exact filtered search will read from the database
+
+
+@dataclass
+class SearchHit:
+    """One result: the adapter (an ORM row, with ``base_model`` and ``tags`` loaded), its score,
+    and the description that matched best."""
+
+    adapter: Adapter
+    score: float
+    matched_description: str
+
+    def to_dict(self) -> dict:
+        a = self.adapter
+        return {
+            "id": a.id,
+            "score": round(float(self.score), 6),
+            "matched_description": self.matched_description,
+            "description": a.description,
+            "base_model": a.base_model.name,
+            "namespace": a.namespace,
+            "tags": a.tag_names,
+            "method": a.method,
+            "rank": a.rank,
+            "alpha": a.alpha,
+            "target_modules": a.target_modules,
+            "content_hash": a.content_hash,
+            "storage_uri": a.storage_uri,
+            "created_at": a.created_at.isoformat() if a.created_at else None,
+        }
+
+
+def search(
+    session: Session,
+    index: DescriptionIndex,
+    query: str | np.ndarray,
+    *,
+    k: int = 5,
+    embed: EmbedFn | None = None,
+    base_model: str | None = None,
+    tags: Sequence[str] = (),
+    namespace: str | None = None,
+    ranking: Ranking = DEFAULT_RANKING,
+) -> list[SearchHit]:
+    """The ``k`` ready adapters that best match ``query`` (text, embedded with ``embed``, or an
+    already normalised vector), best first, restricted by the given filters."""
+    if k <= 0:
+        return []
+    if ranking not in ("best", "pooled"):
+        raise CatalogError(f"ranking must be 'best' or 'pooled', not {ranking!r}")
+    vector = _query_vector(query, embed)
+    filters = {"namespace": namespace, "tags": tuple(tags), "base_model": base_model, "status": "ready"}
+    # the top k by best description are exact once k distinct adapters are among the candidates;
+    # pooled re-ranks, so it starts from a wider candidate set
+    best = _best_per_adapter(session, index, vector, k if ranking == "best" else k * _OVERFETCH, filters)
+    if ranking == "pooled":
+        best = _pooled(session, vector, best)
+    top = sorted(best.items(), key=lambda item: -item[1][0])[:k]
+    rows = {a.id: a for a in _load_adapters(session, [aid for aid, _ in top])}
+    return [SearchHit(rows[aid], score, text) for aid, (score, text) in top if aid in rows]
+
+
+def _query_vector(query: str | np.ndarray, embed: EmbedFn | None) -> np.ndarray:
+    if isinstance(query, str):
+        if not query.strip():
+            raise CatalogError("the search text is empty")
+        if embed is None:
+            raise CatalogError("searching by text needs an embed function (an encoder)")
+        return np.asarray(embed([query]), dtype=np.float32)[:1]
+    vector = np.asarray(query, dtype=np.float32).reshape(1, -1)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def _best_per_adapter(
+    session: Session, index: DescriptionIndex, vector: np.ndarray, want: int, filters: dict
+) -> dict[int, tuple[float, str]]:
+    """{adapter id: (best description score, that description's text)} for at least ``want``
+    adapters when that many match (fewer when the catalog has fewer)."""
+    fetch = want * _OVERFETCH
+    while True:
+        scores, ids = index.search(vector, fetch)
+        found = _describe(session, ids[0], scores[0], filters)
+        if len(found) >= want or fetch >= index.ntotal:
+            return found
+        if fetch >= _MAX_FETCH:
+            return _exact_filtered(session, vector, filters) or found
+        fetch = min(fetch * 4, _MAX_FETCH, max(index.ntotal, 1))
+
+
+def _describe(session: Session, ids: np.ndarray, scores: np.ndarray, filters: dict) -> dict[int, tuple[float, str]]:
+    valid = ids >= 0
+    score_of = dict(zip(ids[valid].tolist(), scores[valid].tolist()))
+    if not score_of:
+        return {}
+    stmt = (
+        select(Description.id, Description.adapter_id, Description.text)
+        .join(Adapter, Adapter.id == Description.adapter_id)
+        .where(Description.id.in_(list(score_of)))
+    )
+    stmt = filtered(stmt, **filters)
+    best: dict[int, tuple[float, str]] = {}
+    for description_id, adapter_id, text in session.execute(stmt):
+        score = score_of[description_id]
+        if adapter_id not in best or score > best[adapter_id][0]:
+            best[adapter_id] = (score, text)
+    return best
+
+
+def _exact_filtered(session: Session, vector: np.ndarray, filters: dict) -> dict[int, tuple[float, str]]:
+    """Exact scores over the stored embeddings of the adapters matching the filters (used when
+    the filters are so selective that the approximate candidates miss them)."""
+    stmt = filtered(
+        select(Description.adapter_id, Description.text, Description.embedding).join(
+            Adapter, Adapter.id == Description.adapter_id
+        ),
+        **filters,
+    ).limit(_EXACT_LIMIT)
+    rows = session.execute(stmt).all()
+    if not rows:
+        return {}
+    scores = from_bytes([r[2] for r in rows]) @ vector[0]
+    best: dict[int, tuple[float, str]] = {}
+    for (adapter_id, text, _), score in zip(rows, scores.tolist()):
+        if adapter_id not in best or score > best[adapter_id][0]:
+            best[adapter_id] = (score, text)
+    return best
+
+
+def _pooled(session: Session, vector: np.ndarray, best: dict[int, tuple[float, str]]) -> dict[int, tuple[float, str]]:
+    """Re-score candidates by the cosine to the mean of their description embeddings."""
+    pooled: dict[int, tuple[float, str]] = {}
+    for adapter_id, matrix in description_embeddings(session, list(best)).items():
+        centroid = matrix.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+        pooled[adapter_id] = (float(centroid @ vector[0]), best[adapter_id][1])
+    return pooled

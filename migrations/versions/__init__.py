@@ -1,0 +1,1 @@
+"""Revision scripts (a package, so a non-editable install ships them)."""
