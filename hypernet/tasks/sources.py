@@ -87,13 +87,17 @@ _NOT_MONEY = re.compile(r"WIR|Unidad|Mvdol|Fund|Unit|Bond|Sucre|Transactions|Set
 
 @lru_cache(maxsize=1)
 def currencies() -> dict[str, str]:
-    """ISO 4217 code -> currency name, without precious metals, funds and accounting units."""
+    """ISO 4217 code -> currency name, without precious metals, funds, accounting units and names
+    shared by two codes."""
     import pycountry
 
-    return {
+    kept = {
         c.alpha_3: c.name for c in sorted(pycountry.currencies, key=lambda c: c.alpha_3)
         if not c.alpha_3.startswith("X") and not _NOT_MONEY.search(c.name) and _plain(c.name)
     }  # fmt: skip
+    names = list(kept.values())
+    # A name used by two codes (VED and VES are both "Bolivar Soberano") has no single code.
+    return {code: name for code, name in kept.items() if names.count(name) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -215,8 +215,17 @@ def test_examples_in_the_suite_follow_the_rule(suite) -> None:
         assert _solve("dates.iso_to_us", e.output) == e.input
     for e in suite.get("lookup.alpha2_country").examples:
         assert _solve("lookup.country_alpha2", e.output) == e.input
+    for e in suite.get("lookup.currency_code").examples:  # name -> code -> the same name
+        assert _solve("lookup.currency_name", e.output) == e.input
+    for e in suite.get("language.singular").examples:
+        assert _solve("language.plural", e.output) == e.input
     labels = Counter(e.output for e in suite.get("classification.is_prime").examples)
     assert set(labels) == {"yes", "no"} and min(labels.values()) >= 0.3 * sum(labels.values())
+
+
+def test_split_sizes_are_checked() -> None:
+    with pytest.raises(ValueError, match="n_train must be >= 1"):
+        builtin_suite(n_train=0)
 
 
 def test_unknown_task_is_a_clear_error(suite) -> None:
