@@ -122,7 +122,7 @@ SPECS = [
         "halve the number",
         "divide the number by two",
         "give half of the value",
-        "compute the number split into two equal parts, one part",
+        "split the number into two equal halves and give one of them",
         "return one half of the number",
     ], lambda x: str(int(x) // 2), sample=_one(2, 998, 2), metric="numeric"),
     spec("digit_sum", ONE, [

@@ -21,8 +21,9 @@ def _table(key: str, value: str) -> dict[str, str]:
     return {getattr(c, key): getattr(c, value) for c in sources.countries() if getattr(c, value)}
 
 
-def _country_task(name, subject, phrasings, key, value):  # noqa: ANN001, ANN202 - local shorthand
-    return spec(name, subject, phrasings, lambda x: _table(key, value)[x], pool=lambda: sorted(_table(key, value)))
+def _country_task(name, subject, phrasings, key, value, metric="exact"):  # noqa: ANN001, ANN202 - local shorthand
+    return spec(name, subject, phrasings, lambda x: _table(key, value)[x], pool=lambda: sorted(_table(key, value)),
+                metric=metric)
 
 
 @lru_cache(maxsize=1)
@@ -140,5 +141,5 @@ SPECS = [
         "say which phone prefix (like +44) you dial to call this country",
         "convert the country name to its international calling code",
         "tell me the telephone country code",
-    ], "name", "calling_code"),
+    ], "name", "calling_code", metric="numeric"),  # "+33" and "33" are the same code
 ]

@@ -106,7 +106,7 @@ SPECS = [
     spec("initials", "a person's full name", [
         "give the person's initials, each followed by a period",
         "abbreviate the name to initials with dots, in the style of J. R. R. Tolkien",
-        "write only the initials of the name, separated by spaces",
+        "write only the initials of the name, each with a period, separated by spaces",
         "turn the full name into dotted initials",
         "reduce the name to its initial letters, each with a full stop",
     ], lambda x: " ".join(f"{w[0]}." for w in x.split()), sample=_full_name, metric="strict"),
