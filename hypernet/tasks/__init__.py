@@ -8,7 +8,7 @@ packages (no network), and loaders for users' task files (JSONL, Super-NaturalIn
 
 from hypernet.tasks.builtin import builtin_suite
 from hypernet.tasks.errors import TaskFileError, UnknownTaskError
-from hypernet.tasks.io import load_task_file, load_task_suite, write_task_file
+from hypernet.tasks.files import load_task_file, load_task_suite, write_task_file
 from hypernet.tasks.metrics import METRICS, score
 from hypernet.tasks.types import Example, Task, TaskSuite
 
