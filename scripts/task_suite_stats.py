@@ -84,7 +84,9 @@ def main() -> None:
         "output_tokens_max": max(all_out),
         "outputs_at_most_16_tokens": round(sum(n <= 16 for n in all_out) / len(all_out), 4),
         "descriptions_per_task_min": min(len(t.descriptions) for t in suite.tasks),
-        "descriptions_per_task_mean": round(statistics.mean(len(t.descriptions) for t in suite.tasks), 1),
+        "descriptions_per_task_mean": round(
+            statistics.mean(len(t.descriptions) for t in suite.tasks), 1
+        ),
         "heldout_descriptions_per_task_min": min(len(t.heldout_descriptions) for t in suite.tasks),
         "description_tokens_mean": round(statistics.mean(n_tokens(desc)), 1),
         "per_family": families,
@@ -95,7 +97,9 @@ def main() -> None:
         return
     print(f"built-in suite, seed {args.seed}: {report['tasks']} tasks in {report['families']} families, "
           f"{report['examples']} examples, built in {build_s:.2f} s; tokens counted with {source}")  # fmt: skip
-    print(f"{'family':<16}{'tasks':>6}{'held out':>10}{'in mean':>9}{'in max':>8}{'out mean':>10}{'out max':>9}")
+    print(
+        f"{'family':<16}{'tasks':>6}{'held out':>10}{'in mean':>9}{'in max':>8}{'out mean':>10}{'out max':>9}"
+    )
     for name, f in families.items():
         print(f"{name:<16}{f['tasks']:>6}{f['heldout']:>10}{f['input_tokens_mean']:>9}{f['input_tokens_max']:>8}"
               f"{f['output_tokens_mean']:>10}{f['output_tokens_max']:>9}")  # fmt: skip

@@ -40,16 +40,27 @@ def demo_example(spec: TaskSpec, task_id: str) -> Example:
 
 
 def build_task(
-    spec: TaskSpec, family: str, family_templates: tuple[str, ...], *, seed: int, n_train: int, n_validation: int, n_test: int
+    spec: TaskSpec,
+    family: str,
+    family_templates: tuple[str, ...],
+    *,
+    seed: int,
+    n_train: int,
+    n_validation: int,
+    n_test: int,
 ) -> Task:
     """One ``Task``: test examples are drawn first, then validation, then train, so the test set
     does not depend on ``n_train`` (unless the task has fewer distinct inputs than asked for)."""
     task_id = f"{family}.{spec.name}"
     demo = demo_example(spec, task_id)
-    inputs = _draw_inputs(spec, seeded_rng(seed, "examples", task_id), n_train + n_validation + n_test, {demo.input})
+    inputs = _draw_inputs(
+        spec, seeded_rng(seed, "examples", task_id), n_train + n_validation + n_test, {demo.input}
+    )
     train_n, val_n, test_n = split_sizes(len(inputs), n_train, n_validation, n_test)
     examples = [Example(x, spec.solve(x)) for x in inputs[: train_n + val_n + test_n]]
-    descriptions, heldout_descriptions = build_descriptions(spec, family_templates, (demo.input, demo.output))
+    descriptions, heldout_descriptions = build_descriptions(
+        spec, family_templates, (demo.input, demo.output)
+    )
     return Task(
         id=task_id,
         family=family,
@@ -70,7 +81,9 @@ def builtin_specs() -> list[tuple[str, tuple[str, ...], TaskSpec]]:
 
 
 @lru_cache(maxsize=8)
-def builtin_suite(seed: int = 0, n_train: int = 64, n_validation: int = 16, n_test: int = 32) -> TaskSuite:
+def builtin_suite(
+    seed: int = 0, n_train: int = 64, n_validation: int = 16, n_test: int = 32
+) -> TaskSuite:
     """The built-in tasks with examples drawn for ``seed``; cached (the suite is immutable).
 
     ``n_*`` are the sizes asked for; a task with fewer distinct inputs (e.g. the 51 US states)
@@ -79,7 +92,15 @@ def builtin_suite(seed: int = 0, n_train: int = 64, n_validation: int = 16, n_te
     if min(n_train, n_validation, n_test) < 0 or n_train < 1:
         raise ValueError("n_train must be >= 1 and n_validation, n_test >= 0")
     tasks = tuple(
-        build_task(s, family, templates, seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test)
+        build_task(
+            s,
+            family,
+            templates,
+            seed=seed,
+            n_train=n_train,
+            n_validation=n_validation,
+            n_test=n_test,
+        )
         for family, templates, s in builtin_specs()
     )
     _check_descriptions(tasks)

@@ -67,7 +67,9 @@ def build_descriptions(
     train += list(spec.extra_descriptions)
     heldout = [_fill(t, p, spec.subject) for p in kept_back for t in HELDOUT_TEMPLATES]
     if demo is not None:
-        train += [_fill(t, p, spec.subject, demo) for p in seen[:2] for t in TRAIN_EXAMPLE_TEMPLATES]
+        train += [
+            _fill(t, p, spec.subject, demo) for p in seen[:2] for t in TRAIN_EXAMPLE_TEMPLATES
+        ]
         heldout += [_fill(t, kept_back[-1], spec.subject, demo) for t in HELDOUT_EXAMPLE_TEMPLATES]
     train_t = _unique(train)
     heldout_t = tuple(d for d in _unique(heldout) if d not in set(train_t))

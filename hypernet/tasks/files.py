@@ -60,19 +60,30 @@ def _strings(value: Any, path: str, *, required: bool) -> tuple[str, ...]:
 
 def _examples(value: Any, path: str) -> list[Example]:
     if not isinstance(value, list):
-        raise _Bad(path, f"expected a list of {{\"input\", \"output\"}} objects, got {type(value).__name__}")
+        raise _Bad(
+            path, f'expected a list of {{"input", "output"}} objects, got {type(value).__name__}'
+        )
     out = []
     for i, item in enumerate(value):
         where = f"{path}[{i}]"
         if not isinstance(item, dict):
-            raise _Bad(where, f"expected an object with input and output, got {type(item).__name__}")
+            raise _Bad(
+                where, f"expected an object with input and output, got {type(item).__name__}"
+            )
         extra = sorted(set(item) - {"input", "output"})
         if extra:
-            raise _Bad(where, f"unknown field(s) {', '.join(extra)} (an example has input and output)")
+            raise _Bad(
+                where, f"unknown field(s) {', '.join(extra)} (an example has input and output)"
+            )
         for key in ("input", "output"):
             if key not in item:
                 raise _Bad(where, f"missing field '{key}'")
-        out.append(Example(_string(item["input"], f"{where}.input"), _string(item["output"], f"{where}.output", allow_empty=True)))
+        out.append(
+            Example(
+                _string(item["input"], f"{where}.input"),
+                _string(item["output"], f"{where}.output", allow_empty=True),
+            )
+        )
     return out
 
 
@@ -92,7 +103,11 @@ def split_examples(examples: list[Example], task_id: str) -> tuple[tuple[Example
     seeded_rng("file-split", task_id).shuffle(order)
     shuffled = [unique[i] for i in order]
     n_test, n_val = (len(shuffled) // 4, len(shuffled) // 8) if len(shuffled) >= 4 else (0, 0)
-    test, validation, train = shuffled[:n_test], shuffled[n_test : n_test + n_val], shuffled[n_test + n_val :]
+    test, validation, train = (
+        shuffled[:n_test],
+        shuffled[n_test : n_test + n_val],
+        shuffled[n_test + n_val :],
+    )
     return tuple(train), tuple(validation), tuple(test)
 
 
@@ -108,7 +123,9 @@ def _task_from_record(record: Any) -> tuple[Task, bool]:
             raise _Bad("", f"missing field '{key}'")
     task_id = _string(record["id"], "id")
     if not _ID.match(task_id):
-        raise _Bad("id", f"{task_id!r} is not a valid id (letters, digits and _ . : / - , no spaces)")
+        raise _Bad(
+            "id", f"{task_id!r} is not a valid id (letters, digits and _ . : / - , no spaces)"
+        )
     family = _string(record.get("family", DEFAULT_FAMILY), "family")
     metric = _string(record.get("metric", "exact"), "metric")
     if metric not in METRICS:
@@ -117,7 +134,9 @@ def _task_from_record(record: Any) -> tuple[Task, bool]:
     if not isinstance(heldout, bool):
         raise _Bad("heldout", f"expected true or false, got {type(heldout).__name__}")
     descriptions = _strings(record["descriptions"], "descriptions", required=True)
-    heldout_descriptions = _strings(record.get("heldout_descriptions", []), "heldout_descriptions", required=False)
+    heldout_descriptions = _strings(
+        record.get("heldout_descriptions", []), "heldout_descriptions", required=False
+    )
 
     has_splits = any(k in record for k in _SPLITS)
     if "examples" in record and has_splits:
@@ -135,7 +154,10 @@ def _task_from_record(record: Any) -> tuple[Task, bool]:
         for name, exs in parts.items():
             for i, e in enumerate(exs):
                 if owner.setdefault(e.input, name) != name:
-                    raise _Bad(f"{name}[{i}].input", f"the same input is also in '{owner[e.input]}' (splits must not overlap)")
+                    raise _Bad(
+                        f"{name}[{i}].input",
+                        f"the same input is also in '{owner[e.input]}' (splits must not overlap)",
+                    )
         train, validation, test = (tuple(parts[k]) for k in _SPLITS)
     else:
         raise _Bad("", "missing field 'examples' (or 'train'/'validation'/'test')")
@@ -162,13 +184,17 @@ def _load_jsonl(path: Path) -> list[tuple[Task, bool]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise TaskFileError(f"{path}:{lineno}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            raise TaskFileError(
+                f"{path}:{lineno}: invalid JSON at column {exc.colno}: {exc.msg}"
+            ) from None
         try:
             task, heldout = _task_from_record(record)
         except _Bad as exc:
             raise TaskFileError(f"{path}:{lineno}: {exc}") from None
         if task.id in first_line:
-            raise TaskFileError(f"{path}:{lineno}: id: duplicate task id {task.id!r} (first on line {first_line[task.id]})")
+            raise TaskFileError(
+                f"{path}:{lineno}: id: duplicate task id {task.id!r} (first on line {first_line[task.id]})"
+            )
         first_line[task.id] = lineno
         out.append((task, heldout))
     if not out:
@@ -198,7 +224,9 @@ def _sni_examples(value: Any, path: str, *, required: bool) -> list[Example]:
             if key not in item:
                 raise _Bad(where, f"missing field '{key}'")
         output = item["output"]
-        if isinstance(output, list):  # Instances list every accepted answer; the first is the reference
+        if isinstance(
+            output, list
+        ):  # Instances list every accepted answer; the first is the reference
             if not output:
                 raise _Bad(f"{where}.output", "must hold at least one answer")
             output = _string(output[0], f"{where}.output[0]", allow_empty=True)
@@ -216,8 +244,14 @@ def _task_from_sni(data: dict[str, Any], task_id: str) -> Task:
     if "Instances" not in data:
         raise _Bad("", "missing field 'Instances'")
     definition = data["Definition"]
-    descriptions = (_string(definition, "Definition"),) if isinstance(definition, str) else _strings(definition, "Definition", required=True)
-    positives = _sni_examples(data.get("Positive Examples", []), "Positive Examples", required=False)
+    descriptions = (
+        (_string(definition, "Definition"),)
+        if isinstance(definition, str)
+        else _strings(definition, "Definition", required=True)
+    )
+    positives = _sni_examples(
+        data.get("Positive Examples", []), "Positive Examples", required=False
+    )
     instances = _sni_examples(data["Instances"], "Instances", required=True)
     train, validation, test = split_examples(instances, task_id)
     held = {e.input for e in validation + test}
@@ -230,7 +264,9 @@ def _load_json(path: Path) -> list[tuple[Task, bool]]:
     try:
         data = json.loads(_read_text(path))
     except json.JSONDecodeError as exc:
-        raise TaskFileError(f"{path}:{exc.lineno}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        raise TaskFileError(
+            f"{path}:{exc.lineno}: invalid JSON at column {exc.colno}: {exc.msg}"
+        ) from None
     try:
         if isinstance(data, dict) and ("Definition" in data or "Instances" in data):
             task_id = re.sub(r"[^A-Za-z0-9_.:/-]+", "_", path.stem)
@@ -240,7 +276,9 @@ def _load_json(path: Path) -> list[tuple[Task, bool]]:
     except _Bad as exc:
         raise TaskFileError(f"{path}: field {exc}") from None
     if not isinstance(data, list):
-        raise TaskFileError(f"{path}: expected a task object, a list of tasks or a Super-NaturalInstructions task")
+        raise TaskFileError(
+            f"{path}: expected a task object, a list of tasks or a Super-NaturalInstructions task"
+        )
     if not data:
         raise TaskFileError(f"{path}: no tasks in the file")
     out: list[tuple[Task, bool]] = []
@@ -252,7 +290,9 @@ def _load_json(path: Path) -> list[tuple[Task, bool]]:
     ids = [t.id for t, _ in out]
     for i, task_id in enumerate(ids):
         if ids.index(task_id) != i:
-            raise TaskFileError(f"{path}: field [{i}].id: duplicate task id {task_id!r} (first at [{ids.index(task_id)}])")
+            raise TaskFileError(
+                f"{path}: field [{i}].id: duplicate task id {task_id!r} (first at [{ids.index(task_id)}])"
+            )
     return out
 
 
@@ -262,7 +302,9 @@ def _load(path: str | os.PathLike[str]) -> list[tuple[Task, bool]]:
         return _load_jsonl(p)
     if p.suffix.lower() == ".json":
         return _load_json(p)
-    raise TaskFileError(f"{p}: unknown task file type {p.suffix or '(none)'!r}; use .jsonl or .json")
+    raise TaskFileError(
+        f"{p}: unknown task file type {p.suffix or '(none)'!r}; use .jsonl or .json"
+    )
 
 
 def load_task_file(path: str | os.PathLike[str]) -> list[Task]:
@@ -273,7 +315,9 @@ def load_task_file(path: str | os.PathLike[str]) -> list[Task]:
 def load_task_suite(path: str | os.PathLike[str]) -> TaskSuite:
     """A task file as a suite; records marked ``"heldout": true`` form its held-out split."""
     loaded = _load(path)
-    return TaskSuite(tasks=tuple(t for t, _ in loaded), heldout_task_ids=frozenset(t.id for t, h in loaded if h))
+    return TaskSuite(
+        tasks=tuple(t for t, _ in loaded), heldout_task_ids=frozenset(t.id for t, h in loaded if h)
+    )
 
 
 def write_task_file(tasks: TaskSuite | Iterable[Task], path: str | os.PathLike[str]) -> int:
@@ -287,7 +331,9 @@ def write_task_file(tasks: TaskSuite | Iterable[Task], path: str | os.PathLike[s
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for task in items:
-                fh.write(json.dumps(task.to_json(heldout=task.id in heldout), ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(task.to_json(heldout=task.id in heldout), ensure_ascii=False) + "\n"
+                )
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

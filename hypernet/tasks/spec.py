@@ -40,7 +40,9 @@ class TaskSpec:
             raise ValueError(f"task spec {self.name}: needs at least 4 phrasings")
         for p in self.phrasings:
             if p != p.strip() or p.endswith((".", "?", "!")) or p[:1] != p[:1].lower():
-                raise ValueError(f"task spec {self.name}: phrasing {p!r} must be a bare lower-case verb phrase")
+                raise ValueError(
+                    f"task spec {self.name}: phrasing {p!r} must be a bare lower-case verb phrase"
+                )
 
 
 def spec(

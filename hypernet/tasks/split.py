@@ -25,7 +25,9 @@ def seeded_rng(*parts: object) -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
-def choose_heldout(tasks: Iterable[tuple[str, str]], fraction: float = HELDOUT_FRACTION) -> frozenset[str]:
+def choose_heldout(
+    tasks: Iterable[tuple[str, str]], fraction: float = HELDOUT_FRACTION
+) -> frozenset[str]:
     """Held-out task ids from ``(task_id, family)`` pairs.
 
     Rule: a task is held out when ``unit_hash("heldout:" + id) < fraction``; a family of three or more
@@ -45,7 +47,9 @@ def choose_heldout(tasks: Iterable[tuple[str, str]], fraction: float = HELDOUT_F
     return frozenset(chosen)
 
 
-def split_sizes(available: int, n_train: int, n_validation: int, n_test: int) -> tuple[int, int, int]:
+def split_sizes(
+    available: int, n_train: int, n_validation: int, n_test: int
+) -> tuple[int, int, int]:
     """(train, validation, test) sizes when only ``available`` distinct inputs exist: the requested
     sizes if there are enough, else the same proportions of what there is (each split >= 1)."""
     wanted = n_train + n_validation + n_test
@@ -55,5 +59,7 @@ def split_sizes(available: int, n_train: int, n_validation: int, n_test: int) ->
     validation = max(1, round(available * n_validation / wanted)) if n_validation else 0
     train = available - test - validation
     if train < (1 if n_train else 0):
-        raise ValueError(f"only {available} distinct inputs: too few for train/validation/test splits")
+        raise ValueError(
+            f"only {available} distinct inputs: too few for train/validation/test splits"
+        )
     return train, validation, test

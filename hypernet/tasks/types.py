@@ -41,7 +41,9 @@ class Task:
         if not self.id:
             raise ValueError("a task needs a non-empty id")
         if self.metric not in METRICS:
-            raise ValueError(f"task {self.id}: unknown metric {self.metric!r} (known: {', '.join(sorted(METRICS))})")
+            raise ValueError(
+                f"task {self.id}: unknown metric {self.metric!r} (known: {', '.join(sorted(METRICS))})"
+            )
 
     def score(self, prediction: str, example: Example) -> dict[str, float]:
         """``{"exact": 0.0 | 1.0, "lenient": 0.0..1.0}`` for a model's answer to ``example``."""

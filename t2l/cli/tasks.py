@@ -12,10 +12,15 @@ from rich.text import Text
 
 # emoji=False: descriptions quote codes such as :red_heart: that must print as written.
 console = Console(emoji=False)
-tasks_app = typer.Typer(help="Browse the built-in task suite, export it as JSONL, check task files.", no_args_is_help=True)
+tasks_app = typer.Typer(
+    help="Browse the built-in task suite, export it as JSONL, check task files.",
+    no_args_is_help=True,
+)
 
 _SEED = typer.Option(0, "--seed", help="Seed the examples are drawn with.")
-_FILE = typer.Option(None, "--file", help="Read tasks from this .jsonl/.json file instead of the built-in suite.")
+_FILE = typer.Option(
+    None, "--file", help="Read tasks from this .jsonl/.json file instead of the built-in suite."
+)
 
 
 def _suite(seed: int, file: Optional[Path]):  # noqa: ANN202 - a TaskSuite
@@ -27,7 +32,9 @@ def _suite(seed: int, file: Optional[Path]):  # noqa: ANN202 - a TaskSuite
 @tasks_app.command("list")
 def list_tasks(
     family: Optional[str] = typer.Option(None, "--family", help="Only this family."),
-    heldout: bool = typer.Option(False, "--heldout", help="Only the held-out tasks (never seen in training)."),
+    heldout: bool = typer.Option(
+        False, "--heldout", help="Only the held-out tasks (never seen in training)."
+    ),
     seed: int = _SEED,
     file: Optional[Path] = _FILE,
 ) -> None:
@@ -37,8 +44,14 @@ def list_tasks(
         from t2l.errors import T2LError
 
         raise T2LError(f"no family {family!r}; families: {', '.join(suite.families())}")
-    rows = [t for t in suite.tasks if (not family or t.family == family) and (not heldout or t.id in suite.heldout_task_ids)]
-    table = Table(title=f"{len(rows)} of {len(suite.tasks)} tasks ({len(suite.heldout_task_ids)} held out)")
+    rows = [
+        t
+        for t in suite.tasks
+        if (not family or t.family == family) and (not heldout or t.id in suite.heldout_task_ids)
+    ]
+    table = Table(
+        title=f"{len(rows)} of {len(suite.tasks)} tasks ({len(suite.heldout_task_ids)} held out)"
+    )
     table.add_column("id", no_wrap=True)  # ids are copied into other commands: never broken
     for column in ("metric", "train/val/test", "held out"):
         table.add_column(column, no_wrap=True)
@@ -59,9 +72,15 @@ def show(
     """Print one task: its descriptions (training and held-out) and some examples."""
     suite = _suite(seed, file)
     task = suite.get(task_id)
-    status = "held out (zero-shot test task)" if task_id in suite.heldout_task_ids else "training task"
-    console.print(Text(f"{task.id}  family={task.family}  metric={task.metric}  {status}", style="bold"))
-    console.print(f"examples: {len(task.train)} train, {len(task.validation)} validation, {len(task.test)} test")
+    status = (
+        "held out (zero-shot test task)" if task_id in suite.heldout_task_ids else "training task"
+    )
+    console.print(
+        Text(f"{task.id}  family={task.family}  metric={task.metric}  {status}", style="bold")
+    )
+    console.print(
+        f"examples: {len(task.train)} train, {len(task.validation)} validation, {len(task.test)} test"
+    )
     console.print(f"\n[bold]descriptions[/] ({len(task.descriptions)}, first 8):")
     for d in task.descriptions[:8]:
         console.print(f"  - {d}", markup=False)
@@ -99,7 +118,9 @@ def validate(path: Path = typer.Argument(..., help="A .jsonl or .json task file.
 
     suite = load_task_suite(path)
     n_examples = sum(len(t.examples) for t in suite.tasks)
-    typer.echo(f"{path}: {len(suite.tasks)} tasks, {n_examples} examples, {len(suite.heldout_task_ids)} held out")
+    typer.echo(
+        f"{path}: {len(suite.tasks)} tasks, {n_examples} examples, {len(suite.heldout_task_ids)} held out"
+    )
 
 
 def register(app: typer.Typer) -> None:

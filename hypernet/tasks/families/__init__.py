@@ -23,4 +23,16 @@ def family_modules() -> list[ModuleType]:
         text,
     )
 
-    return [text, naming, arithmetic, counting, extraction, classification, lookup, language, emoji, structured, dates]
+    return [
+        text,
+        naming,
+        arithmetic,
+        counting,
+        extraction,
+        classification,
+        lookup,
+        language,
+        emoji,
+        structured,
+        dates,
+    ]

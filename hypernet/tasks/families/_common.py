@@ -62,7 +62,9 @@ def inflect_engine():  # noqa: ANN201 - an inflect.engine
         import typeguard
 
         original = typeguard.typechecked
-        typeguard.typechecked = lambda target=None, **_: target if target is not None else (lambda f: f)
+        typeguard.typechecked = lambda target=None, **_: (
+            target if target is not None else (lambda f: f)
+        )
         try:
             import inflect
         finally:

@@ -39,7 +39,9 @@ def _sentiment_input(rng: random.Random) -> str:
 
 
 def _sentiment(x: str) -> str:
-    return next(_SENTIMENT[w] for w in x.replace(",", " ").replace("!", " ").split() if w in _SENTIMENT)
+    return next(
+        _SENTIMENT[w] for w in x.replace(",", " ").replace("!", " ").split() if w in _SENTIMENT
+    )
 
 
 _GREETING_LANGUAGE = {g: lang for lang, gs in GREETINGS.items() for g in gs}
@@ -48,12 +50,18 @@ _GREETING_LANGUAGE = {g: lang for lang, gs in GREETINGS.items() for g in gs}
 def _greeting_input(rng: random.Random) -> str:
     greeting = rng.choice(rng.choice(list(GREETINGS.values())))
     name = rng.choice(GREETING_ADDRESSEES)
-    return rng.choice([greeting, f"{greeting} {name}", f"{greeting}, {name}!", f"{greeting.capitalize()} {name}"])
+    return rng.choice(
+        [greeting, f"{greeting} {name}", f"{greeting}, {name}!", f"{greeting.capitalize()} {name}"]
+    )
 
 
 def _greeting_language(x: str) -> str:
     text = x.lower().replace(",", "").replace("!", "")
-    return next(lang for g, lang in sorted(_GREETING_LANGUAGE.items(), key=lambda kv: -len(kv[0])) if text.startswith(g))
+    return next(
+        lang
+        for g, lang in sorted(_GREETING_LANGUAGE.items(), key=lambda kv: -len(kv[0]))
+        if text.startswith(g)
+    )
 
 
 def _palindrome_input(rng: random.Random) -> str:
@@ -61,7 +69,9 @@ def _palindrome_input(rng: random.Random) -> str:
     if r < 0.25:
         return rng.choice(PALINDROMES)
     if r < 0.5:  # made-up palindromes, so that "yes" is not a memorised list
-        half = "".join(rng.choice("bcdfglmnprst") + rng.choice(VOWELS) for _ in range(rng.randint(1, 2)))
+        half = "".join(
+            rng.choice("bcdfglmnprst") + rng.choice(VOWELS) for _ in range(rng.randint(1, 2))
+        )
         return half + rng.choice(["", rng.choice(string.ascii_lowercase)]) + half[::-1]
     if r < 0.75:  # near misses: a palindrome with one letter changed
         p = list(rng.choice(PALINDROMES))
@@ -131,105 +141,186 @@ def _digit_string(rng: random.Random) -> str:
 
 
 SPECS = [
-    spec("sentiment", "a short review", [
-        "classify the sentiment as positive or negative",
-        "say whether the review is positive or negative",
-        "decide if the opinion expressed is positive or negative",
-        "label the mood of the phrase: positive or negative",
-        "tell me if the writer liked it (positive) or disliked it (negative)",
-    ], _sentiment, sample=_sentiment_input),
-    spec("even_odd", "a whole number", [
-        "say whether the number is even or odd",
-        "classify the number as even or odd",
-        "answer even if the number is divisible by two, otherwise odd",
-        "label the parity of the number",
-        "tell me if the integer is odd or even",
-    ], lambda x: "odd" if int(x) % 2 else "even", sample=lambda rng: str(rng.randint(0, 9999))),
-    spec("sign", "a non-zero integer", [
-        "say whether the number is positive or negative",
-        "classify the integer as positive or negative",
-        "answer negative if the number is below zero, else positive",
-        "label the sign of the number",
-        "tell me if the value is greater than zero (positive) or less than zero (negative)",
-    ], lambda x: "negative" if int(x) < 0 else "positive",
-        sample=lambda rng: str(rng.choice([-1, 1]) * rng.randint(1, 999))),
-    spec("is_palindrome", "a word", [
-        "say yes if the word is a palindrome and no otherwise",
-        "decide whether the word reads the same forwards and backwards; answer yes or no",
-        "check if the string is a palindrome (yes/no)",
-        "is the word spelled the same in reverse? answer yes or no",
-        "tell me with yes or no whether the letters form a palindrome",
-    ], lambda x: _yes(x == x[::-1]), sample=_palindrome_input),
-    spec("greeting_language", "a greeting", [
-        "identify the language of the greeting",
-        "say which language the greeting is in",
-        "name the language this hello is written in",
-        "classify the greeting by language, e.g. French or Spanish",
-        "tell me what language someone is speaking when they say this",
-    ], _greeting_language, sample=_greeting_input),
-    spec("is_prime", "a whole number", [
-        "say yes if the number is prime and no otherwise",
-        "decide whether the number is a prime number; answer yes or no",
-        "check if the integer is prime (yes/no)",
-        "is the number divisible only by 1 and itself? answer yes or no",
-        "tell me with yes or no whether the value is a prime",
-    ], lambda x: _yes(_is_prime(int(x))), sample=_balanced(_is_prime, 2, 499)),
-    spec("word_category", "a word", [
-        "say whether the word is an animal, a fruit, a color, a vehicle or a profession",
-        "classify the word into one of: animal, fruit, color, vehicle, profession",
-        "name the category of the thing: animal, fruit, color, vehicle or profession",
-        "label what kind of thing the word denotes (animal/fruit/color/vehicle/profession)",
-        "tell me which group the word belongs to: animal, fruit, color, vehicle or profession",
-    ], lambda x: _CATEGORY[x], pool=lambda: sorted(_CATEGORY)),
-    spec("sentence_type", "a sentence", [
-        "say whether the sentence is a question, a statement or an exclamation",
-        "classify the sentence as question, statement or exclamation",
-        "decide if this is a question, an exclamation or a plain statement",
-        "label the type of sentence: question, statement or exclamation",
-        "tell me if the writer is asking (question), exclaiming (exclamation) or stating (statement)",
-    ], lambda x: {"?": "question", ".": "statement", "!": "exclamation"}[x[-1]], sample=_sentence_type_input),
-    spec("over_fifty", "an integer", [
-        "say yes if the number is greater than 50 and no otherwise",
-        "decide whether the number exceeds fifty; answer yes or no",
-        "check if the value is more than 50 (yes/no)",
-        "is the number above 50? answer yes or no",
-        "tell me with yes or no whether the integer is bigger than fifty",
-    ], lambda x: _yes(int(x) > 50), sample=_balanced(lambda n: n > 50, -100, 200)),
-    spec("vowel_start", "a word", [
-        "say whether the word starts with a vowel or a consonant",
-        "classify the first letter of the word as vowel or consonant",
-        "answer vowel if the word begins with a, e, i, o or u, otherwise consonant",
-        "label the initial letter: vowel or consonant",
-        "tell me if the word's first letter is a vowel or a consonant",
-    ], lambda x: "vowel" if x[0] in VOWELS else "consonant", sample=_vowel_or_not),
-    spec("singular_or_plural", "an English noun", [
-        "say whether the noun is singular or plural",
-        "classify the noun as singular or plural",
-        "decide if the word names one thing (singular) or several (plural)",
-        "label the grammatical number of the noun",
-        "tell me if this noun is in its singular or its plural form",
-    ], lambda x: _noun_forms()[x], pool=lambda: sorted(_noun_forms())),
-    spec("compare_numbers", "two comma-separated numbers", [
-        "say which number is larger: first or second",
-        "answer first if the first number is bigger, otherwise second",
-        "decide whether the first or the second value is greater",
-        "label the position of the larger number (first/second)",
-        "tell me if the bigger number comes first or second",
-    ], lambda x: "first" if ints(x)[0] > ints(x)[1] else "second",
-        sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 2)))),
-    spec("has_digit", "a string", [
-        "say yes if the text contains a digit and no otherwise",
-        "decide whether any character is a number; answer yes or no",
-        "check if the string includes a digit (yes/no)",
-        "does the word contain a numeral? answer yes or no",
-        "tell me with yes or no whether there is a digit in it",
-    ], lambda x: _yes(any(c.isdigit() for c in x)), sample=_digit_string),
-    spec("leap_year", "a year", [
-        "say yes if the year is a leap year and no otherwise",
-        "decide whether the year has 366 days; answer yes or no",
-        "check if the year is a leap year in the Gregorian calendar (yes/no)",
-        "does February have 29 days in this year? answer yes or no",
-        "tell me with yes or no whether it is a leap year",
-    ], lambda x: _yes(_is_leap(int(x))),
-        sample=_balanced(_is_leap, 1600, 2400)),
+    spec(
+        "sentiment",
+        "a short review",
+        [
+            "classify the sentiment as positive or negative",
+            "say whether the review is positive or negative",
+            "decide if the opinion expressed is positive or negative",
+            "label the mood of the phrase: positive or negative",
+            "tell me if the writer liked it (positive) or disliked it (negative)",
+        ],
+        _sentiment,
+        sample=_sentiment_input,
+    ),
+    spec(
+        "even_odd",
+        "a whole number",
+        [
+            "say whether the number is even or odd",
+            "classify the number as even or odd",
+            "answer even if the number is divisible by two, otherwise odd",
+            "label the parity of the number",
+            "tell me if the integer is odd or even",
+        ],
+        lambda x: "odd" if int(x) % 2 else "even",
+        sample=lambda rng: str(rng.randint(0, 9999)),
+    ),
+    spec(
+        "sign",
+        "a non-zero integer",
+        [
+            "say whether the number is positive or negative",
+            "classify the integer as positive or negative",
+            "answer negative if the number is below zero, else positive",
+            "label the sign of the number",
+            "tell me if the value is greater than zero (positive) or less than zero (negative)",
+        ],
+        lambda x: "negative" if int(x) < 0 else "positive",
+        sample=lambda rng: str(rng.choice([-1, 1]) * rng.randint(1, 999)),
+    ),
+    spec(
+        "is_palindrome",
+        "a word",
+        [
+            "say yes if the word is a palindrome and no otherwise",
+            "decide whether the word reads the same forwards and backwards; answer yes or no",
+            "check if the string is a palindrome (yes/no)",
+            "is the word spelled the same in reverse? answer yes or no",
+            "tell me with yes or no whether the letters form a palindrome",
+        ],
+        lambda x: _yes(x == x[::-1]),
+        sample=_palindrome_input,
+    ),
+    spec(
+        "greeting_language",
+        "a greeting",
+        [
+            "identify the language of the greeting",
+            "say which language the greeting is in",
+            "name the language this hello is written in",
+            "classify the greeting by language, e.g. French or Spanish",
+            "tell me what language someone is speaking when they say this",
+        ],
+        _greeting_language,
+        sample=_greeting_input,
+    ),
+    spec(
+        "is_prime",
+        "a whole number",
+        [
+            "say yes if the number is prime and no otherwise",
+            "decide whether the number is a prime number; answer yes or no",
+            "check if the integer is prime (yes/no)",
+            "is the number divisible only by 1 and itself? answer yes or no",
+            "tell me with yes or no whether the value is a prime",
+        ],
+        lambda x: _yes(_is_prime(int(x))),
+        sample=_balanced(_is_prime, 2, 499),
+    ),
+    spec(
+        "word_category",
+        "a word",
+        [
+            "say whether the word is an animal, a fruit, a color, a vehicle or a profession",
+            "classify the word into one of: animal, fruit, color, vehicle, profession",
+            "name the category of the thing: animal, fruit, color, vehicle or profession",
+            "label what kind of thing the word denotes (animal/fruit/color/vehicle/profession)",
+            "tell me which group the word belongs to: animal, fruit, color, vehicle or profession",
+        ],
+        lambda x: _CATEGORY[x],
+        pool=lambda: sorted(_CATEGORY),
+    ),
+    spec(
+        "sentence_type",
+        "a sentence",
+        [
+            "say whether the sentence is a question, a statement or an exclamation",
+            "classify the sentence as question, statement or exclamation",
+            "decide if this is a question, an exclamation or a plain statement",
+            "label the type of sentence: question, statement or exclamation",
+            "tell me if the writer is asking (question), exclaiming (exclamation) or stating (statement)",
+        ],
+        lambda x: {"?": "question", ".": "statement", "!": "exclamation"}[x[-1]],
+        sample=_sentence_type_input,
+    ),
+    spec(
+        "over_fifty",
+        "an integer",
+        [
+            "say yes if the number is greater than 50 and no otherwise",
+            "decide whether the number exceeds fifty; answer yes or no",
+            "check if the value is more than 50 (yes/no)",
+            "is the number above 50? answer yes or no",
+            "tell me with yes or no whether the integer is bigger than fifty",
+        ],
+        lambda x: _yes(int(x) > 50),
+        sample=_balanced(lambda n: n > 50, -100, 200),
+    ),
+    spec(
+        "vowel_start",
+        "a word",
+        [
+            "say whether the word starts with a vowel or a consonant",
+            "classify the first letter of the word as vowel or consonant",
+            "answer vowel if the word begins with a, e, i, o or u, otherwise consonant",
+            "label the initial letter: vowel or consonant",
+            "tell me if the word's first letter is a vowel or a consonant",
+        ],
+        lambda x: "vowel" if x[0] in VOWELS else "consonant",
+        sample=_vowel_or_not,
+    ),
+    spec(
+        "singular_or_plural",
+        "an English noun",
+        [
+            "say whether the noun is singular or plural",
+            "classify the noun as singular or plural",
+            "decide if the word names one thing (singular) or several (plural)",
+            "label the grammatical number of the noun",
+            "tell me if this noun is in its singular or its plural form",
+        ],
+        lambda x: _noun_forms()[x],
+        pool=lambda: sorted(_noun_forms()),
+    ),
+    spec(
+        "compare_numbers",
+        "two comma-separated numbers",
+        [
+            "say which number is larger: first or second",
+            "answer first if the first number is bigger, otherwise second",
+            "decide whether the first or the second value is greater",
+            "label the position of the larger number (first/second)",
+            "tell me if the bigger number comes first or second",
+        ],
+        lambda x: "first" if ints(x)[0] > ints(x)[1] else "second",
+        sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 2))),
+    ),
+    spec(
+        "has_digit",
+        "a string",
+        [
+            "say yes if the text contains a digit and no otherwise",
+            "decide whether any character is a number; answer yes or no",
+            "check if the string includes a digit (yes/no)",
+            "does the word contain a numeral? answer yes or no",
+            "tell me with yes or no whether there is a digit in it",
+        ],
+        lambda x: _yes(any(c.isdigit() for c in x)),
+        sample=_digit_string,
+    ),
+    spec(
+        "leap_year",
+        "a year",
+        [
+            "say yes if the year is a leap year and no otherwise",
+            "decide whether the year has 366 days; answer yes or no",
+            "check if the year is a leap year in the Gregorian calendar (yes/no)",
+            "does February have 29 days in this year? answer yes or no",
+            "tell me with yes or no whether it is a leap year",
+        ],
+        lambda x: _yes(_is_leap(int(x))),
+        sample=_balanced(_is_leap, 1600, 2400),
+    ),
 ]

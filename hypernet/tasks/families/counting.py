@@ -26,7 +26,10 @@ def _capitalised_sentence(rng: random.Random) -> str:
 
 def _alnum(rng: random.Random) -> str:
     n = rng.randint(5, 10)
-    return "".join(rng.choice(string.ascii_lowercase if rng.random() < 0.6 else string.digits) for _ in range(n))
+    return "".join(
+        rng.choice(string.ascii_lowercase if rng.random() < 0.6 else string.digits)
+        for _ in range(n)
+    )
 
 
 def _items(rng: random.Random) -> str:
@@ -71,74 +74,144 @@ def _count(x: str, chars: str) -> str:
 CONSONANTS = "".join(c for c in string.ascii_lowercase if c not in VOWELS)
 
 SPECS = [
-    spec("count_words", "a sentence", [
-        "count the words",
-        "say how many words the sentence has",
-        "give the number of words in the text",
-        "tell me the word count",
-        "work out how many space-separated words there are",
-    ], lambda x: str(len(x.split())), sample=_maybe_repeats, metric="numeric"),
-    spec("count_vowels", "a short phrase", [
-        "count the vowels",
-        "say how many of the letters are vowels (a, e, i, o, u)",
-        "give the number of vowels in the text",
-        "tell me how many vowel letters appear",
-        "work out the total count of a, e, i, o and u letters",
-    ], lambda x: _count(x, VOWELS), sample=lambda rng: sentence(rng, 1, 3), metric="numeric"),
-    spec("count_letters", "a single word", [
-        "count the letters in the word",
-        "say how many characters long the word is",
-        "give the length of the word",
-        "tell me the number of letters the word has",
-        "work out how long the word is, in letters",
-    ], lambda x: str(len(x)), sample=lambda rng: word(rng, 2, 9), metric="numeric"),
-    spec("count_consonants", "a single word", [
-        "count the consonants in the word",
-        "say how many letters of the word are not vowels",
-        "give the number of consonant letters",
-        "tell me how many consonants the word contains",
-        "work out the count of non-vowel letters in the word",
-    ], lambda x: _count(x, CONSONANTS), sample=lambda rng: word(rng, 2, 9), metric="numeric"),
-    spec("count_capitalized", "a sentence", [
-        "count the words that start with a capital letter",
-        "say how many capitalised words there are",
-        "give the number of words beginning with an uppercase letter",
-        "tell me how many of the words are capitalized",
-        "work out how many words have an initial capital",
-    ], lambda x: str(sum(w[:1].isupper() for w in x.split())), sample=_capitalised_sentence, metric="numeric"),
-    spec("count_digits", "a string of letters and digits", [
-        "count the digits",
-        "say how many numeric characters the string contains",
-        "give the number of digits 0-9 in the text",
-        "tell me how many characters are digits",
-        "work out how many of the characters are numbers",
-    ], lambda x: str(sum(c.isdigit() for c in x)), sample=_alnum, metric="numeric"),
-    spec("count_items", "a comma-separated list", [
-        "count the items in the list",
-        "say how many entries the comma-separated list has",
-        "give the number of list elements",
-        "tell me how many things are listed",
-        "work out the length of the list, counting items between commas",
-    ], lambda x: str(len(x.split(","))), sample=_items, metric="numeric"),
-    spec("count_letter_e", "a short phrase", [
-        "count how many times the letter e appears",
-        "say how many e's the text contains",
-        "give the number of occurrences of the letter e",
-        "tell me the count of the letter e",
-        "work out how often the character e shows up",
-    ], lambda x: _count(x, "e"), sample=lambda rng: sentence(rng, 1, 4), metric="numeric"),
-    spec("count_unique_words", "a sentence with repeated words", [
-        "count the distinct words",
-        "say how many different words appear, counting repeats once",
-        "give the number of unique words",
-        "tell me how many words are left after removing duplicates",
-        "work out the size of the vocabulary of the text",
-    ], lambda x: str(len(set(x.split()))), sample=_with_repeats, metric="numeric"),
-    spec("count_sentences", "a short text", [
-        "count the sentences",
-        "say how many sentences the text contains",
-        "give the number of sentences, where each one ends in a period, an exclamation mark or a question mark",
-        "tell me the sentence count",
-        "work out how many separate sentences are written",
-    ], lambda x: str(sum(c in ".!?" for c in x)), sample=_sentences, metric="numeric"),
+    spec(
+        "count_words",
+        "a sentence",
+        [
+            "count the words",
+            "say how many words the sentence has",
+            "give the number of words in the text",
+            "tell me the word count",
+            "work out how many space-separated words there are",
+        ],
+        lambda x: str(len(x.split())),
+        sample=_maybe_repeats,
+        metric="numeric",
+    ),
+    spec(
+        "count_vowels",
+        "a short phrase",
+        [
+            "count the vowels",
+            "say how many of the letters are vowels (a, e, i, o, u)",
+            "give the number of vowels in the text",
+            "tell me how many vowel letters appear",
+            "work out the total count of a, e, i, o and u letters",
+        ],
+        lambda x: _count(x, VOWELS),
+        sample=lambda rng: sentence(rng, 1, 3),
+        metric="numeric",
+    ),
+    spec(
+        "count_letters",
+        "a single word",
+        [
+            "count the letters in the word",
+            "say how many characters long the word is",
+            "give the length of the word",
+            "tell me the number of letters the word has",
+            "work out how long the word is, in letters",
+        ],
+        lambda x: str(len(x)),
+        sample=lambda rng: word(rng, 2, 9),
+        metric="numeric",
+    ),
+    spec(
+        "count_consonants",
+        "a single word",
+        [
+            "count the consonants in the word",
+            "say how many letters of the word are not vowels",
+            "give the number of consonant letters",
+            "tell me how many consonants the word contains",
+            "work out the count of non-vowel letters in the word",
+        ],
+        lambda x: _count(x, CONSONANTS),
+        sample=lambda rng: word(rng, 2, 9),
+        metric="numeric",
+    ),
+    spec(
+        "count_capitalized",
+        "a sentence",
+        [
+            "count the words that start with a capital letter",
+            "say how many capitalised words there are",
+            "give the number of words beginning with an uppercase letter",
+            "tell me how many of the words are capitalized",
+            "work out how many words have an initial capital",
+        ],
+        lambda x: str(sum(w[:1].isupper() for w in x.split())),
+        sample=_capitalised_sentence,
+        metric="numeric",
+    ),
+    spec(
+        "count_digits",
+        "a string of letters and digits",
+        [
+            "count the digits",
+            "say how many numeric characters the string contains",
+            "give the number of digits 0-9 in the text",
+            "tell me how many characters are digits",
+            "work out how many of the characters are numbers",
+        ],
+        lambda x: str(sum(c.isdigit() for c in x)),
+        sample=_alnum,
+        metric="numeric",
+    ),
+    spec(
+        "count_items",
+        "a comma-separated list",
+        [
+            "count the items in the list",
+            "say how many entries the comma-separated list has",
+            "give the number of list elements",
+            "tell me how many things are listed",
+            "work out the length of the list, counting items between commas",
+        ],
+        lambda x: str(len(x.split(","))),
+        sample=_items,
+        metric="numeric",
+    ),
+    spec(
+        "count_letter_e",
+        "a short phrase",
+        [
+            "count how many times the letter e appears",
+            "say how many e's the text contains",
+            "give the number of occurrences of the letter e",
+            "tell me the count of the letter e",
+            "work out how often the character e shows up",
+        ],
+        lambda x: _count(x, "e"),
+        sample=lambda rng: sentence(rng, 1, 4),
+        metric="numeric",
+    ),
+    spec(
+        "count_unique_words",
+        "a sentence with repeated words",
+        [
+            "count the distinct words",
+            "say how many different words appear, counting repeats once",
+            "give the number of unique words",
+            "tell me how many words are left after removing duplicates",
+            "work out the size of the vocabulary of the text",
+        ],
+        lambda x: str(len(set(x.split()))),
+        sample=_with_repeats,
+        metric="numeric",
+    ),
+    spec(
+        "count_sentences",
+        "a short text",
+        [
+            "count the sentences",
+            "say how many sentences the text contains",
+            "give the number of sentences, where each one ends in a period, an exclamation mark or a question mark",
+            "tell me the sentence count",
+            "work out how many separate sentences are written",
+        ],
+        lambda x: str(sum(c in ".!?" for c in x)),
+        sample=_sentences,
+        metric="numeric",
+    ),
 ]

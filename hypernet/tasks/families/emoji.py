@@ -38,57 +38,104 @@ def _is_emoji(token: str) -> bool:
 
 
 def _demojize(text: str) -> str:
-    return " ".join(f":{_by_char()[t].name.replace(' ', '_')}:" if _is_emoji(t) else t for t in text.split())
+    return " ".join(
+        f":{_by_char()[t].name.replace(' ', '_')}:" if _is_emoji(t) else t for t in text.split()
+    )
 
 
 SPECS = [
-    spec("emoji_name", "an emoji", [
-        "give the official English name of the emoji",
-        "say what this emoji is called",
-        "describe the emoji by its Unicode name",
-        "name the emoji in lower case words",
-        "tell me the standard name of this emoji character",
-    ], lambda x: _by_char()[x].name, pool=lambda: sorted(_by_char()), metric="strict"),
-    spec("name_to_emoji", "the name of an emoji", [
-        "give the emoji that has this name",
-        "write the emoji character described by the name",
-        "turn the emoji name into the emoji itself",
-        "show me the emoji for this name",
-        "reply with the single emoji the words refer to",
-    ], lambda x: _by_name()[x], pool=lambda: sorted(_by_name())),
-    spec("emoji_spanish_name", "an emoji", [
-        "give the Spanish name of the emoji",
-        "say what this emoji is called in Spanish",
-        "describe the emoji by its name in Spanish",
-        "name the emoji in Spanish, in lower case",
-        "tell me the Spanish CLDR name of this emoji",
-    ], lambda x: _by_char()[x].spanish, pool=lambda: sorted(_by_char())),
-    spec("remove_emoji", "a message with emoji", [
-        "remove all the emoji from the text",
-        "delete every emoji and keep the words",
-        "strip the emoji out of the message",
-        "write the message again without any emoji",
-        "clean the text of emoji characters, leaving single spaces between words",
-    ], lambda x: " ".join(t for t in x.split() if not _is_emoji(t)), sample=_with_emoji, metric="strict"),
-    spec("count_emoji", "a message with emoji", [
-        "count the emoji in the message",
-        "say how many emoji the text contains",
-        "give the number of emoji characters",
-        "tell me the emoji count",
-        "work out how many emoji were used in the message",
-    ], lambda x: str(sum(_is_emoji(t) for t in x.split())), sample=lambda rng: _with_emoji(rng, 1, 4), metric="numeric"),
-    spec("demojize", "a message with emoji", [
-        "replace each emoji with its name between colons, like :red_heart:",
-        "turn every emoji into its :short_code: with underscores",
-        "write the emoji as text codes of the form :name_with_underscores:",
-        "demojize the message",
-        "convert the emoji into colon-wrapped names and leave the words as they are",
-    ], _demojize, sample=_with_emoji),
-    spec("emoji_only", "a message with emoji", [
-        "keep only the emoji and drop the words",
-        "extract the emoji from the message, separated by spaces",
-        "list just the emoji characters, in order",
-        "remove all the words and leave the emoji",
-        "pull out every emoji in the text and nothing else",
-    ], lambda x: " ".join(t for t in x.split() if _is_emoji(t)), sample=_with_emoji),
+    spec(
+        "emoji_name",
+        "an emoji",
+        [
+            "give the official English name of the emoji",
+            "say what this emoji is called",
+            "describe the emoji by its Unicode name",
+            "name the emoji in lower case words",
+            "tell me the standard name of this emoji character",
+        ],
+        lambda x: _by_char()[x].name,
+        pool=lambda: sorted(_by_char()),
+        metric="strict",
+    ),
+    spec(
+        "name_to_emoji",
+        "the name of an emoji",
+        [
+            "give the emoji that has this name",
+            "write the emoji character described by the name",
+            "turn the emoji name into the emoji itself",
+            "show me the emoji for this name",
+            "reply with the single emoji the words refer to",
+        ],
+        lambda x: _by_name()[x],
+        pool=lambda: sorted(_by_name()),
+    ),
+    spec(
+        "emoji_spanish_name",
+        "an emoji",
+        [
+            "give the Spanish name of the emoji",
+            "say what this emoji is called in Spanish",
+            "describe the emoji by its name in Spanish",
+            "name the emoji in Spanish, in lower case",
+            "tell me the Spanish CLDR name of this emoji",
+        ],
+        lambda x: _by_char()[x].spanish,
+        pool=lambda: sorted(_by_char()),
+    ),
+    spec(
+        "remove_emoji",
+        "a message with emoji",
+        [
+            "remove all the emoji from the text",
+            "delete every emoji and keep the words",
+            "strip the emoji out of the message",
+            "write the message again without any emoji",
+            "clean the text of emoji characters, leaving single spaces between words",
+        ],
+        lambda x: " ".join(t for t in x.split() if not _is_emoji(t)),
+        sample=_with_emoji,
+        metric="strict",
+    ),
+    spec(
+        "count_emoji",
+        "a message with emoji",
+        [
+            "count the emoji in the message",
+            "say how many emoji the text contains",
+            "give the number of emoji characters",
+            "tell me the emoji count",
+            "work out how many emoji were used in the message",
+        ],
+        lambda x: str(sum(_is_emoji(t) for t in x.split())),
+        sample=lambda rng: _with_emoji(rng, 1, 4),
+        metric="numeric",
+    ),
+    spec(
+        "demojize",
+        "a message with emoji",
+        [
+            "replace each emoji with its name between colons, like :red_heart:",
+            "turn every emoji into its :short_code: with underscores",
+            "write the emoji as text codes of the form :name_with_underscores:",
+            "demojize the message",
+            "convert the emoji into colon-wrapped names and leave the words as they are",
+        ],
+        _demojize,
+        sample=_with_emoji,
+    ),
+    spec(
+        "emoji_only",
+        "a message with emoji",
+        [
+            "keep only the emoji and drop the words",
+            "extract the emoji from the message, separated by spaces",
+            "list just the emoji characters, in order",
+            "remove all the words and leave the emoji",
+            "pull out every emoji in the text and nothing else",
+        ],
+        lambda x: " ".join(t for t in x.split() if _is_emoji(t)),
+        sample=_with_emoji,
+    ),
 ]

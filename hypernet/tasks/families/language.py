@@ -46,7 +46,10 @@ def from_roman(text: str) -> int:
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}  # fmt: skip
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
 
 
 def parse_number_words(text: str) -> int:
@@ -83,102 +86,188 @@ def _number(lo: int, hi: int):  # noqa: ANN202 - returns a sampler
 
 
 SPECS = [
-    spec("plural", "an English noun", [
-        "give the plural of the noun",
-        "write the plural form of the word",
-        "turn the singular noun into its plural",
-        "say how you would write the word for more than one of them",
-        "pluralize the noun, taking care with irregular plurals",
-    ], plural, pool=_plural_nouns),
-    spec("singular", "a plural English noun", [
-        "give the singular of the noun",
-        "write the singular form of the plural word",
-        "turn the plural noun into its singular",
-        "say how you would write the word for just one of them",
-        "singularize the noun, taking care with irregular plurals",
-    ], lambda x: _singulars()[x], pool=lambda: sorted(_singulars())),
-    spec("indefinite_article", "an English noun", [
-        "put the right indefinite article, a or an, in front of the noun",
-        "add a or an before the word, whichever is correct",
-        "prefix the noun with the correct article (a/an)",
-        "write the noun with a or an in front",
-        "choose between a and an for the word and write both together",
-    ], lambda x: inflect_engine().a(x), pool=lambda: sorted(set(NOUNS))),
-    spec("number_to_words", "a number", [
-        "write the number out in English words",
-        "spell out the number in words",
-        "convert the digits to English words, as on a cheque",
-        "give the English name of the number",
-        "express the numeral in written-out English",
-    ], lambda x: _words(int(x)), sample=_number(0, 9999)),
-    spec("number_to_french", "a number", [
-        "write the number out in French words",
-        "spell out the number in French",
-        "convert the digits to French words",
-        "give the French name of the number",
-        "say the number in French, written out in letters",
-    ], lambda x: _words(int(x), "fr"), sample=_number(0, 999)),
-    spec("number_to_spanish", "a number", [
-        "write the number out in Spanish words",
-        "spell out the number in Spanish",
-        "convert the digits to Spanish words",
-        "give the Spanish name of the number",
-        "say the number in Spanish, written out in letters",
-    ], lambda x: _words(int(x), "es"), sample=_number(0, 999)),
-    spec("number_to_german", "a number", [
-        "write the number out in German words",
-        "spell out the number in German",
-        "convert the digits to German words",
-        "give the German name of the number",
-        "say the number in German, written out in letters",
-    ], lambda x: _words(int(x), "de"), sample=_number(0, 999)),
-    spec("ordinal_suffix", "a number", [
-        "turn the number into an ordinal with its suffix, like 1st, 2nd or 3rd",
-        "add the right ordinal ending (st, nd, rd, th) to the number",
-        "write the number as an ordinal numeral",
-        "give the ordinal abbreviation of the number",
-        "append st, nd, rd or th to the number as English requires",
-    ], lambda x: inflect_engine().ordinal(int(x)), sample=_number(1, 999)),
-    spec("ordinal_words", "a number", [
-        "write the number as an ordinal in words, like twenty-first",
-        "spell out the ordinal form of the number",
-        "convert the number to its ordinal word (first, second, ...)",
-        "give the ordinal of the number written in English words",
-        "say which position the number names, in words, e.g. third for 3",
-    ], lambda x: _words(int(x), to="ordinal"), sample=_number(1, 199)),
-    spec("year_to_words", "a year", [
-        "write the year in words the way people say it aloud",
-        "spell out the year as it is spoken, like nineteen eighty-four",
-        "convert the year to spoken English words",
-        "read the year aloud, in written words",
-        "say the year the way a newsreader would, written out",
-    ], lambda x: _words(int(x), to="year"), sample=_number(1100, 2099)),
-    spec("words_to_number", "a number written in English words", [
-        "convert the number words to digits",
-        "write the spelled-out number as a numeral",
-        "turn the English number words into an integer",
-        "give the number in digits",
-        "translate the written-out number back into figures",
-    ], lambda x: str(parse_number_words(x)), sample=lambda rng: _words(rng.randint(0, 9999)), metric="numeric"),
-    spec("present_participle", "an English verb", [
-        "give the -ing form of the verb",
-        "write the present participle of the verb",
-        "add ing to the verb, with the right spelling changes",
-        "turn the verb into its gerund form",
-        "say the continuous form of the verb, e.g. running for run",
-    ], lambda x: inflect_engine().present_participle(x), pool=lambda: sorted(set(VERBS))),
-    spec("to_roman", "a number", [
-        "write the number in Roman numerals",
-        "convert the number to a Roman numeral",
-        "give the Roman numeral for the value",
-        "express the integer with the letters I, V, X, L, C, D and M",
-        "translate the Arabic number into Roman numerals",
-    ], lambda x: to_roman(int(x)), sample=_number(1, 500)),
-    spec("from_roman", "a Roman numeral", [
-        "convert the Roman numeral to a normal number",
-        "give the value of the Roman numeral in digits",
-        "write the Roman numeral as an Arabic number",
-        "work out what number the Roman numeral stands for",
-        "translate the Roman numeral into ordinary figures",
-    ], lambda x: str(from_roman(x)), sample=lambda rng: to_roman(rng.randint(1, 500)), metric="numeric"),
+    spec(
+        "plural",
+        "an English noun",
+        [
+            "give the plural of the noun",
+            "write the plural form of the word",
+            "turn the singular noun into its plural",
+            "say how you would write the word for more than one of them",
+            "pluralize the noun, taking care with irregular plurals",
+        ],
+        plural,
+        pool=_plural_nouns,
+    ),
+    spec(
+        "singular",
+        "a plural English noun",
+        [
+            "give the singular of the noun",
+            "write the singular form of the plural word",
+            "turn the plural noun into its singular",
+            "say how you would write the word for just one of them",
+            "singularize the noun, taking care with irregular plurals",
+        ],
+        lambda x: _singulars()[x],
+        pool=lambda: sorted(_singulars()),
+    ),
+    spec(
+        "indefinite_article",
+        "an English noun",
+        [
+            "put the right indefinite article, a or an, in front of the noun",
+            "add a or an before the word, whichever is correct",
+            "prefix the noun with the correct article (a/an)",
+            "write the noun with a or an in front",
+            "choose between a and an for the word and write both together",
+        ],
+        lambda x: inflect_engine().a(x),
+        pool=lambda: sorted(set(NOUNS)),
+    ),
+    spec(
+        "number_to_words",
+        "a number",
+        [
+            "write the number out in English words",
+            "spell out the number in words",
+            "convert the digits to English words, as on a cheque",
+            "give the English name of the number",
+            "express the numeral in written-out English",
+        ],
+        lambda x: _words(int(x)),
+        sample=_number(0, 9999),
+    ),
+    spec(
+        "number_to_french",
+        "a number",
+        [
+            "write the number out in French words",
+            "spell out the number in French",
+            "convert the digits to French words",
+            "give the French name of the number",
+            "say the number in French, written out in letters",
+        ],
+        lambda x: _words(int(x), "fr"),
+        sample=_number(0, 999),
+    ),
+    spec(
+        "number_to_spanish",
+        "a number",
+        [
+            "write the number out in Spanish words",
+            "spell out the number in Spanish",
+            "convert the digits to Spanish words",
+            "give the Spanish name of the number",
+            "say the number in Spanish, written out in letters",
+        ],
+        lambda x: _words(int(x), "es"),
+        sample=_number(0, 999),
+    ),
+    spec(
+        "number_to_german",
+        "a number",
+        [
+            "write the number out in German words",
+            "spell out the number in German",
+            "convert the digits to German words",
+            "give the German name of the number",
+            "say the number in German, written out in letters",
+        ],
+        lambda x: _words(int(x), "de"),
+        sample=_number(0, 999),
+    ),
+    spec(
+        "ordinal_suffix",
+        "a number",
+        [
+            "turn the number into an ordinal with its suffix, like 1st, 2nd or 3rd",
+            "add the right ordinal ending (st, nd, rd, th) to the number",
+            "write the number as an ordinal numeral",
+            "give the ordinal abbreviation of the number",
+            "append st, nd, rd or th to the number as English requires",
+        ],
+        lambda x: inflect_engine().ordinal(int(x)),
+        sample=_number(1, 999),
+    ),
+    spec(
+        "ordinal_words",
+        "a number",
+        [
+            "write the number as an ordinal in words, like twenty-first",
+            "spell out the ordinal form of the number",
+            "convert the number to its ordinal word (first, second, ...)",
+            "give the ordinal of the number written in English words",
+            "say which position the number names, in words, e.g. third for 3",
+        ],
+        lambda x: _words(int(x), to="ordinal"),
+        sample=_number(1, 199),
+    ),
+    spec(
+        "year_to_words",
+        "a year",
+        [
+            "write the year in words the way people say it aloud",
+            "spell out the year as it is spoken, like nineteen eighty-four",
+            "convert the year to spoken English words",
+            "read the year aloud, in written words",
+            "say the year the way a newsreader would, written out",
+        ],
+        lambda x: _words(int(x), to="year"),
+        sample=_number(1100, 2099),
+    ),
+    spec(
+        "words_to_number",
+        "a number written in English words",
+        [
+            "convert the number words to digits",
+            "write the spelled-out number as a numeral",
+            "turn the English number words into an integer",
+            "give the number in digits",
+            "translate the written-out number back into figures",
+        ],
+        lambda x: str(parse_number_words(x)),
+        sample=lambda rng: _words(rng.randint(0, 9999)),
+        metric="numeric",
+    ),
+    spec(
+        "present_participle",
+        "an English verb",
+        [
+            "give the -ing form of the verb",
+            "write the present participle of the verb",
+            "add ing to the verb, with the right spelling changes",
+            "turn the verb into its gerund form",
+            "say the continuous form of the verb, e.g. running for run",
+        ],
+        lambda x: inflect_engine().present_participle(x),
+        pool=lambda: sorted(set(VERBS)),
+    ),
+    spec(
+        "to_roman",
+        "a number",
+        [
+            "write the number in Roman numerals",
+            "convert the number to a Roman numeral",
+            "give the Roman numeral for the value",
+            "express the integer with the letters I, V, X, L, C, D and M",
+            "translate the Arabic number into Roman numerals",
+        ],
+        lambda x: to_roman(int(x)),
+        sample=_number(1, 500),
+    ),
+    spec(
+        "from_roman",
+        "a Roman numeral",
+        [
+            "convert the Roman numeral to a normal number",
+            "give the value of the Roman numeral in digits",
+            "write the Roman numeral as an Arabic number",
+            "work out what number the Roman numeral stands for",
+            "translate the Roman numeral into ordinary figures",
+        ],
+        lambda x: str(from_roman(x)),
+        sample=lambda rng: to_roman(rng.randint(1, 500)),
+        metric="numeric",
+    ),
 ]

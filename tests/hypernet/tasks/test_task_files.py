@@ -40,12 +40,18 @@ SNI = {
     "Definition": ["Given a review, answer positive or negative."],
     "Positive Examples": [{"input": "great film", "output": "positive", "explanation": "praise"}],
     "Negative Examples": [{"input": "bad", "output": "maybe", "explanation": "wrong label"}],
-    "Instances": [{"id": f"t1-{i}", "input": f"review {i}", "output": ["positive" if i % 2 else "negative"]} for i in range(16)],
+    "Instances": [
+        {"id": f"t1-{i}", "input": f"review {i}", "output": ["positive" if i % 2 else "negative"]}
+        for i in range(16)
+    ],
 }
 
 
 def _jsonl(path: Path, *records: object) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -59,7 +65,11 @@ def test_jsonl_with_examples_is_split_without_overlap(tmp_path: Path) -> None:
     assert sorted(inputs) == sorted(e["input"] for e in GOOD["examples"])  # every example, once
     assert load_task_file(tmp_path / "t.jsonl") == tasks  # the split is deterministic
     assert echo.family == "custom" and echo.metric == "strict"
-    assert echo.train == (Example("a", "a"), Example("b", "b")) and echo.validation == () and echo.test == (Example("c", "c"),)
+    assert (
+        echo.train == (Example("a", "a"), Example("b", "b"))
+        and echo.validation == ()
+        and echo.test == (Example("c", "c"),)
+    )
     suite = load_task_suite(tmp_path / "t.jsonl")
     assert suite.heldout_task_ids == {"mine.echo"}
 
@@ -111,21 +121,32 @@ BAD_LINES = [
     (_with(examples=[]), r"examples: must hold at least one example"),
     (_with(examples={"input": "a"}), r"examples: expected a list"),
     (_with(examples=[{"input": "a"}]), r"examples\[0\]: missing field 'output'"),
-    (_with(examples=[{"input": "a", "output": 5}]), r"examples\[0\]\.output: expected a string, got int"),
-    (_with(examples=[{"input": "a", "output": "b", "why": "x"}]), r"examples\[0\]: unknown field\(s\) why"),
+    (
+        _with(examples=[{"input": "a", "output": 5}]),
+        r"examples\[0\]\.output: expected a string, got int",
+    ),
+    (
+        _with(examples=[{"input": "a", "output": "b", "why": "x"}]),
+        r"examples\[0\]: unknown field\(s\) why",
+    ),
     (_with(examples=["a -> b"]), r"examples\[0\]: expected an object"),
     (_with(metric="bleu"), r"metric: unknown metric 'bleu'"),
     (_with(heldout="yes"), r"heldout: expected true or false"),
     (_with(description=["typo"]), r"description: unknown field"),
     (_with(train=[{"input": "a", "output": "b"}]), r"give either 'examples' or 'train'"),
-    ({**SPLIT, "test": [{"input": "a", "output": "a"}]}, r"test\[0\]\.input: the same input is also in 'train'"),
+    (
+        {**SPLIT, "test": [{"input": "a", "output": "a"}]},
+        r"test\[0\]\.input: the same input is also in 'train'",
+    ),
     ({**SPLIT, "train": [], "test": []}, r"no examples in train, validation or test"),
     ({**GOOD, "id": "mine.shout"}, r"duplicate task id 'mine.shout' \(first on line 1\)"),
 ]
 
 
 @pytest.mark.parametrize(("bad", "message"), BAD_LINES, ids=[m for _, m in BAD_LINES])
-def test_bad_jsonl_line_is_rejected_with_file_and_line(tmp_path: Path, bad: object, message: str) -> None:
+def test_bad_jsonl_line_is_rejected_with_file_and_line(
+    tmp_path: Path, bad: object, message: str
+) -> None:
     path = _jsonl(tmp_path / "tasks.jsonl", GOOD, bad)  # line 1 is good, line 2 is not
     with pytest.raises(TaskFileError, match=message) as info:
         load_task_file(path)
@@ -149,10 +170,22 @@ BAD_SNI = [
     (_sni(Definition=[3]), r"field Definition\[0\]: expected a string"),
     (_sni(Instances=[]), r"field Instances: must hold at least one instance"),
     (_sni(Instances="x"), r"field Instances: expected a list"),
-    (_sni(Instances=[{"input": "a", "output": []}]), r"field Instances\[0\]\.output: must hold at least one answer"),
-    (_sni(Instances=[{"input": "a", "output": ["b"]}, {"output": ["c"]}]), r"field Instances\[1\]: missing field 'input'"),
-    (_sni(Instances=[{"input": 4, "output": ["b"]}]), r"field Instances\[0\]\.input: expected a string"),
-    (_sni(**{"Positive Examples": [{"input": "a", "output": 1}]}), r"field Positive Examples\[0\]\.output: expected a string"),
+    (
+        _sni(Instances=[{"input": "a", "output": []}]),
+        r"field Instances\[0\]\.output: must hold at least one answer",
+    ),
+    (
+        _sni(Instances=[{"input": "a", "output": ["b"]}, {"output": ["c"]}]),
+        r"field Instances\[1\]: missing field 'input'",
+    ),
+    (
+        _sni(Instances=[{"input": 4, "output": ["b"]}]),
+        r"field Instances\[0\]\.input: expected a string",
+    ),
+    (
+        _sni(**{"Positive Examples": [{"input": "a", "output": 1}]}),
+        r"field Positive Examples\[0\]\.output: expected a string",
+    ),
 ]
 
 
@@ -172,7 +205,9 @@ def test_bad_json_files(tmp_path: Path) -> None:
         load_task_file(broken)
     listed = tmp_path / "list.json"
     listed.write_text(json.dumps([GOOD, _with(examples=[])]), encoding="utf-8")
-    with pytest.raises(TaskFileError, match=r"field \[1\]\.examples: must hold at least one example"):
+    with pytest.raises(
+        TaskFileError, match=r"field \[1\]\.examples: must hold at least one example"
+    ):
         load_task_file(listed)
     for name, text, message in [
         ("empty.jsonl", "\n\n", "no tasks in the file"),
@@ -204,7 +239,9 @@ def test_cli_list_show_export_validate(tmp_path: Path) -> None:
     runner = CliRunner()
     listed = runner.invoke(app, ["tasks", "list", "--family", "lookup", "--heldout"])
     assert listed.exit_code == 0, listed.output
-    assert "lookup.country_capital" in listed.output and "lookup.capital_country" not in listed.output
+    assert (
+        "lookup.country_capital" in listed.output and "lookup.capital_country" not in listed.output
+    )
     shown = runner.invoke(app, ["tasks", "show", "string.reverse_words", "--examples", "2"])
     assert shown.exit_code == 0 and "Reverse the order of the words." in shown.output
     out = tmp_path / "suite.jsonl"
@@ -212,7 +249,9 @@ def test_cli_list_show_export_validate(tmp_path: Path) -> None:
     assert exported.exit_code == 0 and load_task_suite(out) == builtin_suite(seed=0)
     checked = runner.invoke(app, ["tasks", "validate", str(out)])
     assert checked.exit_code == 0 and f"{len(builtin_suite().tasks)} tasks" in checked.output
-    from_file = runner.invoke(app, ["tasks", "show", "lookup.country_capital", "--file", str(out), "--examples", "1"])
+    from_file = runner.invoke(
+        app, ["tasks", "show", "lookup.country_capital", "--file", str(out), "--examples", "1"]
+    )
     assert from_file.exit_code == 0 and "held out" in from_file.output
     bad = _jsonl(tmp_path / "bad.jsonl", GOOD, _with(examples=[]))
     failed = runner.invoke(app, ["tasks", "validate", str(bad)])

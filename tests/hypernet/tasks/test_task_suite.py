@@ -29,8 +29,14 @@ def test_size_and_families(suite) -> None:
     assert len({t.id for t in suite.tasks}) == len(suite.tasks)
     assert all(t.id.startswith(f"{t.family}.") for t in suite.tasks)
     for task in suite.tasks:  # defaults: 64 / 16 / 32, fewer only for small finite domains
-        assert (len(task.train), len(task.validation), len(task.test)) == (64, 16, 32) or task.id == "lookup.us_state_code"
-    small = suite.get("lookup.us_state_code")  # 51 states (and DC) minus the demo, in the same 4:1:2 proportions
+        assert (len(task.train), len(task.validation), len(task.test)) == (
+            64,
+            16,
+            32,
+        ) or task.id == "lookup.us_state_code"
+    small = suite.get(
+        "lookup.us_state_code"
+    )  # 51 states (and DC) minus the demo, in the same 4:1:2 proportions
     assert (len(small.train), len(small.validation), len(small.test)) == (29, 7, 14)
 
 
@@ -42,11 +48,15 @@ def test_descriptions_are_many_unique_and_task_specific(suite) -> None:
         assert not set(task.descriptions) & set(task.heldout_descriptions), task.id
         for d in task.descriptions + task.heldout_descriptions:
             assert d.strip() and "{" not in d.replace('{"', ""), (task.id, d)
-            assert owners.setdefault(d, task.id) == task.id, f"{d!r} shared by {owners[d]} and {task.id}"
+            assert owners.setdefault(d, task.id) == task.id, (
+                f"{d!r} shared by {owners[d]} and {task.id}"
+            )
         # Varied forms: questions, imperatives, lower-case casual lines, long ones.
         assert any(d.endswith("?") for d in task.descriptions)
         assert any(d[:1].islower() for d in task.descriptions)
-        assert max(len(d.split()) for d in task.descriptions) >= 2 * min(len(d.split()) for d in task.descriptions)
+        assert max(len(d.split()) for d in task.descriptions) >= 2 * min(
+            len(d.split()) for d in task.descriptions
+        )
 
 
 def test_heldout_descriptions_use_wording_never_seen_in_training(suite) -> None:
@@ -112,7 +122,11 @@ def test_test_split_does_not_depend_on_n_train(suite) -> None:
     for a, b in zip(suite.tasks, bigger.tasks):
         if len(b.train) == 128:  # (tasks with fewer distinct inputs shrink every split instead)
             compared += 1
-            assert a.test == b.test and a.validation == b.validation and a.train == b.train[: len(a.train)]
+            assert (
+                a.test == b.test
+                and a.validation == b.validation
+                and a.train == b.train[: len(a.train)]
+            )
     assert compared >= 0.9 * len(suite.tasks)
 
 
@@ -129,11 +143,17 @@ def test_every_answer_scores_one_and_a_wrong_answer_zero(suite) -> None:
         outputs = Counter(e.output for e in task.examples)
         for e in task.examples:
             assert task.score(e.output, e) == {"exact": 1.0, "lenient": 1.0}, (task.id, e)
-            assert task.score(f"  {e.output}\n", e)["exact"] == 1.0  # surrounding whitespace is not an error
+            assert (
+                task.score(f"  {e.output}\n", e)["exact"] == 1.0
+            )  # surrounding whitespace is not an error
             wrong = next((o for o in outputs if o != e.output), e.output + " extra")
             scores = task.score(wrong, e)
             assert scores["exact"] == 0.0, (task.id, e, wrong)
-            assert scores["lenient"] < 1.0 or task.metric in ("exact", "numeric"), (task.id, e, wrong)
+            assert scores["lenient"] < 1.0 or task.metric in ("exact", "numeric"), (
+                task.id,
+                e,
+                wrong,
+            )
             assert task.score("", e) == {"exact": 0.0, "lenient": 0.0}, (task.id, e)
 
 
@@ -143,7 +163,9 @@ def test_inputs_and_outputs_are_short_and_carry_no_instruction(suite) -> None:
             assert 0 < len(e.input) <= 120 and 0 < len(e.output) <= 100, (task.id, e)
             assert e.input == e.input.strip() and "\n" not in e.input + e.output, (task.id, e)
         # The raw input never repeats the task's own wording.
-        assert not any(d.lower() in e.input.lower() for d in task.descriptions[:3] for e in task.examples)
+        assert not any(
+            d.lower() in e.input.lower() for d in task.descriptions[:3] for e in task.examples
+        )
 
 
 def _solve(task_id: str, x: str) -> str:
@@ -208,7 +230,9 @@ def test_examples_in_the_suite_follow_the_rule(suite) -> None:
     for e in suite.get("counting.count_words").examples:
         assert int(e.output) == len(e.input.split())
     for e in suite.get("structured.pairs_to_json").examples:
-        assert json.loads(e.output) == {k: int(v) if v.isdigit() else v for k, v in (p.split(": ") for p in e.input.split(", "))}
+        assert json.loads(e.output) == {
+            k: int(v) if v.isdigit() else v for k, v in (p.split(": ") for p in e.input.split(", "))
+        }
     for e in suite.get("language.to_roman").examples:
         assert _solve("language.from_roman", e.output) == e.input
     for e in suite.get("dates.us_to_iso").examples:
