@@ -19,13 +19,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from hypernet.tasks import builtin_suite  # noqa: E402
-from t2l.settings import get_settings  # noqa: E402
+from hypernet.tasks import builtin_suite
+from t2l.settings import get_settings
 
 MODEL = "smollm2-135m-instruct"
 
 
-def load_tokenizer():  # noqa: ANN201 - a transformers tokenizer
+def load_tokenizer():
     from transformers import AutoTokenizer
 
     for root in (get_settings().model_cache_dir, REPO / ".t2l" / "test-cache" / "models"):

@@ -22,6 +22,6 @@ __all__ = [
     "builtin_suite",
     "load_task_file",
     "load_task_suite",
-    "write_task_file",
     "score",
+    "write_task_file",
 ]

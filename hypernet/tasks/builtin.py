@@ -14,7 +14,7 @@ from hypernet.tasks.types import Example, Task, TaskSuite
 _MAX_DRAWS_PER_EXAMPLE = 50
 
 
-def _draw_inputs(spec: TaskSpec, rng, n: int, exclude: set[str]) -> list[str]:  # noqa: ANN001
+def _draw_inputs(spec: TaskSpec, rng, n: int, exclude: set[str]) -> list[str]:
     """Up to ``n`` distinct inputs not in ``exclude``, in the order the rng gives them."""
     if spec.pool is not None:
         candidates = sorted(set(spec.pool()) - exclude)

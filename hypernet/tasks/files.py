@@ -20,8 +20,9 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from hypernet.tasks.errors import TaskFileError
 from hypernet.tasks.metrics import METRICS

@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 Scores = dict[str, float]
 

@@ -7,8 +7,8 @@ Family modules (``hypernet/tasks/families/``) list ``TaskSpec``s; ``builtin.py``
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 Sampler = Callable[[random.Random], str]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Iterable
+from collections.abc import Iterable
 
 # Tasks whose id hashes below this are held out (~18 %; the suite's tests check that >= 15 % are).
 HELDOUT_FRACTION = 0.18

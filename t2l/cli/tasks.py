@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -23,7 +22,7 @@ _FILE = typer.Option(
 )
 
 
-def _suite(seed: int, file: Optional[Path]):  # noqa: ANN202 - a TaskSuite
+def _suite(seed: int, file: Path | None):
     from hypernet.tasks import builtin_suite, load_task_suite
 
     return load_task_suite(file) if file else builtin_suite(seed=seed)
@@ -31,12 +30,12 @@ def _suite(seed: int, file: Optional[Path]):  # noqa: ANN202 - a TaskSuite
 
 @tasks_app.command("list")
 def list_tasks(
-    family: Optional[str] = typer.Option(None, "--family", help="Only this family."),
+    family: str | None = typer.Option(None, "--family", help="Only this family."),
     heldout: bool = typer.Option(
         False, "--heldout", help="Only the held-out tasks (never seen in training)."
     ),
     seed: int = _SEED,
-    file: Optional[Path] = _FILE,
+    file: Path | None = _FILE,
 ) -> None:
     """List tasks: id, family, metric, split sizes, whether held out, and one description."""
     suite = _suite(seed, file)
@@ -67,7 +66,7 @@ def show(
     task_id: str = typer.Argument(..., help="Task id, e.g. string.reverse_words."),
     examples: int = typer.Option(5, "--examples", help="How many training examples to print."),
     seed: int = _SEED,
-    file: Optional[Path] = _FILE,
+    file: Path | None = _FILE,
 ) -> None:
     """Print one task: its descriptions (training and held-out) and some examples."""
     suite = _suite(seed, file)

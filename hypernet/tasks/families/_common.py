@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from hypernet.tasks import sources
 
@@ -52,7 +52,7 @@ def ints(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def inflect_engine():  # noqa: ANN201 - an inflect.engine
+def inflect_engine():
     """inflect's engine. inflect wraps its methods in typeguard's ``@typechecked``, which re-compiles
     them at import (2-4 s on two cores); our inputs are plain strings and ints, so the checks are
     switched off while inflect is imported (and typeguard is restored right after)."""
@@ -74,6 +74,6 @@ def inflect_engine():  # noqa: ANN201 - an inflect.engine
     return inflect.engine()
 
 
-@lru_cache(maxsize=None)
+@cache
 def plural(noun: str) -> str:
     return inflect_engine().plural_noun(noun)

@@ -15,7 +15,7 @@ TEMPLATES = (
 TWO, ONE = "two comma-separated numbers", "a whole number"
 
 
-def _pair(lo: int, hi: int, *, distinct: bool = False):  # noqa: ANN202 - returns a sampler
+def _pair(lo: int, hi: int, *, distinct: bool = False):
     def sample(rng: random.Random) -> str:
         while True:
             a, b = rng.randint(lo, hi), rng.randint(lo, hi)
@@ -25,7 +25,7 @@ def _pair(lo: int, hi: int, *, distinct: bool = False):  # noqa: ANN202 - return
     return sample
 
 
-def _one(lo: int, hi: int, step: int = 1):  # noqa: ANN202
+def _one(lo: int, hi: int, step: int = 1):
     return lambda rng: str(rng.randrange(lo, hi + 1, step))
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from hypernet.tasks.families._common import VOWELS, ints, plural, sentence, word
 from hypernet.tasks.spec import spec

@@ -89,7 +89,7 @@ def _parenthesised(rng: random.Random) -> str:
     return f"{sentence(rng, 1, 3)} ({sentence(rng, 1, 3)}) {sentence(rng, 0, 2)}".strip()
 
 
-def _unique_extreme(longest: bool):  # noqa: ANN202
+def _unique_extreme(longest: bool):
     def sample(rng: random.Random) -> str:
         while True:
             ws = distinct_words(rng, 3, 6)

@@ -35,7 +35,7 @@ def to_roman(n: int) -> str:
 
 
 def from_roman(text: str) -> int:
-    values = dict((letters, value) for value, letters in _ROMAN if len(letters) == 1)
+    values = {letters: value for value, letters in _ROMAN if len(letters) == 1}
     total = 0
     for i, ch in enumerate(text):
         v = values[ch]
@@ -81,7 +81,7 @@ def _singulars() -> dict[str, str]:
     return {plural(n): n for n in _plural_nouns()}
 
 
-def _number(lo: int, hi: int):  # noqa: ANN202 - returns a sampler
+def _number(lo: int, hi: int):
     return lambda rng: str(rng.randint(lo, hi))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from hypernet.tasks import sources
 from hypernet.tasks.spec import spec
@@ -15,13 +15,13 @@ TEMPLATES = (
 COUNTRY = "the name of a country"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(key: str, value: str) -> dict[str, str]:
     """``{country.key: country.value}`` over countries where the value is known."""
     return {getattr(c, key): getattr(c, value) for c in sources.countries() if getattr(c, value)}
 
 
-def _country_task(name, subject, phrasings, key, value, metric="exact"):  # noqa: ANN001, ANN202 - local shorthand
+def _country_task(name, subject, phrasings, key, value, metric="exact"):
     return spec(
         name,
         subject,

@@ -51,7 +51,7 @@ _SHAPES = {
 }
 
 
-def _checked(shape: str, convert):  # noqa: ANN001, ANN202 - wraps a str -> str converter
+def _checked(shape: str, convert):
     def solve(x: str) -> str:
         if not re.fullmatch(_SHAPES[shape], x):
             raise ValueError(f"{x!r} is not a {shape} name")
@@ -60,7 +60,7 @@ def _checked(shape: str, convert):  # noqa: ANN001, ANN202 - wraps a str -> str 
     return solve
 
 
-def _from(sep: str):  # noqa: ANN202 - returns a sampler
+def _from(sep: str):
     return lambda rng: sep.join(_parts(rng))
 
 
