@@ -51,13 +51,16 @@ def list_tasks(
     table = Table(
         title=f"{len(rows)} of {len(suite.tasks)} tasks ({len(suite.heldout_task_ids)} held out)"
     )
-    table.add_column("id", no_wrap=True)  # ids are copied into other commands: never broken
-    for column in ("metric", "train/val/test", "held out"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("description", overflow="fold")
+    # Ids are copied into other commands, so they are never broken; the description takes the rest.
+    table.add_column("id", no_wrap=True, min_width=max((len(t.id) for t in rows), default=2))
+    table.add_column("held out")
+    table.add_column("train/val/test")
+    table.add_column("metric")
+    table.add_column("description", overflow="fold", ratio=1)
     for t in rows:
-        table.add_row(t.id, t.metric, f"{len(t.train)}/{len(t.validation)}/{len(t.test)}",
-                      "yes" if t.id in suite.heldout_task_ids else "", Text(t.descriptions[0]))  # fmt: skip
+        held = "yes" if t.id in suite.heldout_task_ids else ""
+        splits = f"{len(t.train)}/{len(t.validation)}/{len(t.test)}"
+        table.add_row(t.id, held, splits, t.metric, Text(t.descriptions[0]))
     console.print(table)
 
 
