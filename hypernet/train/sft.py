@@ -1,0 +1,213 @@
+"""Recipe: train the hypernetwork end to end through the frozen base model (T2L's SFT mode).
+
+    t2l train sft --out runs/sft [--steps 4000] [--size L] [--tasks-per-batch 8] [--examples-per-task 4]
+
+Each step draws ``tasks_per_batch`` training tasks, one of each task's training descriptions and
+``examples_per_task`` of its examples; the hypernetwork turns the descriptions into one LoRA per
+task, and the base model runs the whole batch with each sample's own LoRA (``batched_lora``).
+The loss is cross-entropy on response tokens plus a small L2 on the generated A and B.
+Descriptions are embedded once, up front. The run resumes from ``OUT/.state``; the usable
+artifact is the checkpoint directory ``OUT/checkpoint`` (safetensors + config.json).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+import torch
+
+from hypernet.checkpoint import Checkpoint, save_checkpoint
+from hypernet.config import HypernetConfig
+from hypernet.generate import embedding_dim, encode_descriptions
+from hypernet.lora import batched_lora
+from hypernet.model import HyperNetwork, build_hypernet
+from hypernet.targets import discover_targets, select_targets
+from hypernet.train.curves import LossCurve
+from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
+from hypernet.train.state import load_state, lr_at, save_state
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+    from hypernet.base_model import LoadedModel
+    from hypernet.tasks.types import Task
+
+
+@dataclass
+class SFTConfig:
+    """Settings of an SFT run; recorded in the checkpoint's config (``training``)."""
+
+    target_modules: list[str] = field(default_factory=lambda: ["q_proj", "v_proj"])
+    rank: int = 8
+    alpha: float = 16.0
+    size: str = "L"
+    latent_dim: int = 128
+    head_hidden: int = 512
+    steps: int = 4000
+    tasks_per_batch: int = 8
+    examples_per_task: int = 4
+    lr: float = 1e-4
+    warmup_fraction: float = 0.2
+    weight_decay: float = 0.01
+    grad_clip: float = 1.0
+    l2_weight: float = 1e-3
+    max_length: int = 256
+    eval_every: int = 250
+    checkpoint_every: int = 250
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
+            if getattr(self, key) <= 0:
+                raise ValueError(f"{key} must be positive")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _TaskData:
+    task: Task
+    examples: list[EncodedExample]
+    description_rows: list[int]  # rows of the embedding table holding this task's descriptions
+
+
+def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, device, heldout_descriptions: bool):
+    """Encode every task's examples and descriptions once; returns (per-task data, embedding table)."""
+    texts: list[str] = []
+    data = []
+    for task in tasks:
+        descriptions = task.heldout_descriptions if heldout_descriptions else task.descriptions
+        examples = task.validation if heldout_descriptions else task.train
+        rows = list(range(len(texts), len(texts) + len(descriptions)))
+        texts += descriptions
+        encoded = encode_examples(tokenizer, [user_message(e.input) for e in examples],
+                                  [e.output for e in examples], config.max_length)
+        data.append(_TaskData(task, encoded, rows))
+    table = encode_descriptions(encoder, texts, device=device).float() if texts else None
+    return data, table
+
+
+def _batch(data: list[_TaskData], table: torch.Tensor, rng: random.Random, config: SFTConfig, pad: int):
+    """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies)."""
+    chosen = rng.sample(data, min(config.tasks_per_batch, len(data)))
+    rows, examples = [], []
+    for item in chosen:
+        rows.append(rng.choice(item.description_rows))
+        examples += [item.examples[rng.randrange(len(item.examples))] for _ in range(config.examples_per_task)]
+    return table[rows], collate(examples, pad)
+
+
+def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float):
+    weights = hypernet(embeddings)
+    batch = {k: v.to(device) for k, v in batch.items()}
+    labels = batch.pop("labels")
+    dropout = hypernet.config.lora_dropout if train else 0.0
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+        with batched_lora(model, weights, hypernet.config.scaling, targets=targets, dropout=dropout):
+            logits = model(**batch).logits
+    ce = response_loss(logits, labels)
+    l2 = sum((a.float().pow(2).mean() + b.float().pow(2).mean()) for a, b in weights.values()) / len(weights)
+    return ce, ce + l2_weight * l2
+
+
+@torch.no_grad()
+def mean_loss(model, hypernet, targets, data, table, config, pad, device, batches: int = 4, seed: int = 1234) -> float:
+    """Mean response cross-entropy over a few fixed batches (same draw every call)."""
+    if not data:
+        return float("nan")
+    was_training = hypernet.training
+    hypernet.eval()
+    rng = random.Random(seed)
+    total = 0.0
+    for _ in range(batches):
+        embeddings, batch = _batch(data, table, rng, config, pad)
+        ce, _ = _step_loss(model, hypernet, targets, embeddings, batch, device, False, 0.0)
+        total += float(ce)
+    hypernet.train(was_training)
+    return total / batches
+
+
+def train_sft(
+    loaded: LoadedModel,
+    encoder: SentenceTransformer,
+    encoder_name: str,
+    train_tasks: Sequence[Task],
+    out_dir: Path,
+    config: SFTConfig,
+    *,
+    zero_shot_tasks: Sequence[Task] = (),
+    on_step: Callable[[int, float], None] | None = None,
+) -> Checkpoint:
+    """Train (or resume) an SFT hypernetwork; returns the final checkpoint in ``out_dir/checkpoint``.
+
+    Logged every ``eval_every`` steps: validation loss of training tasks under their held-out
+    descriptions (``val_loss``) and loss on ``zero_shot_tasks`` never trained on (``zero_shot_loss``).
+    """
+    out_dir = Path(out_dir)
+    model, tokenizer = loaded.model, loaded.tokenizer
+    device = next(model.parameters()).device
+    all_targets = discover_targets(model)
+    chosen = select_targets(all_targets, config.target_modules)
+    hconfig = HypernetConfig.from_targets(
+        chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
+        rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
+        head_hidden=config.head_hidden, seed=config.seed,
+        training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks]},
+    )
+    hypernet = build_hypernet(hconfig, device=device).train()
+    pad = tokenizer.pad_token_id
+    train_data, train_table = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=False)
+    val_data, val_table = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
+    zs_data, zs_table = _prepare(zero_shot_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
+
+    params = dict(hypernet.named_parameters())
+    optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
+    resumed = load_state(out_dir / ".state", params, optimizer)
+    start, extra = resumed if resumed else (0, {})
+    rng = random.Random(config.seed)
+    if "rng" in extra:
+        state = extra["rng"]
+        rng.setstate((state[0], tuple(state[1]), state[2]))
+    curve = LossCurve(out_dir / "loss.csv", ["loss", "val_loss", "zero_shot_loss", "lr"])
+    curve.truncate_after(start)
+    elapsed = float(extra.get("seconds", 0.0))
+    started = time.perf_counter()
+
+    def progress_extra(step: int) -> dict[str, Any]:
+        return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate()}
+
+    for step in range(start, config.steps):
+        lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        embeddings, batch = _batch(train_data, train_table, rng, config, pad)
+        ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight)
+        if not torch.isfinite(loss):
+            raise FloatingPointError(f"SFT loss became {loss.item()} at step {step}; lower the learning rate")
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)
+        optimizer.step()
+        done = step + 1
+        row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
+        if done % config.eval_every == 0 or done == config.steps:
+            row["val_loss"] = mean_loss(model, hypernet, all_targets, val_data, val_table, config, pad, device)
+            row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_data, zs_table, config, pad, device)
+        curve.log(done, **row)
+        if on_step:
+            on_step(done, row["loss"])
+        if done % config.checkpoint_every == 0 and done < config.steps:
+            save_state(out_dir / ".state", params, optimizer, done, progress_extra(done))
+            save_checkpoint(hypernet.eval(), out_dir / "checkpoint", extra=progress_extra(done) | {"rng": None})
+            hypernet.train()
+    hypernet.eval()
+    final = save_checkpoint(hypernet, out_dir / "checkpoint",
+                            extra=progress_extra(config.steps) | {"rng": None, "final": True})
+    save_state(out_dir / ".state", params, optimizer, config.steps, progress_extra(config.steps))
+    curve.plot("T2L SFT")
+    return final

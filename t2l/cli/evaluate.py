@@ -1,0 +1,110 @@
+"""``t2l eval``: the paper's table on the held-out tasks (or the training tasks).
+
+    t2l eval --oracles runs/oracle --multitask runs/multitask/adapter \\
+             --recon runs/recon/checkpoint --sft runs/sft/checkpoint --out docs/EVAL.md
+
+Rows: base model; base model with the description in its prompt; multi-task LoRA (description in
+the prompt, as it was trained); oracle LoRAs (one per task, the upper bound); T2L by reconstruction;
+T2L by SFT. A row whose input is not given is left out. Each row is the mean over tasks, and per
+family, of exact and lenient match on the test examples; description-dependent rows average over
+``--descriptions`` descriptions per task (held-out descriptions on held-out tasks; training
+descriptions on training tasks).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console(stderr=True)
+
+
+def evaluate(
+    split: str = typer.Option("heldout", help="heldout (zero-shot tasks) or train."),
+    limit: int = typer.Option(32, min=1, help="Test examples per task."),
+    descriptions: int = typer.Option(3, min=1, help="Descriptions per task for the description-dependent rows."),
+    tasks: Optional[str] = typer.Option(None, help="Comma-separated task ids instead of the split."),
+    task_file: Optional[Path] = typer.Option(None, help="A task file instead of the built-in suite."),
+    oracles: Optional[Path] = typer.Option(None, help="Directory of oracle LoRAs (t2l train oracle)."),
+    multitask: Optional[Path] = typer.Option(None, help="Multi-task LoRA adapter directory."),
+    recon: Optional[Path] = typer.Option(None, help="Reconstruction-trained hypernetwork checkpoint."),
+    sft: Optional[Path] = typer.Option(None, help="SFT-trained hypernetwork checkpoint."),
+    skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
+    out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """Score every available method on the chosen tasks and write the table."""
+    from hypernet.checkpoint import load_checkpoint
+    from hypernet.encoder import load_encoder
+    from hypernet.eval_report import write_report
+    from hypernet.evaluate import evaluate_method
+    from hypernet.generate import generate_adapters
+    from hypernet.peft_format import load_peft_adapter
+    from hypernet.targets import discover_targets
+    from t2l.cli.train import load_for_training, select_tasks
+    from t2l.settings import get_settings
+
+    settings = get_settings()
+    chosen = select_tasks(split, tasks, task_file)
+    loaded = load_for_training(device)
+    model_device = str(next(loaded.model.parameters()).device)
+    targets = discover_targets(loaded.model)
+
+    def texts(task):
+        pool = task.heldout_descriptions if split == "heldout" else task.descriptions
+        return list(pool[:descriptions])
+
+    results, context = [], {"split": split, "tasks": str(len(chosen)), "test examples per task": str(limit),
+                            "descriptions per task": str(descriptions), "base model": loaded.name}
+
+    def report(name: str):
+        def on_task(task_id: str, scores: dict) -> None:
+            console.print(f"  {name:<22} {task_id:<40} exact {scores['exact']:5.1f}  lenient {scores['lenient']:5.1f}")
+        return on_task
+
+    run = lambda name, **kw: results.append(  # noqa: E731
+        evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name), **kw))
+    if not skip_base:
+        run("base model", note="the raw input only")
+        run("base + description", prompts_for=texts, note="the task description, a blank line, then the input")
+    if multitask is not None:
+        shared = load_peft_adapter(multitask)
+        context["multi-task LoRA"] = str(multitask)
+        run("multi-task LoRA", prompts_for=texts, adapters_for=lambda t: [shared] * len(texts(t)),
+            note="one LoRA trained on all training tasks; description in the prompt, as trained")
+    if oracles is not None:
+        context["oracle LoRAs"] = str(oracles)
+        run("oracle LoRA", adapters_for=lambda t: [load_peft_adapter(oracles / t.id)],
+            note="one LoRA trained on each task's own examples (upper bound)")
+    encoder = None
+    for name, path in (("T2L (recon)", recon), ("T2L (SFT)", sft)):
+        if path is None:
+            continue
+        encoder = encoder or load_encoder(settings.encoder, device=model_device)
+        checkpoint = load_checkpoint(path, targets=targets, device=model_device)
+        context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
+        run(name, adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,
+                                                                         checkpoint_id=c.id),
+            note="adapter generated from the description alone; the prompt is the raw input")
+
+    families = {t.id: t.family for t in chosen}
+    command = "t2l " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    title = f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks"
+    paths = write_report(results, families, out, title=title, command=command, context=context)
+    table = Table(title=title)
+    for column in ("method", "exact", "lenient", "seconds"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(r.method, f"{r.mean('exact'):.1f}", f"{r.mean('lenient'):.1f}", f"{r.seconds:.0f}")
+    Console().print(table)
+    console.print("written: " + ", ".join(str(p) for p in paths))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(evaluate)

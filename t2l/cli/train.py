@@ -1,0 +1,189 @@
+"""``t2l train oracle | multitask | recon | sft``: the training recipes of hypernet/train/.
+
+Every command resumes from its last checkpoint when run again with the same ``--out``, shows a
+progress bar, and writes its loss curve as CSV and PNG. On CUDA the base model runs in bf16.
+
+    t2l train oracle --out runs/oracle --steps 200             # one LoRA per task (all tasks)
+    t2l train multitask --out runs/multitask --steps 2000      # one LoRA on all training tasks
+    t2l train recon --oracles runs/oracle --out runs/recon     # hypernetwork reproduces the oracles
+    t2l train sft --out runs/sft --steps 4000                  # hypernetwork end to end
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from hypernet.base_model import LoadedModel
+    from hypernet.tasks.types import Task
+
+console = Console(stderr=True)
+train_app = typer.Typer(help="Train oracle LoRAs, the multi-task LoRA, or the hypernetwork.", no_args_is_help=True)
+
+_TASKS_HELP = "Comma-separated task ids (default: the split's tasks)."
+_FILE_HELP = "A task file (JSONL or Super-NaturalInstructions JSON) instead of the built-in suite."
+
+
+def select_tasks(split: str, task_ids: str | None, task_file: Path | None, seed: int = 0) -> list[Task]:
+    """Tasks of the built-in suite (or a task file) in ``split``: train, heldout or all."""
+    from hypernet.tasks import builtin_suite, load_task_suite
+    from t2l.errors import T2LError
+
+    suite = load_task_suite(task_file) if task_file else builtin_suite(seed=seed)
+    if task_ids:
+        return [suite.get(t.strip()) for t in task_ids.split(",") if t.strip()]
+    chosen = {"train": suite.train_tasks, "heldout": suite.heldout_tasks, "all": suite.tasks}.get(split)
+    if chosen is None:
+        raise T2LError(f"--split must be train, heldout or all, not {split!r}")
+    return list(chosen)
+
+
+def load_for_training(device: str | None) -> LoadedModel:
+    """The configured base model on ``device`` (bf16 on CUDA, float32 on the CPU)."""
+    from hypernet.base_model import load_base_model
+    from t2l.settings import get_settings
+
+    settings = get_settings()
+    device = device or settings.resolved_device()
+    dtype = "bfloat16" if device.startswith("cuda") else "float32"
+    loaded = load_base_model(settings.base_model, cache_dir=settings.model_cache_dir, device=device, dtype=dtype)
+    console.print(f"base model {loaded.name} on {device} ({dtype}), loaded in {loaded.load_seconds:.1f} s")
+    return loaded
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("loss {task.fields[loss]:.4f}"), TimeRemainingColumn(), console=console)
+
+
+@train_app.command("oracle")
+def oracle(
+    out: Path = typer.Option(Path("runs/oracle"), help="One PEFT adapter directory per task is written here."),
+    split: str = typer.Option("all", help="train, heldout or all (oracles of held-out tasks are the upper bound)."),
+    tasks: Optional[str] = typer.Option(None, help=_TASKS_HELP),
+    task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    steps: int = typer.Option(200, min=1),
+    batch_size: int = typer.Option(16, min=1),
+    lr: float = typer.Option(1e-3),
+    rank: int = typer.Option(8, min=1),
+    alpha: float = typer.Option(16.0),
+    targets: str = typer.Option("q_proj,v_proj", help="Comma-separated target module names."),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """One LoRA per task with PEFT (the upper bound and the reconstruction targets)."""
+    from hypernet.train.oracle import train_oracles
+    from hypernet.train.peft_lora import LoraTrainConfig
+
+    chosen = select_tasks(split, tasks, task_file)
+    config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, alpha=alpha, steps=steps,
+                             batch_size=batch_size, lr=lr)
+    loaded = load_for_training(device)
+    with _progress() as progress:
+        bar = progress.add_task("oracle", total=len(chosen) * steps, loss=float("nan"))
+
+        def update(task_id: str, step: int, loss: float) -> None:
+            progress.update(bar, advance=1, loss=loss, description=task_id)
+
+        results = train_oracles(loaded, chosen, out, config, on_progress=update)
+    done = [r for r in results if not r.skipped]
+    console.print(f"{len(done)} oracle LoRAs trained, {len(results) - len(done)} already there; "
+                  f"mean validation exact match {sum(r.validation_exact for r in results) / len(results):.3f}")
+
+
+@train_app.command("multitask")
+def multitask(
+    out: Path = typer.Option(Path("runs/multitask")),
+    tasks: Optional[str] = typer.Option(None, help=_TASKS_HELP),
+    task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    steps: int = typer.Option(2000, min=1),
+    batch_size: int = typer.Option(32, min=1),
+    lr: float = typer.Option(5e-4),
+    rank: int = typer.Option(8, min=1),
+    targets: str = typer.Option("q_proj,v_proj"),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """One LoRA on all training tasks (the main baseline)."""
+    from hypernet.train.multitask import train_multitask
+    from hypernet.train.peft_lora import LoraTrainConfig
+
+    chosen = select_tasks("train", tasks, task_file)
+    config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, steps=steps, batch_size=batch_size,
+                             lr=lr, checkpoint_every=max(1, steps // 10))
+    loaded = load_for_training(device)
+    with _progress() as progress:
+        bar = progress.add_task("multitask", total=steps, loss=float("nan"))
+        path = train_multitask(loaded, chosen, out, config,
+                               on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
+    console.print(f"multi-task LoRA on {len(chosen)} tasks written to {path}")
+
+
+@train_app.command("recon")
+def recon(
+    oracles: Path = typer.Option(Path("runs/oracle"), help="Directory written by `t2l train oracle`."),
+    out: Path = typer.Option(Path("runs/recon")),
+    tasks: Optional[str] = typer.Option(None, help=_TASKS_HELP),
+    task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    steps: int = typer.Option(3000, min=1),
+    size: str = typer.Option("L", help="Hypernetwork size: L, M or S."),
+    lr: float = typer.Option(1e-3),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
+    from hypernet.encoder import load_encoder
+    from hypernet.train.recon import ReconConfig, train_recon
+    from t2l.settings import get_settings
+
+    settings = get_settings()
+    chosen = select_tasks("train", tasks, task_file)
+    loaded = load_for_training(device)
+    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
+    config = ReconConfig(size=size, steps=steps, lr=lr, checkpoint_every=max(1, steps // 10))
+    with _progress() as progress:
+        bar = progress.add_task("recon", total=steps, loss=float("nan"))
+        checkpoint = train_recon(loaded, encoder, settings.encoder, chosen, oracles, out, config,
+                                 on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
+    console.print(f"reconstruction hypernetwork {checkpoint.id} written to {checkpoint.path}")
+
+
+@train_app.command("sft")
+def sft(
+    out: Path = typer.Option(Path("runs/sft")),
+    tasks: Optional[str] = typer.Option(None, help=_TASKS_HELP),
+    task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    steps: int = typer.Option(4000, min=1),
+    size: str = typer.Option("L", help="Hypernetwork size: L, M or S."),
+    tasks_per_batch: int = typer.Option(8, min=1),
+    examples_per_task: int = typer.Option(4, min=1),
+    lr: float = typer.Option(1e-4),
+    targets: str = typer.Option("q_proj,v_proj"),
+    eval_every: int = typer.Option(250, min=1),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """The hypernetwork trained end to end through the frozen base model on the training tasks."""
+    from hypernet.encoder import load_encoder
+    from hypernet.train.sft import SFTConfig, train_sft
+    from t2l.settings import get_settings
+
+    settings = get_settings()
+    chosen = select_tasks("train", tasks, task_file)
+    zero_shot = [] if tasks or task_file else select_tasks("heldout", None, None)
+    loaded = load_for_training(device)
+    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
+    config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
+                       examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
+                       checkpoint_every=eval_every)
+    with _progress() as progress:
+        bar = progress.add_task("sft", total=steps, loss=float("nan"))
+        checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,
+                               on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
+    console.print(f"SFT hypernetwork {checkpoint.id} written to {checkpoint.path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(train_app, name="train")

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import torch
+
+from hypernet.checkpoint import load_checkpoint
+from hypernet.peft_format import LoraAdapter, save_peft_adapter
+from hypernet.targets import discover_targets, select_targets
+from hypernet.tasks import Example, Task
+from hypernet.train.recon import ReconConfig, train_recon
+from hypernet.train.sft import SFTConfig, train_sft
+from t2l.errors import T2LError
+
+WORDS = ["apple", "river", "stone", "cloud", "tiger", "music", "lemon", "paper"]
+
+
+def _task(task_id: str, fn, phrasing: str) -> Task:
+    pairs = [Example(f"{a} {b}", fn(f"{a} {b}")) for a in WORDS for b in WORDS if a != b]
+    return Task(
+        id=task_id, family="string",
+        descriptions=tuple(f"{phrasing} (variant {i})" for i in range(4)),
+        heldout_descriptions=(f"Please {phrasing.lower()}",),
+        train=tuple(pairs[:40]), validation=tuple(pairs[40:48]), test=tuple(pairs[48:56]),
+    )
+
+
+TASKS = [
+    _task("t.swap", lambda s: " ".join(reversed(s.split())), "Swap the two words"),
+    _task("t.upper", str.upper, "Write the text in capital letters"),
+    _task("t.first", lambda s: s.split()[0], "Return only the first word"),
+]
+TINY = dict(latent_dim=32, head_hidden=32)
+
+
+def test_sft_trains_through_the_base_model_and_resumes(base_model, encoder, tmp_path: Path):
+    config = SFTConfig(steps=6, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=3,
+                       checkpoint_every=3, **TINY)
+
+    def crash(step: int, loss: float) -> None:
+        if step == 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path, config,
+                  zero_shot_tasks=TASKS[2:], on_step=crash)
+    assert json.loads((tmp_path / ".state" / "state.json").read_text())["step"] == 3
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path, config,
+                      zero_shot_tasks=TASKS[2:])
+    rows = list(csv.DictReader(open(tmp_path / "loss.csv")))
+    assert [int(r["step"]) for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert rows[2]["val_loss"] not in ("", "nan") and rows[5]["zero_shot_loss"] not in ("", "nan")
+    assert (tmp_path / "loss.png").exists()
+    loaded = load_checkpoint(tmp_path / "checkpoint", targets=discover_targets(base_model.model))
+    assert loaded.sha256 == final.sha256
+    assert loaded.config.training["recipe"] == "sft" and loaded.config.training["tasks"] == ["t.swap", "t.upper"]
+    # training moved the output heads away from their zero init: generated adapters now change the model
+    heads = [p for n, p in loaded.hypernet.named_parameters() if n.startswith("heads.")]
+    assert any(p.abs().sum() > 0 for p in heads)
+
+
+def _oracle(model, seed: int) -> LoraAdapter:
+    gen = torch.Generator().manual_seed(seed)
+    weights = {}
+    for t in select_targets(discover_targets(model), ["q_proj", "v_proj"]):
+        for path in t.paths:
+            weights[path] = (torch.randn(4, t.in_features, generator=gen) * 0.02,
+                             torch.randn(t.out_features, 4, generator=gen) * 0.02)
+    return LoraAdapter(rank=4, alpha=8.0, weights=weights, target_modules=["q_proj", "v_proj"])
+
+
+def test_recon_learns_to_reproduce_oracle_loras(base_model, encoder, tmp_path: Path):
+    for i, task in enumerate(TASKS):
+        save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
+    config = ReconConfig(steps=40, tasks_per_batch=3, lr=3e-3, checkpoint_every=20, **TINY)
+    checkpoint = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle",
+                             tmp_path / "recon", config)
+    losses = [float(r["loss"]) for r in csv.DictReader(open(tmp_path / "recon" / "loss.csv"))]
+    assert len(losses) == 40 and losses[-1] < 0.6 * losses[0], (losses[0], losses[-1])
+    assert checkpoint.config.rank == 4 and checkpoint.config.training["recipe"] == "recon"
+
+
+def test_recon_without_oracles_names_the_missing_tasks(base_model, encoder, tmp_path: Path):
+    with pytest.raises(T2LError, match="t.swap"):
+        train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, tmp_path / "r", ReconConfig(**TINY))
