@@ -30,6 +30,13 @@ def _register() -> None:
     from t2l.cli import tasks
 
     tasks.register(app)
+    from t2l.cli import catalog
+
+    catalog.register(app)
+    from t2l.cli import evaluate, train
+
+    train.register(app)
+    evaluate.register(app)
 
 
 _register()
