@@ -74,7 +74,7 @@ def process_initialised() -> bool:
 @worker_process_init.connect(weak=False)
 def _run_process_init_callbacks(**_: Any) -> None:
     global _process_initialised
-    for callback in list(_process_init_callbacks):
+    for callback in _process_init_callbacks:
         callback()
     _process_initialised = True
 
@@ -102,7 +102,7 @@ def _sqlite_path(url: str) -> Path | None:
     """The file of an ``sqla+sqlite:///`` / ``db+sqlite:///`` / ``sqlite:///`` URL, else None."""
     for prefix in ("sqla+sqlite:///", "sqlalchemy+sqlite:///", "db+sqlite:///", "sqlite:///"):
         if url.startswith(prefix):
-            rest = url[len(prefix):].split("?", 1)[0]
+            rest = url[len(prefix) :].split("?", 1)[0]
             return Path(rest) if rest and rest != ":memory:" else None
     return None
 
@@ -117,7 +117,9 @@ def _prepare_embedded_broker(url: str) -> None:
         with sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S) as db:
             db.execute("PRAGMA journal_mode=WAL")
     except (OSError, sqlite3.Error) as exc:
-        raise BrokerUnavailableError(f"cannot create the embedded broker database {path}: {exc}") from exc
+        raise BrokerUnavailableError(
+            f"cannot create the embedded broker database {path}: {exc}"
+        ) from exc
 
 
 def celery_config(broker_url: str, result_backend: str) -> dict[str, Any]:
@@ -157,7 +159,9 @@ def celery_config(broker_url: str, result_backend: str) -> dict[str, Any]:
     if backend_scheme in ("redis", "rediss"):
         conf["redis_socket_connect_timeout"] = BROKER_CONNECT_TIMEOUT_S
         conf["redis_retry_on_timeout"] = True
-        conf["result_backend_transport_options"] = {"visibility_timeout": REDIS_VISIBILITY_TIMEOUT_S}
+        conf["result_backend_transport_options"] = {
+            "visibility_timeout": REDIS_VISIBILITY_TIMEOUT_S
+        }
     elif _sqlite_path(result_backend) is not None:
         conf["database_engine_options"] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_S}}
     return conf
@@ -192,7 +196,9 @@ def make_celery_app(settings: Settings | None = None, *, main: str = "t2l") -> C
 def _probe(app: Celery, timeout: float) -> None:
     """One real round trip to the broker (raises on failure)."""
     with app.connection_for_write(connect_timeout=timeout) as conn:
-        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.2, interval_max=0.2, timeout=timeout)
+        conn.ensure_connection(
+            max_retries=1, interval_start=0, interval_step=0.2, interval_max=0.2, timeout=timeout
+        )
         channel = conn.default_channel
         driver = conn.transport.driver_type
         if driver == "redis":
@@ -239,8 +245,12 @@ def check_broker(app: Celery, timeout: float = BROKER_CONNECT_TIMEOUT_S) -> None
     else:
         hint = "start it, or unset T2L_BROKER_URL to use the embedded SQLite broker"
     if probe.is_alive():
-        raise BrokerUnavailableError(f"cannot reach the broker at {url}: no answer within {timeout:g} s ({hint})")
+        raise BrokerUnavailableError(
+            f"cannot reach the broker at {url}: no answer within {timeout:g} s ({hint})"
+        )
     if failure:
         exc = failure[0]
         reason = str(exc).strip() or type(exc).__name__
-        raise BrokerUnavailableError(f"cannot reach the broker at {url}: {reason} ({hint})") from exc
+        raise BrokerUnavailableError(
+            f"cannot reach the broker at {url}: {reason} ({hint})"
+        ) from exc

@@ -20,14 +20,30 @@ class Pool(str, enum.Enum):
 
 
 def worker(
-    device: str = typer.Option(None, "--device", help="Device for this worker's tasks: cpu, cuda, cuda:N (sets T2L_DEVICE)."),
-    concurrency: int = typer.Option(1, "--concurrency", "-c", min=1, help="Pool processes/threads (one per GPU model copy)."),
-    queues: str = typer.Option("t2l",  # = workers.app.DEFAULT_QUEUE (not imported: keeps --help fast)
- "--queues", "-Q", help="Comma-separated queues to consume."),
-    pool: Pool = typer.Option(Pool.prefork, "--pool", "-P", help="prefork (default), solo (one process), threads."),
-    hostname: str = typer.Option(None, "--hostname", "-n", help="Node name; default t2l-<device>@<host>."),
+    device: str = typer.Option(
+        None,
+        "--device",
+        help="Device for this worker's tasks: cpu, cuda, cuda:N (sets T2L_DEVICE).",
+    ),
+    concurrency: int = typer.Option(
+        1, "--concurrency", "-c", min=1, help="Pool processes/threads (one per GPU model copy)."
+    ),
+    queues: str = typer.Option(
+        "t2l",  # = workers.app.DEFAULT_QUEUE (not imported: keeps --help fast)
+        "--queues",
+        "-Q",
+        help="Comma-separated queues to consume.",
+    ),
+    pool: Pool = typer.Option(
+        Pool.prefork, "--pool", "-P", help="prefork (default), solo (one process), threads."
+    ),
+    hostname: str = typer.Option(
+        None, "--hostname", "-n", help="Node name; default t2l-<device>@<host>."
+    ),
     loglevel: str = typer.Option("INFO", "--loglevel", "-l", help="DEBUG, INFO, WARNING, ERROR."),
-    broker_timeout: float = typer.Option(5.0, "--broker-timeout", help="Seconds to wait for the broker at start."),
+    broker_timeout: float = typer.Option(
+        5.0, "--broker-timeout", help="Seconds to wait for the broker at start."
+    ),
 ) -> None:
     """Start a worker: checks the broker first (a clear error, not endless retries), then runs."""
     if device is not None:

@@ -29,7 +29,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_embedded_default_is_sqlite_broker_and_database_backend(tmp_path: Path):
-    app = make_celery_app(Settings(home=tmp_path, broker_url="", result_backend="", database_url=""))
+    app = make_celery_app(
+        Settings(home=tmp_path, broker_url="", result_backend="", database_url="")
+    )
     assert app.conf.broker_url == f"sqla+sqlite:///{tmp_path}/broker.db"
     assert app.conf.result_backend == f"db+sqlite:///{tmp_path}/catalog.db"
     # The embedded broker file exists, in WAL mode (set once, a property of the file).
@@ -44,7 +46,11 @@ def test_embedded_default_is_sqlite_broker_and_database_backend(tmp_path: Path):
 
 def test_reliability_settings_follow_celery_docs(tmp_path: Path):
     app = make_celery_app(
-        Settings(home=tmp_path, broker_url="redis://127.0.0.1:6379/14", result_backend="redis://127.0.0.1:6379/14")
+        Settings(
+            home=tmp_path,
+            broker_url="redis://127.0.0.1:6379/14",
+            result_backend="redis://127.0.0.1:6379/14",
+        )
     )
     conf = app.conf
     assert conf.task_acks_late is True and conf.task_reject_on_worker_lost is True
@@ -120,14 +126,24 @@ def test_unwritable_embedded_broker_is_a_clear_error(tmp_path: Path):
 def _t2l(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("T2L_")}
     return subprocess.run(
-        [sys.executable, "-m", "t2l", *args], cwd=REPO, capture_output=True, text=True,
-        env={**clean, **env, "COLUMNS": "200"}, timeout=60,
+        [sys.executable, "-m", "t2l", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**clean, **env, "COLUMNS": "200"},
+        timeout=60,
+        check=False,
     )
 
 
 def test_worker_command_with_dead_broker_exits_with_one_line(tmp_path: Path):
     start = time.perf_counter()
-    result = _t2l("worker", "--broker-timeout", "2", env={"T2L_HOME": str(tmp_path), "T2L_BROKER_URL": "redis://127.0.0.1:1/0"})
+    result = _t2l(
+        "worker",
+        "--broker-timeout",
+        "2",
+        env={"T2L_HOME": str(tmp_path), "T2L_BROKER_URL": "redis://127.0.0.1:1/0"},
+    )
     elapsed = time.perf_counter() - start
     assert result.returncode == 2, result.stderr
     assert "cannot reach the broker at redis://127.0.0.1:1/0" in result.stderr

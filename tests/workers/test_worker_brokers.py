@@ -67,7 +67,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module", params=list(BROKERS))
-def worker(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningWorker]:
+def worker(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningWorker]:
     broker_url, backend = BROKERS[request.param]
     home = tmp_path_factory.mktemp(f"worker-{request.param}")
     if request.param == "redis":
@@ -83,9 +85,27 @@ def worker(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     start = time.perf_counter()
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "t2l", "worker", "--device", "cpu", "--concurrency", "2",
-             "--pool", "prefork", "--queues", queue, "--hostname", node],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "t2l",
+                "worker",
+                "--device",
+                "cpu",
+                "--concurrency",
+                "2",
+                "--pool",
+                "prefork",
+                "--queues",
+                queue,
+                "--hostname",
+                node,
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         result = app.tasks[PING].apply_async(queue=queue).get(timeout=45)
@@ -110,7 +130,11 @@ def worker(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_ping_runs_in_a_forked_worker_process(worker: RunningWorker):
     echo = {"id": 42, "text": "naïve ünïcode", "values": [1.5, None, True]}
-    result = worker.app.tasks[PING].apply_async(kwargs={"echo": echo}, queue=worker.queue).get(timeout=30)
+    result = (
+        worker.app.tasks[PING]
+        .apply_async(kwargs={"echo": echo}, queue=worker.queue)
+        .get(timeout=30)
+    )
     assert result["echo"] == echo  # JSON round trip through the broker and the result backend
     assert result["nodename"].startswith(f"{worker.queue}@")
     assert result["device"] == "cpu"  # --device reaches the pool processes
@@ -120,7 +144,9 @@ def test_ping_runs_in_a_forked_worker_process(worker: RunningWorker):
 
 def test_a_burst_of_tasks_all_complete(worker: RunningWorker):
     start = time.perf_counter()
-    results = [worker.app.tasks[PING].apply_async(kwargs={"echo": i}, queue=worker.queue) for i in range(8)]
+    results = [
+        worker.app.tasks[PING].apply_async(kwargs={"echo": i}, queue=worker.queue) for i in range(8)
+    ]
     echoes = sorted(r.get(timeout=30)["echo"] for r in results)
     assert echoes == list(range(8))
     assert all(r.state == "SUCCESS" for r in results)
