@@ -58,6 +58,7 @@ class SFTConfig:
     max_length: int = 256
     eval_every: int = 250
     checkpoint_every: int = 250
+    max_minutes: float = 0.0  # stop early (checkpoint saved, resumable) after this long; 0 = no limit
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -201,6 +202,13 @@ def train_sft(
         curve.log(done, **row)
         if on_step:
             on_step(done, row["loss"])
+        out_of_time = config.max_minutes and time.perf_counter() - started > 60 * config.max_minutes
+        if out_of_time and done < config.steps:
+            save_state(out_dir / ".state", params, optimizer, done, progress_extra(done))
+            stopped = save_checkpoint(hypernet.eval(), out_dir / "checkpoint",
+                                      extra=progress_extra(done) | {"rng": None, "final": False})
+            curve.plot("T2L SFT")
+            return stopped
         if done % config.checkpoint_every == 0 and done < config.steps:
             save_state(out_dir / ".state", params, optimizer, done, progress_extra(done))
             save_checkpoint(hypernet.eval(), out_dir / "checkpoint", extra=progress_extra(done) | {"rng": None})

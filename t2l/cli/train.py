@@ -163,6 +163,7 @@ def sft(
     lr: float = typer.Option(1e-4),
     targets: str = typer.Option("q_proj,v_proj"),
     eval_every: int = typer.Option(250, min=1),
+    max_minutes: float = typer.Option(0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork trained end to end through the frozen base model on the training tasks."""
@@ -172,12 +173,12 @@ def sft(
 
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
-    zero_shot = [] if tasks or task_file else select_tasks("heldout", None, None)
+    zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     loaded = load_for_training(device)
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
-                       checkpoint_every=eval_every)
+                       checkpoint_every=eval_every, max_minutes=max_minutes)
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,
