@@ -131,6 +131,9 @@ def celery_config(broker_url: str, result_backend: str) -> dict[str, Any]:
         "task_reject_on_worker_lost": True,
         "worker_prefetch_multiplier": 1,  # long tasks: never hoard messages another process could run
         "worker_cancel_long_running_tasks_on_connection_loss": True,  # they will be redelivered
+        # After a pool process dies (e.g. a GPU OOM kill), wait this long for a result it may have
+        # sent before declaring it lost and requeueing (default 10 s); tasks are idempotent.
+        "worker_lost_wait": 3.0,
         "task_serializer": "json",
         "result_serializer": "json",
         "accept_content": ["json"],

@@ -44,6 +44,9 @@ def worker(
     broker_timeout: float = typer.Option(
         5.0, "--broker-timeout", help="Seconds to wait for the broker at start."
     ),
+    include: str = typer.Option(
+        "", "--include", "-I", help="Comma-separated extra task modules to import."
+    ),
 ) -> None:
     """Start a worker: checks the broker first (a clear error, not endless retries), then runs."""
     if device is not None:
@@ -70,6 +73,7 @@ def worker(
             # Cluster chatter we do not use; mingle alone costs a second at start.
             "--without-gossip",
             "--without-mingle",
+            *([f"--include={include}"] if include else []),
         ]
     )
 

@@ -22,7 +22,10 @@ from t2l.settings import Settings
 from workers.app import check_broker, make_celery_app
 from workers.tasks import PING
 
-REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # crash_tasks, also for this process
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
 REDIS_DB = 14  # this module's own database on the shared Redis: flushed before and after
 REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
 RABBIT_URL = "amqp://guest:guest@127.0.0.1:5672//"
@@ -81,6 +84,7 @@ def worker(
     node = f"{queue}@%h"
     env = {k: v for k, v in os.environ.items() if not k.startswith("T2L_")}
     env.update(T2L_HOME=str(home), T2L_BROKER_URL=broker_url, T2L_RESULT_BACKEND=backend)
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])  # crash_tasks
     log = home / "worker.log"
     start = time.perf_counter()
     with log.open("w") as out:
@@ -100,6 +104,8 @@ def worker(
                 queue,
                 "--hostname",
                 node,
+                "--include",
+                "crash_tasks",
             ],
             cwd=REPO,
             env=env,
@@ -143,12 +149,28 @@ def test_ping_runs_in_a_forked_worker_process(worker: RunningWorker):
 
 
 def test_a_burst_of_tasks_all_complete(worker: RunningWorker):
+    count = 6
     start = time.perf_counter()
     results = [
-        worker.app.tasks[PING].apply_async(kwargs={"echo": i}, queue=worker.queue) for i in range(8)
+        worker.app.tasks[PING].apply_async(kwargs={"echo": i}, queue=worker.queue) for i in range(count)
     ]
     echoes = sorted(r.get(timeout=30)["echo"] for r in results)
-    assert echoes == list(range(8))
+    assert echoes == list(range(count))
     assert all(r.state == "SUCCESS" for r in results)
-    print(f"\n8 pings through {worker.queue}: {time.perf_counter() - start:.2f} s")
+    print(f"\n{count} pings through {worker.queue}: {time.perf_counter() - start:.2f} s")
     assert worker.process.poll() is None  # the worker is still up
+
+
+def test_a_task_whose_process_dies_is_redelivered_and_completes(
+    worker: RunningWorker, tmp_path: Path
+):
+    """acks_late + task_reject_on_worker_lost: a pool process killed mid-task (as by a GPU OOM)
+    does not lose the task; it runs again in a fresh process and succeeds."""
+    from crash_tasks import DIE_ONCE  # noqa: F401  (registers nothing here: sent by name)
+
+    marker = tmp_path / "deliveries"
+    result = worker.app.send_task(DIE_ONCE, kwargs={"marker": str(marker)}, queue=worker.queue)
+    value = result.get(timeout=60)
+    assert value["deliveries"] == 2 and marker.read_text() == "2"
+    assert result.state == "SUCCESS"
+    assert worker.process.poll() is None  # the worker replaced its pool process and kept going
