@@ -128,7 +128,8 @@ def adapters_from_weights(
     """Split batched tensors into one ``LoraAdapter`` per sample, with CPU tensors keyed by module path.
 
     ``targets`` supply the module paths (``TargetModule.paths`` or ``TargetSpec.paths``).
-    Each adapter owns its tensors (safetensors refuses tensors that share storage).
+    Each adapter owns one block per module (its layers are non-overlapping views of it, which
+    safetensors saves as separate tensors), so keeping one adapter does not keep the whole batch.
     """
     by_name = targets if isinstance(targets, dict) else {t.name: t for t in targets}
     n = next(iter(weights.values()))[0].shape[0]
@@ -143,8 +144,9 @@ def adapters_from_weights(
         a_cpu = a.detach().to("cpu", dtype or a.dtype)
         b_cpu = b.detach().to("cpu", dtype or b.dtype).contiguous()
         for i in range(n):
+            a_i, b_i = a_cpu[i].clone(), b_cpu[i].clone()  # two copies per adapter, not two per layer
             for position, path in enumerate(paths):
-                per_sample[i][path] = (a_cpu[i, position].clone(), b_cpu[i, position].clone())
+                per_sample[i][path] = (a_i[position], b_i[position])
     return [
         LoraAdapter(
             rank=rank,
