@@ -140,11 +140,13 @@ def adapters_from_weights(
         paths = by_name[name].paths
         if len(paths) != a.shape[1]:
             raise ValueError(f"{name}: {a.shape[1]} layers of weights but {len(paths)} module paths")
-        # one device->host transfer per module; B as [N, L, out, r] contiguous, the PEFT layout
+        # one device->host transfer per module; then one copy per adapter (not per layer) that
+        # also makes B [L, out, r] contiguous, PEFT's layout
         a_cpu = a.detach().to("cpu", dtype or a.dtype)
-        b_cpu = b.detach().to("cpu", dtype or b.dtype).contiguous()
+        b_cpu = b.detach().to("cpu", dtype or b.dtype)
         for i in range(n):
-            a_i, b_i = a_cpu[i].clone(), b_cpu[i].clone()  # two copies per adapter, not two per layer
+            a_i = a_cpu[i].clone(memory_format=torch.contiguous_format)
+            b_i = b_cpu[i].clone(memory_format=torch.contiguous_format)
             for position, path in enumerate(paths):
                 per_sample[i][path] = (a_i[position], b_i[position])
     return [
