@@ -39,6 +39,9 @@ REDIS_VISIBILITY_TIMEOUT_S = 2 * 3600
 RESULT_EXPIRES_S = 7 * 24 * 3600
 BROKER_CONNECT_TIMEOUT_S = 5.0
 SQLITE_BUSY_TIMEOUT_S = 30.0  # producer, worker and result writers share one file
+# kombu's SQL transport sleeps this long after every empty poll (its default, 1 s, caps a worker
+# at ~1 task/s). Each poll is one short SQLite transaction, so 5 per second per worker is cheap.
+EMBEDDED_POLL_INTERVAL_S = 0.2
 
 
 class BrokerUnavailableError(T2LError):
@@ -109,8 +112,13 @@ def _sqlite_path(url: str) -> Path | None:
 
 def _prepare_embedded_broker(url: str) -> None:
     path = _sqlite_path(url)
-    if path is None:
+    if path is None or not _scheme(url).startswith(("sqla+", "sqlalchemy+")):
         return
+    # The transport passes every transport option to create_engine(), so its documented
+    # ``polling_interval`` option cannot be given; set the attribute virtual transports read.
+    from kombu.transport.sqlalchemy import Transport
+
+    Transport.polling_interval = EMBEDDED_POLL_INTERVAL_S
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # WAL is a property of the file: set once, readers then never block the worker's writes.

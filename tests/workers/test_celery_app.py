@@ -16,6 +16,7 @@ from t2l.settings import Settings
 from workers import app as worker_app
 from workers.app import (
     DEFAULT_QUEUE,
+    EMBEDDED_POLL_INTERVAL_S,
     REDIS_VISIBILITY_TIMEOUT_S,
     BrokerUnavailableError,
     check_broker,
@@ -40,6 +41,9 @@ def test_embedded_default_is_sqlite_broker_and_database_backend(tmp_path: Path):
     with sqlite3.connect(tmp_path / "broker.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert app.conf.broker_transport_options == {"connect_args": {"timeout": 30.0}}
+    from kombu.transport.sqlalchemy import Transport
+
+    assert Transport.polling_interval == EMBEDDED_POLL_INTERVAL_S  # not kombu's 1 s
     assert PING in app.tasks
     check_broker(app, timeout=5)  # creates kombu's tables: a real round trip
 
