@@ -160,3 +160,11 @@ def test_worker_command_rejects_a_bad_device(tmp_path: Path):
     result = _t2l("worker", "--device", "gpu0", env={"T2L_HOME": str(tmp_path)})
     assert result.returncode == 2
     assert "expected auto, cpu, mps, cuda or cuda:N" in result.stderr
+
+
+def test_cli_default_queue_is_the_app_default_queue():
+    import inspect
+
+    from t2l.cli.worker import worker
+
+    assert inspect.signature(worker).parameters["queues"].default.default == DEFAULT_QUEUE
