@@ -37,8 +37,8 @@ from hypernet.peft_format import adapter_to_bytes
 from hypernet.targets import TargetModule, discover_targets, select_targets
 
 # SmolLM2-135M-Instruct, as read from its GGUF (ANCHORS.md)
-SMOLLM2 = dict(vocab_size=49152, hidden_size=576, intermediate_size=1536, num_hidden_layers=30,
-               num_attention_heads=9, num_key_value_heads=3, tie_word_embeddings=True)
+SMOLLM2 = {"vocab_size": 49152, "hidden_size": 576, "intermediate_size": 1536, "num_hidden_layers": 30,
+           "num_attention_heads": 9, "num_key_value_heads": 3, "tie_word_embeddings": True}
 MODULES = ["q_proj", "v_proj"]
 
 
@@ -57,7 +57,7 @@ def check_against_real_model(targets: list[TargetModule], cache: Path) -> str:
         from hypernet.base_model import load_base_model
 
         real = load_base_model("smollm2-135m-instruct", cache_dir=cache)
-    except Exception as exc:  # no GGUF reader, no packaged model, no cache: fine, say so
+    except Exception as exc:  # noqa: BLE001 - no GGUF reader, no packaged model, no cache: say so
         return f"real model not available ({type(exc).__name__}: {str(exc)[:80]}); built-in shapes used"
     found = select_targets(discover_targets(real.model), MODULES)
     assert found == targets, f"built-in shapes differ from the real model's: {found} vs {targets}"
@@ -146,7 +146,7 @@ def main() -> None:
     print(f"{'loop':>6} " + " ".join(f"{loop[m]:>14,.1f} {'1.0':>7}" for m in modes))
     for batch in [int(b) for b in args.batch_sizes.split(",")]:
         emb = embeddings(batch)
-        row = {mode: rate(lambda fn=fn: fn(emb), device, args.min_seconds) for mode, fn in modes.items()}
+        row = {mode: rate(lambda fn=fn, emb=emb: fn(emb), device, args.min_seconds) for mode, fn in modes.items()}
         results.append({"batch": batch, **row})
         print(f"{batch:>6} " + " ".join(f"{row[m]:>14,.1f} {row[m] / loop[m]:>7.1f}" for m in modes), flush=True)
         del emb

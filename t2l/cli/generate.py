@@ -205,7 +205,13 @@ def _write_one(ckpt: Checkpoint, encoder, request: Request, out: Path, dtype) ->
 
 
 def _write_many(ckpt: Checkpoint, encoder, requests: list[Request], out: Path, dtype, batch_size: int, force: bool) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from hypernet.generate import generate_adapters
     from hypernet.peft_format import save_peft_adapter

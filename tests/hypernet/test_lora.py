@@ -93,7 +93,7 @@ def test_three_adapters_in_one_batch_equal_each_merged_alone(base_model, targets
 def test_peft_loads_our_export_with_logits_equal_to_the_functional_path(base_model, targets, ids, encoder, tmp_path: Path):
     from peft import PeftModel
 
-    from hypernet.generate import generate_adapters, encode_descriptions
+    from hypernet.generate import encode_descriptions, generate_adapters
 
     config = _config(base_model, targets)
     hypernet = build_hypernet(config).eval()
@@ -149,13 +149,12 @@ def test_gradients_flow_from_lm_loss_into_the_hypernetwork(base_model, targets, 
 def test_hooks_are_removed_after_an_error(base_model, targets, ids):
     model = base_model.model
     weights = _random_weights(targets, 2)
-    with pytest.raises(RuntimeError, match="boom"):
-        with batched_lora(model, weights, 1.0):
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError, match="boom"), batched_lora(model, weights, 1.0):
+        raise RuntimeError("boom")
     assert all(not m._forward_hooks for m in model.modules())
-    with pytest.raises(ValueError, match="batch of 3"):  # wrong batch size inside the hook
-        with torch.no_grad(), batched_lora(model, weights, 1.0):
-            model(**{k: torch.cat([v, v[:1]]) for k, v in ids.items()})
+    # a wrong batch size is caught inside the hook
+    with pytest.raises(ValueError, match="batch of 3"), torch.no_grad(), batched_lora(model, weights, 1.0):
+        model(**{k: torch.cat([v, v[:1]]) for k, v in ids.items()})
     assert all(not m._forward_hooks for m in model.modules())
 
 
@@ -193,12 +192,11 @@ def test_repeated_samples_and_per_sample_scaling(base_model, targets, ids):
 def test_shape_mismatch_is_a_clear_error(base_model, targets):
     weights = _random_weights(targets, 2)
     a, b = weights["v_proj"]
-    with pytest.raises(ValueError, match="another base model"):
-        with batched_lora(base_model.model, {"v_proj": (a[:, :29], b[:, :29])}, 1.0):
-            pass
-    with pytest.raises(ValueError, match="does not have"):
-        with batched_lora(base_model.model, {"w_proj": (a, b)}, 1.0):
-            pass
+    with pytest.raises(ValueError, match="another base model"), \
+            batched_lora(base_model.model, {"v_proj": (a[:, :29], b[:, :29])}, 1.0):
+        pass
+    with pytest.raises(ValueError, match="does not have"), batched_lora(base_model.model, {"w_proj": (a, b)}, 1.0):
+        pass
 
 
 def test_adapters_round_trip_through_batched_tensors(targets):
