@@ -36,12 +36,50 @@ def complete(
     finally:
         tokenizer.padding_side = previous_side
     batch = batch.to(model.device)
+    stop = end_token_ids(model, tokenizer)
     with torch.inference_mode():
         out = model.generate(
             **batch,
             max_new_tokens=max_new_tokens,
             do_sample=False,
             pad_token_id=tokenizer.pad_token_id,
+            eos_token_id=stop,
         )
-    new_tokens = out[:, batch["input_ids"].shape[1] :]
-    return [text.strip() for text in tokenizer.batch_decode(new_tokens, skip_special_tokens=True)]
+    answers = []
+    for row in out[:, batch["input_ids"].shape[1] :].tolist():
+        # cut at the first end token: text after it is not part of the answer
+        cut = next((i for i, token in enumerate(row) if token in stop), len(row))
+        answers.append(tokenizer.decode(row[:cut], skip_special_tokens=True).strip())
+    return answers
+
+
+def answer_end_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """The tokens that close an assistant turn, read from the chat template itself.
+
+    ``tokenizer.eos_token`` is not reliable for this: the same GGUF file gives SmolLM2's
+    ``<|im_end|>`` under one transformers version and ``<|im_start|>`` under another. Training
+    appends these ids to every answer, and generation stops at them.
+    """
+    marker = "\u2063answer\u2063"
+    if getattr(tokenizer, "chat_template", None):
+        text = tokenizer.apply_chat_template(
+            [{"role": "user", "content": "q"}, {"role": "assistant", "content": marker}], tokenize=False
+        )
+        suffix = text.split(marker, 1)[1].strip() if marker in text else ""
+        if suffix:
+            ids = tokenizer(suffix, add_special_tokens=False)["input_ids"]
+            special = set(tokenizer.all_special_ids)
+            first_special = next((i for i in ids if i in special), None)
+            if first_special is not None:
+                return [first_special]
+    if tokenizer.eos_token_id is None:
+        raise ValueError("the tokenizer has neither a chat template with an end-of-turn token nor an eos token")
+    return [tokenizer.eos_token_id]
+
+
+def end_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """Tokens that end an answer: the chat template's end of turn and the model's configured eos."""
+    ids = set(answer_end_ids(tokenizer))
+    configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
+    ids.update(configured if isinstance(configured, list) else [configured])
+    return sorted(i for i in ids if i is not None)

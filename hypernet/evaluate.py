@@ -33,6 +33,7 @@ class MethodResult:
 
     method: str
     per_task: dict[str, dict[str, float]] = field(default_factory=dict)
+    samples: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # a few answers per task, to read
     seconds: float = 0.0
     note: str = ""
 
@@ -48,7 +49,7 @@ class MethodResult:
 
     def to_json(self) -> dict:
         return {"method": self.method, "mean_exact": self.mean("exact"), "mean_lenient": self.mean("lenient"),
-                "seconds": self.seconds, "note": self.note, "per_task": self.per_task}
+                "seconds": self.seconds, "note": self.note, "per_task": self.per_task, "samples": self.samples}
 
 
 def _max_new_tokens(tokenizer, examples: Sequence[Example]) -> int:
@@ -68,6 +69,7 @@ def evaluate_task(
     descriptions_in_prompt: Sequence[str | None] = (None,),
     adapters: Sequence[LoraAdapter] | None = None,
     batch_size: int = 64,
+    samples: list[dict[str, str]] | None = None,
 ) -> dict[str, float]:
     """Mean scores (0..100) over ``examples`` × variants; variant i prompts with
     ``descriptions_in_prompt[i]`` (None: the raw input) and, if given, carries ``adapters[i]``."""
@@ -97,6 +99,8 @@ def evaluate_task(
                 out = complete(model, tokenizer, messages, max_new_tokens=budget)
         for i in range(variants):
             answers[i] += out[i * len(chunk) : (i + 1) * len(chunk)]
+    if samples is not None:  # the first variant's first answers, for reading what the model does
+        samples += [{"input": e.input, "expected": e.output, "answer": a} for e, a in zip(examples[:3], answers[0])]
     per_variant = [_score(task, a, examples) for a in answers]
     return {m: mean(v[m] for v in per_variant) for m in METRICS}
 
@@ -119,8 +123,9 @@ def evaluate_method(
     with torch.inference_mode():
         for task in tasks:
             examples = list(getattr(task, split))[:limit]
+            result.samples[task.id] = []
             scores = evaluate_task(loaded, task, examples, descriptions_in_prompt=prompts_for(task),
-                                   adapters=adapters_for(task))
+                                   adapters=adapters_for(task), samples=result.samples[task.id])
             result.per_task[task.id] = scores
             if on_task:
                 on_task(task.id, scores)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import torch
 
-from hypernet.chat import chat_prompts
+from hypernet.chat import answer_end_ids, chat_prompts
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
@@ -40,10 +40,10 @@ def encode_examples(
     prompts = chat_prompts(tokenizer, list(messages))
     prompt_ids = tokenizer(prompts, add_special_tokens=False)["input_ids"]
     answer_ids = tokenizer([a for a in answers], add_special_tokens=False)["input_ids"]
-    end = tokenizer.eos_token_id
+    end = answer_end_ids(tokenizer)
     out = []
     for p, a in zip(prompt_ids, answer_ids):
-        a = a + [end]
+        a = a + end
         p = p[-max(1, max_length - len(a)) :]
         out.append(EncodedExample(p + a, [IGNORE_INDEX] * len(p) + a))
     return out

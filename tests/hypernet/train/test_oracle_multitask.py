@@ -97,3 +97,18 @@ def test_multitask_training_writes_one_adapter(base_model, tmp_path: Path):
     adapter = load_peft_adapter(path)
     assert adapter.metadata["tasks"] == ["swap_words", "upper"]
     assert json.loads((tmp_path / "metrics.json").read_text())["steps"] == 6
+
+
+def test_answers_end_with_the_chat_templates_end_of_turn_whatever_eos_says(base_model):
+    """transformers 5.17 reads SmolLM2's GGUF with eos = <|im_start|>; the answer must still end with
+    <|im_end|>, the token the chat template closes a turn with (and generation stops at)."""
+    from hypernet.chat import answer_end_ids, end_token_ids
+    from hypernet.train.data import encode_examples
+
+    tokenizer = copy.deepcopy(base_model.tokenizer)
+    im_end = tokenizer.convert_tokens_to_ids("<|im_end|>")
+    tokenizer.eos_token = "<|im_start|>"
+    assert answer_end_ids(tokenizer) == [im_end]
+    [encoded] = encode_examples(tokenizer, ["river apple"], ["apple river"])
+    assert encoded.input_ids[-1] == im_end and encoded.labels[-1] == im_end
+    assert im_end in end_token_ids(base_model.model, tokenizer)
