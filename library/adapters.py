@@ -1,10 +1,10 @@
 """Filing adapters in the catalog and reading them back. Every function takes a session and
 never commits: the caller owns the transaction (``with sessions.begin() as session: ...``).
 
-Order of a bulk add (``add_adapters``): serialise every adapter, derive idempotency keys, skip
-those already filed, check shapes against the base model, embed descriptions, write blobs to the
-store (content-addressed, so a retry rewrites nothing), then insert all rows with a few
-multi-row statements. The FAISS index learns the new description ids only after the caller's
+Order of a bulk add (``add_adapters``): serialise every adapter and write its weights to the
+store (``prepare_adapters``; content-addressed, so a retry rewrites nothing), derive idempotency
+keys, skip those already filed, check shapes against the base model, embed descriptions, then
+insert all rows with a few multi-row statements. The FAISS index learns the new description ids only after the caller's
 commit (a session ``after_commit`` hook), so a rolled-back insert never reaches the index.
 """
 
@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 from sqlalchemy import event, func, insert, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from library.embed import EmbedFn, from_bytes, to_bytes
 from library.errors import AdapterNotFoundError, CatalogError, IncompatibleAdapterError
 from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description
-from library.store import AdapterStore
+from library.store import AdapterStore, StoredBlob
 
 if TYPE_CHECKING:
     import torch
@@ -57,6 +58,29 @@ class NewAdapter:
     key: str | None = None  # idempotency key; derived from the fields above when None
     embeddings: np.ndarray | None = None
     dtype: torch.dtype | None = None  # store the weights in this dtype (default: as given)
+    prepared: PreparedBlob | None = None  # set by prepare_adapters (serialised and stored)
+
+
+@dataclass(frozen=True)
+class PreparedBlob:
+    """An adapter serialised to PEFT and its weights written to the store."""
+
+    config: dict[str, Any]  # adapter_config.json content
+    blob: StoredBlob
+
+
+def prepare_adapters(store: AdapterStore, items: Sequence[NewAdapter]) -> None:
+    """Serialise each item to PEFT bytes and write its weights to the store (no database work).
+
+    ``add_adapters`` calls this for items not prepared yet; callers may call it first, outside
+    the database transaction (e.g. in parallel), to keep the transaction short.
+    """
+    from hypernet.peft_format import adapter_to_bytes
+
+    for item in items:
+        if item.prepared is None:
+            config, weights = adapter_to_bytes(item.adapter, item.dtype)
+            item.prepared = PreparedBlob(json.loads(config), store.put(weights))
 
 
 def idempotency_key(description: str, checkpoint: int | str | None, settings: Mapping[str, Any]) -> str:
@@ -161,19 +185,22 @@ def add_adapters(
 
     Raises ``IncompatibleAdapterError`` (shapes differ from the base model's cached shapes),
     ``CatalogError`` (no descriptions, or no embeddings and no ``embed``). Nothing is inserted
-    when anything fails before the INSERTs; blobs already written are harmless (content-addressed).
+    when anything fails before the INSERTs; blobs already written are harmless (content-addressed,
+    and an orphan blob is never referenced).
     ``index`` may be None (a worker without an index): other processes catch up from the database.
     """
-    from hypernet.peft_format import adapter_to_bytes
-
     if not items:
         return []
     for position, item in enumerate(items):
         if not item.descriptions or not all(d.strip() for d in item.descriptions):
             raise CatalogError(f"item {position}: an adapter needs at least one non-empty description")
-    serialised = [adapter_to_bytes(item.adapter, item.dtype) for item in items]
-    hashes = [hashlib.sha256(weights).hexdigest() for _, weights in serialised]
-    keys = [item.key or default_key(item, digest) for item, digest in zip(items, hashes)]
+    base_models = {name: ensure_base_model(session, name) for name in {item.base_model for item in items}}
+    for position, item in enumerate(items):  # before any blob is written
+        _check_shapes(item, base_models[item.base_model], position)
+    # blobs next: content-addressed, so a write for an item that turns out to be filed already,
+    # or for a batch that fails later, leaves nothing wrong behind
+    prepare_adapters(store, items)
+    keys = [item.key or default_key(item, item.prepared.blob.sha256) for item in items]  # type: ignore[union-attr]
     existing = _ids_by_key(session, keys)
 
     new_positions: list[int] = []
@@ -184,16 +211,9 @@ def add_adapters(
             new_positions.append(position)
 
     if new_positions:
-        base_models = {name: ensure_base_model(session, name) for name in {items[p].base_model for p in new_positions}}
-        for position in new_positions:
-            _check_shapes(items[position], base_models[items[position].base_model], position)
         vectors = _embeddings([items[p] for p in new_positions], embed)
         _check_embedding_dim(session, vectors[0].shape[1])
-        blobs = {position: store.put(serialised[position][1]) for position in new_positions}
-        rows = [
-            _adapter_row(items[p], keys[p], json.loads(serialised[p][0]), blobs[p], base_models[items[p].base_model].id)
-            for p in new_positions
-        ]
+        rows = [_adapter_row(items[p], keys[p], base_models[items[p].base_model].id) for p in new_positions]
         inserted = _insert_adapters(session, rows)
         existing.update(inserted)
         if len(inserted) < len(rows):  # a concurrent writer filed some keys first: use theirs
@@ -201,7 +221,7 @@ def add_adapters(
         fresh = [(p, inserted[keys[p]]) for p in new_positions if keys[p] in inserted]
         tag_rows = [{"adapter_id": aid, "tag": t} for p, aid in fresh for t in sorted(set(items[p].tags))]
         if tag_rows:
-            session.execute(insert(AdapterTag), tag_rows)
+            session.execute(insert(AdapterTag.__table__), tag_rows)
         by_position = dict(zip(new_positions, vectors))
         _insert_descriptions(
             session, index,
@@ -274,8 +294,8 @@ def _embeddings(items: Sequence[NewAdapter], embed: EmbedFn | None) -> list[np.n
     return out
 
 
-def _adapter_row(item: NewAdapter, key: str, config: dict[str, Any], blob: Any, base_model_id: int) -> dict[str, Any]:
-    adapter = item.adapter
+def _adapter_row(item: NewAdapter, key: str, base_model_id: int) -> dict[str, Any]:
+    adapter, config, blob = item.adapter, item.prepared.config, item.prepared.blob  # type: ignore[union-attr]
     return {
         "idempotency_key": key,
         "content_hash": blob.sha256,
@@ -310,15 +330,37 @@ def _dialect_insert(session: Session, model: Any) -> Any:
     return dialect_insert(model)
 
 
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _allocate_ids(session: Session, table: str, count: int) -> list[int]:
+    """``count`` ids from a PostgreSQL serial column's sequence."""
+    return list(session.scalars(
+        sql_text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"), {"n": count}
+    ))
+
+
+# Why two INSERT paths: a multi-row INSERT ... RETURNING is one statement per 1,000 rows, which
+# psycopg parses in Python (~0.3 ms a row for the 20 columns of adapters: 1,700 rows/s measured);
+# on PostgreSQL we take ids from the sequence first and send a plain executemany (psycopg's
+# pipeline mode, the statement parsed once): ~4x faster. SQLite's driver is C and takes RETURNING.
+
+
 def _insert_adapters(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert rows; returns {idempotency key: id} of those inserted. On PostgreSQL and SQLite a
-    key filed concurrently by another writer is skipped (ON CONFLICT DO NOTHING), not an error."""
-    stmt = _dialect_insert(session, Adapter)
-    if stmt is not None:
-        stmt = stmt.on_conflict_do_nothing(index_elements=["idempotency_key"])
-    else:
-        stmt = insert(Adapter)
-    result = session.execute(stmt.returning(Adapter.id, Adapter.idempotency_key), rows)
+    """Insert rows; returns {idempotency key: id} of those inserted. A key filed concurrently by
+    another writer is skipped (ON CONFLICT DO NOTHING), not an error."""
+    table = Adapter.__table__
+    stmt = _dialect_insert(session, table)
+    stmt = stmt.on_conflict_do_nothing(index_elements=["idempotency_key"]) if stmt is not None else insert(table)
+    if _is_postgresql(session):
+        ids = _allocate_ids(session, "adapters", len(rows))
+        rows = [{**row, "id": i} for row, i in zip(rows, ids)]
+        result = session.execute(stmt, rows)
+        if result.rowcount == len(rows):
+            return {row["idempotency_key"]: row["id"] for row in rows}
+        return dict(session.execute(select(table.c.idempotency_key, table.c.id).where(table.c.id.in_(ids))).tuples().all())
+    result = session.execute(stmt.returning(table.c.id, table.c.idempotency_key), rows)
     return {key: adapter_id for adapter_id, key in result}
 
 
@@ -327,11 +369,14 @@ def _insert_descriptions(
 ) -> list[int]:
     if not rows:
         return []
-    result = session.execute(
-        insert(Description).returning(Description.id, sort_by_parameter_order=True),
-        [{"adapter_id": aid, "text": text, "embedding": to_bytes(vec)} for aid, text, vec in rows],
-    )
-    ids = [row[0] for row in result]
+    table = Description.__table__
+    values = [{"adapter_id": aid, "text": text, "embedding": to_bytes(vec)} for aid, text, vec in rows]
+    if _is_postgresql(session):
+        ids = _allocate_ids(session, "descriptions", len(values))
+        session.execute(insert(table), [{**v, "id": i} for v, i in zip(values, ids)])
+    else:
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
+        ids = [row[0] for row in result]
     if index is not None:
         _add_after_commit(session, index, np.asarray(ids, np.int64), np.stack([vec for _, _, vec in rows]))
     return ids
@@ -356,12 +401,24 @@ def _drop_pending(session: Session, transaction: Any) -> None:
         session.info.pop("t2l_index_pending", None)
 
 
+def in_list(session: Session, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``, one parameter instead of
+    one per value (psycopg parses a long statement in Python each time it is sent)."""
+    if _is_postgresql(session):
+        from sqlalchemy import any_, bindparam
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(list(values))
+
+
 def _ids_by_key(session: Session, keys: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
-        found.update(session.execute(select(Adapter.idempotency_key, Adapter.id).where(Adapter.idempotency_key.in_(chunk))).tuples().all())
+        stmt = select(Adapter.idempotency_key, Adapter.id).where(in_list(session, Adapter.idempotency_key, chunk))
+        found.update(session.execute(stmt).tuples().all())
     return found
 
 
@@ -369,7 +426,7 @@ def _load_adapters(session: Session, ids: Sequence[int]) -> list[Adapter]:
     out: list[Adapter] = []
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), _CHUNK):
-        out.extend(session.scalars(select(Adapter).where(Adapter.id.in_(unique[start : start + _CHUNK]))))
+        out.extend(session.scalars(select(Adapter).where(in_list(session, Adapter.id, unique[start : start + _CHUNK]))))
     return out
 
 

@@ -1,6 +1,6 @@
 """The catalog as one object: database, adapter store, description index and encoder, opened from
 settings. Long-lived processes (dispatcher, workers) open one per process; commands open one per
-invocation. The plain functions it wraps live in ``library.adapters`` and ``library.search``.
+invocation. The plain functions it wraps live in ``library.adapters`` and ``library.lookup``.
 
     from library.catalog import open_catalog
     with open_catalog() as catalog:
@@ -29,7 +29,7 @@ from library.errors import CatalogError
 from library.index import EMPTY, DescriptionIndex, Fingerprint
 from library.migrate import check_schema, upgrade
 from library.models import Adapter, Description
-from library.search import DEFAULT_RANKING, Ranking, SearchHit, search
+from library.lookup import DEFAULT_RANKING, Ranking, SearchHit, search
 from library.store import AdapterStore
 
 if TYPE_CHECKING:

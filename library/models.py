@@ -112,7 +112,8 @@ class Adapter(Base):
     # storage
     storage_uri: Mapped[str] = mapped_column(Text)
     size_bytes: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(16), default="ready", index=True)
+    # no index on status: nearly every row is "ready", and SQLite without statistics would pick it
+    status: Mapped[str] = mapped_column(String(16), default="ready")
     namespace: Mapped[str] = mapped_column(String(100), default="default", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -99,7 +99,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_adapters")),
         sa.UniqueConstraint("idempotency_key", name=op.f("uq_adapters_idempotency_key")),
     )
-    for column in ("base_model_id", "checkpoint_id", "content_hash", "namespace", "status"):
+    for column in ("base_model_id", "checkpoint_id", "content_hash", "namespace"):
         op.create_index(op.f(f"ix_adapters_{column}"), "adapters", [column])
     op.create_table(
         "adapter_tags",

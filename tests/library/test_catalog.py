@@ -85,7 +85,7 @@ def test_filters_restrict_results(catalog, adapter_factory, monkeypatch):
     other = items[-1]
     other.base_model = "some-other-model"
     catalog.add([other])
-    monkeypatch.setattr("library.search._MAX_FETCH", 8)  # force the exact path for selective filters
+    monkeypatch.setattr("library.lookup._MAX_FETCH", 8)  # force the exact path for selective filters
     hits = catalog.search(query, k=3)
     assert [h.adapter.description for h in hits] == ["adapter 98", "adapter 0", "adapter 1"]
     hits = catalog.search(query, k=3, base_model=BASE)
