@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
 from t2l import __version__
@@ -34,6 +35,21 @@ _UNSUPPORTED_CONFIG = {
     "rank_pattern": "per-module ranks (rank_pattern)",
     "alpha_pattern": "per-module alphas (alpha_pattern)",
 }
+
+
+def all_finite(tensor: torch.Tensor) -> bool:
+    """True when no value of ``tensor`` is NaN or Inf.
+
+    On the CPU through numpy: ``torch.isfinite(t).all()`` measured 2.5 ms for one adapter's 460,800
+    float32 values on this CPU, numpy 0.04 ms. bfloat16 (unknown to numpy) by its exponent bits.
+    """
+    if tensor.device.type != "cpu" or tensor.dtype not in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+        return bool(torch.isfinite(tensor).all())
+    tensor = tensor.detach()
+    if tensor.dtype == torch.bfloat16:  # all exponent bits set = Inf or NaN
+        bits = tensor.view(torch.int16).numpy()
+        return not bool(((bits & 0x7F80) == 0x7F80).any())
+    return bool(np.isfinite(tensor.numpy()).all())
 
 
 class AdapterFormatError(T2LError):
@@ -66,6 +82,13 @@ class LoraAdapter:
 
     def validate(self) -> None:
         """Shapes agree with the rank and every value is finite; raises ``AdapterFormatError``."""
+        self.check_shapes()
+        for path, (a, b) in self.weights.items():
+            if not (all_finite(a) and all_finite(b)):
+                raise AdapterFormatError(f"{path}: adapter weights contain NaN or Inf")
+
+    def check_shapes(self) -> None:
+        """Shapes agree with the rank (no value is read); raises ``AdapterFormatError``."""
         if self.rank <= 0:
             raise AdapterFormatError(f"rank must be positive, got {self.rank}")
         if not self.weights:
@@ -75,8 +98,6 @@ class LoraAdapter:
                 raise AdapterFormatError(
                     f"{path}: lora_A {tuple(a.shape)} and lora_B {tuple(b.shape)} do not match rank {self.rank}"
                 )
-            if not (torch.isfinite(a).all() and torch.isfinite(b).all()):
-                raise AdapterFormatError(f"{path}: adapter weights contain NaN or Inf")
 
     def check_against(self, module_shapes: dict[str, tuple[int, int]]) -> None:
         """Raise ``AdapterFormatError`` unless every module exists in the base model with the
@@ -125,12 +146,90 @@ def peft_state_dict(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> d
 
 
 def adapter_to_bytes(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> tuple[bytes, bytes]:
-    """(``adapter_config.json`` bytes, ``adapter_model.safetensors`` bytes), deterministic for equal input."""
-    from safetensors.torch import save
+    """(``adapter_config.json`` bytes, ``adapter_model.safetensors`` bytes), deterministic for equal input.
 
-    adapter.validate()
+    The weights bytes equal ``safetensors.torch.save(peft_state_dict(adapter, dtype))`` byte for
+    byte (tested); ``AdapterFormatError`` on bad shapes or any NaN/Inf.
+    """
+    adapter.check_shapes()
     config = json.dumps(peft_config(adapter), indent=2, sort_keys=True).encode()
-    return config, save(peft_state_dict(adapter, dtype))
+    tensors: dict[str, torch.Tensor] = {}
+    for path, (a, b) in adapter.weights.items():
+        key_a, key_b = lora_keys(path)
+        tensors[key_a], tensors[key_b] = a.detach()[None], b.detach()[None]
+    if not _writable(tensors, dtype):  # mixed dtypes or an exotic one: the reference writer
+        from safetensors.torch import save
+
+        adapter.validate()
+        return config, save(peft_state_dict(adapter, dtype))
+    try:
+        return config, safetensors_batch(tensors, dtype)[0]
+    except AdapterFormatError:
+        adapter.validate()  # names the module with the bad values
+        raise
+
+
+def lora_keys(path: str) -> tuple[str, str]:
+    """The safetensors keys of a module's ``lora_A`` and ``lora_B`` weights."""
+    return f"{KEY_PREFIX}{path}{_A_SUFFIX}", f"{KEY_PREFIX}{path}{_B_SUFFIX}"
+
+
+# safetensors' dtype names for the dtypes adapters use
+_SAFETENSORS_DTYPES = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16", torch.float64: "F64"}
+
+
+def _writable(tensors: dict[str, torch.Tensor], dtype: torch.dtype | None) -> bool:
+    dtypes = {dtype or t.dtype for t in tensors.values()}
+    return len(dtypes) == 1 and next(iter(dtypes)) in _SAFETENSORS_DTYPES
+
+
+def safetensors_batch(tensors: dict[str, torch.Tensor], dtype: torch.dtype | None = None) -> list[bytes]:
+    """One safetensors file per sample: ``tensors[key]`` is [N, *shape] (sample i's tensor is
+    ``tensors[key][i]``, any strides, any device), all of one float dtype (or cast to ``dtype``).
+    Raises ``AdapterFormatError`` naming the samples with any NaN/Inf.
+
+    The bytes equal ``safetensors.torch.save({key: t[i]})`` for each i (tested). Why not that:
+    it makes a contiguous copy and a ``bytes`` per tensor, then joins them (~3.5 ms for an
+    adapter's 120 tensors); here each key is copied once for the whole batch into one buffer
+    whose rows are the files, and finiteness is checked in one numpy pass (``torch.isfinite``
+    measured 2.5 ms per adapter on this CPU, numpy 0.04 ms). Layout as the reference writer for
+    one dtype: tensors sorted by name, compact JSON header padded with spaces to 8 bytes.
+    """
+    if not _writable(tensors, dtype):
+        raise ValueError("safetensors_batch needs tensors of one float dtype")
+    out_dtype = dtype or next(iter(tensors.values())).dtype
+    names = sorted(tensors)
+    n = tensors[names[0]].shape[0] if names else 0
+    itemsize = torch.empty(0, dtype=out_dtype).element_size()
+    header: dict[str, Any] = {}
+    offset = 0
+    for name in names:
+        shape = list(tensors[name].shape[1:])
+        if tensors[name].shape[0] != n:
+            raise ValueError(f"{name}: batch of {tensors[name].shape[0]}, others have {n}")
+        size = math.prod(shape) * itemsize
+        header[name] = {"dtype": _SAFETENSORS_DTYPES[out_dtype], "shape": shape, "data_offsets": [offset, offset + size]}
+        offset += size
+    head = json.dumps(header, separators=(",", ":")).encode()
+    head += b" " * (-len(head) % 8)
+    start = 8 + len(head)
+    files = torch.empty((n, start + offset), dtype=torch.uint8)
+    files[:, :8] = torch.frombuffer(bytearray(len(head).to_bytes(8, "little")), dtype=torch.uint8)
+    files[:, 8:start] = torch.frombuffer(bytearray(head), dtype=torch.uint8)
+    data = files[:, start:].view(out_dtype)  # [N, values]; start is a multiple of 8
+    position = 0
+    for name in names:
+        tensor = tensors[name]
+        count = math.prod(tensor.shape[1:])
+        data[:, position : position + count].view(tensor.shape).copy_(tensor)  # casts, transposes, moves
+        position += count
+    bad = [i for i in range(n) if not all_finite(data[i])] if n and not all_finite(data) else []
+    if bad:
+        raise AdapterFormatError(
+            f"adapter weights contain NaN or Inf (sample{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:5]))})"
+        )
+    rows = files.numpy()
+    return [rows[i].tobytes() for i in range(n)]
 
 
 def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:

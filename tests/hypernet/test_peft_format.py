@@ -96,3 +96,42 @@ def test_nan_weights_are_refused_and_nothing_is_written(base_model, tmp_path: Pa
         save_peft_adapter(adapter, tmp_path / "bad")
     assert not (tmp_path / "bad").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dtype", [None, torch.bfloat16, torch.float16])
+def test_writer_matches_safetensors_byte_for_byte(dtype):
+    """adapter_to_bytes and safetensors_batch write exactly what safetensors.torch.save writes
+    (so content hashes agree whichever path filed an adapter), transposed views included."""
+    from safetensors.torch import save
+
+    from hypernet.peft_format import adapter_to_bytes, lora_keys, peft_state_dict, safetensors_batch
+
+    gen = torch.Generator().manual_seed(1)
+    n, layers, r = 3, 12, 4  # 12 layers: "layers.10" sorts before "layers.2"
+    a = torch.randn(n, layers, r, 16, generator=gen)
+    b = torch.randn(n, layers, r, 8, generator=gen).transpose(-1, -2)  # [n, L, out, r], not contiguous
+    paths = [f"model.layers.{i}.self_attn.q_proj" for i in range(layers)]
+    tensors = {}
+    for i, path in enumerate(paths):
+        key_a, key_b = lora_keys(path)
+        tensors[key_a], tensors[key_b] = a[:, i], b[:, i]
+    files = safetensors_batch(tensors, dtype)
+    for s in range(n):
+        adapter = LoraAdapter(rank=r, alpha=8.0, weights={p: (a[s, i], b[s, i]) for i, p in enumerate(paths)},
+                              target_modules=["q_proj"])
+        reference = save(peft_state_dict(adapter, dtype))
+        assert files[s] == reference
+        assert adapter_to_bytes(adapter, dtype)[1] == reference
+
+
+def test_batch_writer_names_the_samples_with_nan():
+    from hypernet.peft_format import safetensors_batch
+
+    x = torch.zeros(4, 2, 3)
+    x[2, 1, 0] = float("inf")
+    with pytest.raises(AdapterFormatError, match="NaN or Inf .sample 2"):
+        safetensors_batch({"w": x})
+    bf = torch.zeros(2, 5, dtype=torch.bfloat16)
+    bf[1, 4] = float("nan")
+    with pytest.raises(AdapterFormatError, match="sample 1"):
+        safetensors_batch({"w": bf})
