@@ -37,6 +37,10 @@ def _register() -> None:
 
     train.register(app)
     evaluate.register(app)
+    from t2l.cli import dispatch, serve
+
+    dispatch.register(app)
+    serve.register(app)
 
 
 _register()
