@@ -33,6 +33,9 @@ def _register() -> None:
     from t2l.cli import catalog
 
     catalog.register(app)
+    from t2l.cli import jobs
+
+    jobs.register(app)
     from t2l.cli import evaluate, train
 
     train.register(app)
