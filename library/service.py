@@ -44,9 +44,10 @@ MAX_BATCH = 64
 MAX_SERVICE_NEW_TOKENS = 512
 _KEY = re.compile(r"^[A-Za-z0-9._-]{1,120}$")
 
-Text = Annotated[str, Field(strict=True, min_length=1)]
-Description = Annotated[str, Field(strict=True, min_length=1, max_length=MAX_DESCRIPTION_CHARS)]
-Input = Annotated[str, Field(strict=True, min_length=1, max_length=MAX_INPUT_CHARS)]
+# Only the type is checked here; emptiness and length are the library's checks, so the service
+# reports them with the same error types (DescriptionError, InputError) as the in-process SDK.
+Description = Annotated[str, Field(strict=True, description=f"The task; at most {MAX_DESCRIPTION_CHARS} characters.")]
+Input = Annotated[str, Field(strict=True, description=f"Text to answer; at most {MAX_INPUT_CHARS} characters.")]
 Threshold = Annotated[float | None, Field(ge=-1.0, le=1.0, description="Cosine threshold; default: the calibrated one.")]
 
 
@@ -140,7 +141,7 @@ class ErrorBody(BaseModel):
 def _status(exc: T2LError) -> int:
     from hypernet.generate import DescriptionError
     from library.dispatch import InputError, NoHypernetworkError
-    from library.errors import AdapterNotFoundError, DatabaseUnavailableError
+    from library.errors import AdapterNotFoundError, BlobIntegrityError, DatabaseUnavailableError
 
     if isinstance(exc, (DescriptionError, InputError)):
         return 422
@@ -148,6 +149,8 @@ def _status(exc: T2LError) -> int:
         return 404
     if isinstance(exc, (NoHypernetworkError, DatabaseUnavailableError)):
         return 503
+    if isinstance(exc, BlobIntegrityError):
+        return 500  # the service's own stored file is damaged: not the caller's fault
     return 400
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import torch
 
 BASE = "smollm2-135m-instruct"
@@ -50,3 +51,9 @@ def save_small_checkpoint(model, directory: Path, *, seed: int = 0) -> Path:
             head.weight.copy_(torch.randn(head.weight.shape, generator=gen) * 0.05)
     save_checkpoint(hypernet.eval(), directory)
     return directory
+
+
+@pytest.fixture(scope="session")
+def checkpoint_dir(base_model, tmp_path_factory) -> Path:
+    """A saved small hypernetwork checkpoint (import this fixture into a test module to use it)."""
+    return save_small_checkpoint(base_model.model, tmp_path_factory.mktemp("ckpt") / "small")

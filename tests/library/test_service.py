@@ -1,0 +1,117 @@
+"""The HTTP service: endpoints, archives, the OpenAPI schema, and that bad input gets a clear JSON
+error while the service keeps serving."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dispatch_helpers import BASE, TASKS, checkpoint_dir, random_adapter  # noqa: F401 (fixture)
+from library.adapters import NewAdapter
+from library.dispatch import Dispatcher
+from library.sdk import LocalSkillLibrary
+from library.service import create_app
+
+
+@pytest.fixture
+def served(catalog, base_model, encoder):
+    rows = catalog.add([NewAdapter(adapter=random_adapter(base_model.model, seed, layers=2), descriptions=texts,
+                                   base_model=BASE, tags=[name]) for seed, (name, texts) in enumerate(TASKS.items())])
+    library = LocalSkillLibrary(Dispatcher(catalog, base_model=BASE, loaded=base_model, encoder=encoder, num_slots=4))
+    client = TestClient(create_app(library, max_body_bytes=64_000), raise_server_exceptions=False)
+    return client, {name: row.id for name, row in zip(TASKS, rows)}, library
+
+
+def error_of(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()["error"]
+    assert body["status"] == status and body["message"]
+    return body
+
+
+def test_search_dispatch_and_archives(served, catalog, tmp_path: Path):
+    client, ids, _ = served
+    found = client.post("/v1/search", json={"text": "Turn English text into French.", "k": 2}).json()["results"]
+    assert [r["id"] for r in found][0] == ids["translate"] and len(found) == 2
+
+    body = client.post("/v1/dispatch", json={"description": "Turn English text into French."}).json()
+    assert body["adapter"]["source"] == "retrieved" and body["adapter"]["adapter_id"] == ids["translate"]
+    assert body["download"] == f"/v1/adapters/{ids['translate']}/peft"
+    meta = client.get(f"/v1/adapters/{ids['translate']}").json()
+    assert meta["description"] == TASKS["translate"][0] and meta["tags"] == ["translate"]
+
+    catalog.export(ids["translate"], tmp_path / "exported")
+    expected = {p.name: p.read_bytes() for p in (tmp_path / "exported").iterdir()}
+    zipped = client.get(body["download"], params={"format": "zip"})
+    assert zipped.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(zipped.content)) as archive:
+        assert {Path(n).name: archive.read(n) for n in archive.namelist()} == expected
+    tarred = client.get(body["download"], params={"format": "tar"})
+    with tarfile.open(fileobj=io.BytesIO(tarred.content), mode="r:gz") as archive:
+        assert {Path(m.name).name: archive.extractfile(m).read() for m in archive.getmembers()} == expected
+
+    schema = client.get("/openapi.json").json()
+    assert {"/v1/search", "/v1/dispatch", "/v1/generate", "/v1/generate/batch", "/v1/adapters/{adapter_id}/peft",
+            "/v1/generated/{key}/peft"} <= set(schema["paths"])
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_generation_and_generated_downloads(served, base_model, checkpoint_dir):
+    from hypernet.checkpoint import load_checkpoint
+
+    client, ids, library = served
+    library.dispatcher.checkpoint = load_checkpoint(checkpoint_dir)
+    out = client.post("/v1/generate", json={"description": TASKS["reverse"][0], "input": "one two", "max_new_tokens": 3})
+    assert out.status_code == 200 and out.json()["adapter"]["adapter_id"] == ids["reverse"]
+    batch = client.post("/v1/generate/batch", json={"max_new_tokens": 3, "requests": [
+        {"description": TASKS["reverse"][0], "input": "one two"},
+        {"description": "Spell each number out in German words.", "input": "42"}]}).json()["results"]
+    assert batch[0]["output"] == out.json()["output"]
+    generated = batch[1]["adapter"]
+    assert generated["source"] == "generated" and not generated["stored"]
+    archive = client.get(f"/v1/generated/{generated['key']}/peft")
+    assert archive.status_code == 200 and len(zipfile.ZipFile(io.BytesIO(archive.content)).namelist()) == 2
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_bad_requests_get_clear_errors_and_the_service_stays_up(served, catalog, monkeypatch):
+    client, ids, library = served
+    post = client.post
+    assert error_of(post("/v1/dispatch", content=b"{not json", headers={"content-type": "application/json"}),
+                    422)["type"] == "ValidationError"
+    bad_type = error_of(post("/v1/dispatch", json={"description": 123}), 422)
+    assert bad_type["type"] == "ValidationError" and bad_type["details"][0]["loc"] == ["body", "description"]
+    assert error_of(post("/v1/dispatch", json={"description": "  "}), 422)["type"] == "DescriptionError"
+    assert error_of(post("/v1/dispatch", json={"description": "x" * 5000}), 422)["type"] == "DescriptionError"
+    assert error_of(post("/v1/dispatch", json={"description": "a task", "colour": "red"}), 422)["type"] == "ValidationError"
+    assert error_of(post("/v1/dispatch", json={"description": "a task", "threshold": 3}), 422)["type"] == "ValidationError"
+    assert error_of(post("/v1/generate", json={"description": TASKS["reverse"][0], "input": ""}), 422)["type"] == "InputError"
+    assert error_of(post("/v1/generate/batch", json={"requests": []}), 422)["type"] == "ValidationError"
+    too_big = error_of(post("/v1/search", json={"text": "y" * 100_000}), 413)
+    assert too_big["type"] == "PayloadTooLarge"
+    assert error_of(client.get("/v1/adapters/987654"), 404)["type"] == "AdapterNotFoundError"
+    assert error_of(client.get("/v1/adapters/abc"), 422)["type"] == "ValidationError"
+    assert error_of(client.get("/v1/adapters/987654/peft"), 404)["type"] == "AdapterNotFoundError"
+    assert error_of(client.get("/v1/generated/gen-nothing/peft"), 404)["type"] == "NotFound"
+    assert error_of(client.get("/v1/nowhere"), 404)["type"] == "NotFound"
+    nohyper = error_of(post("/v1/dispatch", json={"description": "Count the vowels in a word."}), 503)
+    assert nohyper["type"] == "NoHypernetworkError" and "--checkpoint" in nohyper["message"]
+
+    row = catalog.get(ids["sentiment"])
+    Path(catalog.store.path(row.content_hash)).write_bytes(b"damaged")
+    assert error_of(client.get(f"/v1/adapters/{row.id}/peft"), 500)["type"] == "BlobIntegrityError"
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated fault")
+
+    monkeypatch.setattr(library.dispatcher, "dispatch_many", boom)
+    crashed = error_of(post("/v1/dispatch", json={"description": "a task"}), 500)
+    assert crashed["type"] == "InternalError" and "simulated fault" in crashed["message"]
+    monkeypatch.undo()
+    assert client.get("/v1/health").json()["status"] == "ok"
+    assert post("/v1/dispatch", json={"description": TASKS["translate"][0]}).status_code == 200
