@@ -75,6 +75,21 @@ def anchor_texts() -> tuple[list[str], list[str], object | None]:
         return texts, texts, None
 
 
+def cached_embed(embed, texts: list[str]) -> np.ndarray:
+    """Encoder output for ``texts``, cached under .t2l/bench-cache (encoding 16k texts takes
+    minutes on 2 CPU cores; the figures measured here do not include it)."""
+    import hashlib
+
+    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    path = REPO / ".t2l" / "bench-cache" / f"minilm-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    vectors = embed(texts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
 def synthetic(anchors: np.ndarray, n: int, rng: np.random.Generator, sigma: float = 0.5) -> np.ndarray:
     d = anchors.shape[1]
     out = np.empty((n, d), np.float32)
@@ -137,7 +152,7 @@ def make_database(kind: str, work: Path) -> tuple[str, callable]:
 
 def part_catalog(kind: str, args, work: Path, texts: list[str], vectors: np.ndarray, queries: np.ndarray,
                  query_texts: list[str], embed, results: dict) -> None:
-    from library.adapters import NewAdapter, add_adapters
+    from library.adapters import NewAdapter, add_adapters, prepare_adapters
     from library.catalog import open_catalog
     from library.db import make_engine
     from library.index import DescriptionIndex
@@ -153,21 +168,20 @@ def part_catalog(kind: str, args, work: Path, texts: list[str], vectors: np.ndar
         settings = Settings(home=work / f"home-{kind}", database_url=url, storage_url=str(work / "store"))
         catalog = open_catalog(settings, embed=embed)
         rng = np.random.default_rng(1)
-        items = [
+        items = results.setdefault("_items", None) or [
             NewAdapter(adapter=adapter, descriptions=[texts[i % len(texts)] + f" (variant {i})"], base_model=BASE,
                        tags=[f"family-{i % 20}"], namespace=("default", "team-a", "team-b")[i % 3],
                        embeddings=vectors[i : i + 1], dtype=None, seed=i)
             for i, adapter in enumerate(tiny_adapters(n, rng))
         ]
-        from hypernet.peft_format import adapter_to_bytes
-
-        if not (work / "store").exists():  # blob writes once: the second backend finds them present
+        results["_items"] = items
+        if "prepare_per_s" not in results:  # once: the second backend finds the blobs present
             started = time.perf_counter()
-            for item in items:
-                catalog.store.put(adapter_to_bytes(item.adapter)[1])
+            prepare_adapters(catalog.store, items)
             seconds = time.perf_counter() - started
-            results["blob_writes_per_s"] = n / seconds
-            log(f"  store: {n} blob writes (atomic, fsync) in {seconds:.1f} s = {n / seconds:,.0f}/s")
+            results["prepare_per_s"] = n / seconds
+            log(f"  prepare_adapters: {n:,} adapters serialised to PEFT + blob written (atomic, fsync) in "
+                f"{seconds:.1f} s = {n / seconds:,.0f}/s (outside the database transaction)")
 
         # baseline: one adapter per transaction
         single = min(200, n // 10)
@@ -184,8 +198,9 @@ def part_catalog(kind: str, args, work: Path, texts: list[str], vectors: np.ndar
         bulk_rate = (n - single) / seconds
         results[f"{kind}_bulk_rows_per_s"] = bulk_rate
         results[f"{kind}_single_rows_per_s"] = single_rate
-        log(f"  {kind}: bulk insert {n - single:,} adapters in {seconds:.1f} s = {bulk_rate:,.0f} rows/s "
-            f"(batches of {args.batch}; baseline one per transaction: {single_rate:,.0f} rows/s)")
+        log(f"  {kind}: add_adapters, blobs already stored: {n - single:,} adapters (+1 description with "
+            f"embedding, +1 tag each) in {seconds:.1f} s = {bulk_rate:,.0f} adapters/s in batches of {args.batch}; "
+            f"baseline one adapter per transaction: {single_rate:,.0f}/s")
         again = time.perf_counter()
         with catalog.begin() as session:  # a retried batch: found by idempotency key, nothing new
             add_adapters(session, catalog.store, None, items[single : single + args.batch])
@@ -280,6 +295,8 @@ def part_faiss(args, anchors: np.ndarray, results: dict) -> None:
 
 
 def part_suite(suite, embed, work: Path, results: dict) -> None:
+    raw_embed = embed
+    embed = lambda texts: cached_embed(raw_embed, list(texts))  # noqa: E731
     from library.adapters import NewAdapter
     from library.catalog import open_catalog
     from t2l.settings import Settings
@@ -340,8 +357,9 @@ def main() -> None:
     embed = cached_embed_fn("all-minilm-l6-v2", "cpu")
     train_texts, held_texts, suite = anchor_texts()
     started = time.perf_counter()
-    anchors = embed(train_texts[:3000])
-    log(f"anchors: {len(anchors)} real description embeddings in {time.perf_counter() - started:.1f} s")
+    pick = np.random.default_rng(5).permutation(len(train_texts))[:3000]
+    anchors = cached_embed(embed, [train_texts[i] for i in sorted(pick)])
+    log(f"anchors: {len(anchors)} real description embeddings ({time.perf_counter() - started:.1f} s, cached)")
     work = Path(tempfile.mkdtemp(prefix="t2l-bench-"))
     try:
         if "catalog" not in skip:
@@ -359,6 +377,7 @@ def main() -> None:
             part_suite(suite, embed, work, results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results.pop("_items", None)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
     log(json.dumps(results, indent=1))

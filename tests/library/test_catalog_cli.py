@@ -110,3 +110,17 @@ def test_unmigrated_database_is_refused_until_upgrade(cli, db_url, monkeypatch):
     assert code == 0 and json.loads(out) == []
     code, out, _ = cli("db", "downgrade", "base")
     assert code == 0 and "-> base" in out
+
+
+def test_db_upgrade_works_from_any_directory(tmp_path: Path):
+    """A real process, started outside the repository: migrations are found through the package."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "T2L_HOME": str(tmp_path / "home"), "T2L_DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "t2l", *args], cwd=tmp_path, env=env,  # noqa: E731
+                                       capture_output=True, text=True, timeout=120)
+    result = run("db", "upgrade")
+    assert result.returncode == 0 and "empty -> 0001" in result.stdout, result.stderr
+    result = run("catalog", "show", "1")
+    assert result.returncode == 2 and "no adapter with id 1" in result.stderr and "Traceback" not in result.stderr
