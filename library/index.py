@@ -199,6 +199,15 @@ class DescriptionIndex:
         top = top[np.argsort(-scores[top])]
         return scores[top], ids[top]
 
+    def vectors_for(self, ids: np.ndarray | list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(ids found, their vectors) for the given ids; ids the index lacks are left out."""
+        ids = np.asarray(ids, dtype=np.int64)
+        if self.index is None or not len(ids):
+            return np.zeros(0, np.int64), np.zeros((0, self.dim or 0), np.float32)
+        rows = self._rows(ids)
+        keep = rows >= 0
+        return ids[keep], np.array(self._matrix()[rows[keep]])
+
     def _rows(self, ids: np.ndarray) -> np.ndarray:
         """Row of each id in insertion order (-1 if absent)."""
         if self._order is None:

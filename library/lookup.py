@@ -21,7 +21,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from library.adapters import _load_adapters, description_embeddings, filtered
+from library.adapters import _load_adapters, filtered
 from library.embed import EmbedFn
 from library.errors import CatalogError
 from library.models import Adapter, AdapterTag, BaseModel, Description
@@ -96,7 +96,7 @@ def search(
     # pooled re-ranks, so it starts from a wider candidate set
     best = _best_per_adapter(session, index, vector, k if ranking == "best" else k * _OVERFETCH, filters)
     if ranking == "pooled":
-        best = _pooled(session, vector, best)
+        best = _pooled(session, index, vector, best)
     top = sorted(best.items(), key=lambda item: -item[1][0])[:k]
     rows = {a.id: a for a in _load_adapters(session, [aid for aid, _ in top])}
     return [SearchHit(rows[aid], score, text) for aid, (score, text) in top if aid in rows]
@@ -184,11 +184,22 @@ def _matching_description_ids(session: Session, filters: Filters) -> np.ndarray 
     return None if len(ids) > _EXACT_LIMIT else ids
 
 
-def _pooled(session: Session, vector: np.ndarray, best: dict[int, tuple[float, str]]) -> dict[int, tuple[float, str]]:
-    """Re-score candidates by the cosine to the mean of their description embeddings."""
+def _pooled(
+    session: Session, index: DescriptionIndex, vector: np.ndarray, best: dict[int, tuple[float, str]]
+) -> dict[int, tuple[float, str]]:
+    """Re-score candidates by the cosine to the mean of their description embeddings (vectors
+    from the in-memory index; only the ids come from the database)."""
+    if not best:
+        return {}
+    pairs = session.execute(select(Description.id, Description.adapter_id).where(Description.adapter_id.in_(list(best)))).all()
+    found, vectors = index.vectors_for([p[0] for p in pairs])
+    owner = dict(pairs)
+    sums: dict[int, np.ndarray] = {}
+    for description_id, row in zip(found.tolist(), vectors):
+        adapter_id = owner[description_id]
+        sums[adapter_id] = sums[adapter_id] + row if adapter_id in sums else row.astype(np.float64)
     pooled: dict[int, tuple[float, str]] = {}
-    for adapter_id, matrix in description_embeddings(session, list(best)).items():
-        centroid = matrix.mean(axis=0)
-        centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+    for adapter_id, total in sums.items():
+        centroid = total / max(float(np.linalg.norm(total)), 1e-12)
         pooled[adapter_id] = (float(centroid @ vector[0]), best[adapter_id][1])
     return pooled
