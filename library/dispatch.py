@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 # Calibrated on the built-in task suite (F1 of "retrieve the right task's adapter", catalogued vs
 # held-out tasks): see scripts/calibrate_dispatch.py and docs/BENCHMARKS.md "Dispatch".
-DEFAULT_THRESHOLD = 0.62
+DEFAULT_THRESHOLD = 0.78
 DEFAULT_TARGETS = ("q_proj", "v_proj")  # slots' modules when no hypernetwork says otherwise
 MAX_INPUT_CHARS = 16_000
 MAX_NEW_TOKENS = 1024
@@ -255,7 +255,7 @@ class Dispatcher:
                 hit = hits[0] if hits else None
                 if hit is not None and hit.score >= limit:
                     try:
-                        chosen[text] = self._retrieved(text, hit, limit)
+                        chosen[text] = self._retrieve(hit, text, limit)
                         continue
                     except _UNUSABLE as exc:
                         to_make.append((i, hit, f"catalog adapter #{hit.adapter.id} matched (score "
@@ -268,7 +268,15 @@ class Dispatcher:
                 chosen.update(zip((unique[i] for i, _, _ in to_make), made))
             return [chosen[t] for t in texts]
 
-    def _retrieved(self, text: str, hit: SearchHit, limit: float) -> Dispatched:
+    def retrieve(self, hit: SearchHit, *, description: str | None = None, threshold: float | None = None) -> Dispatched:
+        """The catalog adapter of a search hit, packed for the slots: from the host cache, else read
+        from the store (hash-checked). Raises ``BlobIntegrityError``, ``AdapterFormatError`` or
+        ``IncompatibleAdapterError`` when it cannot be used (``dispatch`` then synthesises)."""
+        with self._lock:
+            return self._retrieve(hit, description if description is not None else hit.matched_description,
+                                  self.threshold if threshold is None else check_threshold(threshold))
+
+    def _retrieve(self, hit: SearchHit, text: str, limit: float) -> Dispatched:
         from library.slots import pack_adapter
 
         row = hit.adapter

@@ -36,10 +36,10 @@ def error_of(response, status: int) -> dict:
 
 def test_search_dispatch_and_archives(served, catalog, tmp_path: Path):
     client, ids, _ = served
-    found = client.post("/v1/search", json={"text": "Turn English text into French.", "k": 2}).json()["results"]
+    found = client.post("/v1/search", json={"text": "Put this English text into French.", "k": 2}).json()["results"]
     assert [r["id"] for r in found][0] == ids["translate"] and len(found) == 2
 
-    body = client.post("/v1/dispatch", json={"description": "Turn English text into French."}).json()
+    body = client.post("/v1/dispatch", json={"description": "Put this English text into French."}).json()
     assert body["adapter"]["source"] == "retrieved" and body["adapter"]["adapter_id"] == ids["translate"]
     assert body["download"] == f"/v1/adapters/{ids['translate']}/peft"
     meta = client.get(f"/v1/adapters/{ids['translate']}").json()
