@@ -46,6 +46,11 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
+def load() -> str:
+    """The machine's load average: other processes share these cores and skew the timings."""
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def pct(values: list[float], q: float) -> float:
     return float(np.percentile(np.asarray(values) * 1000.0, q))
 
@@ -367,17 +372,18 @@ def main() -> None:
             vectors = synthetic(anchors, args.rows, rng)
             queries = synthetic(anchors, args.queries, rng)
             for kind in args.backends.split(","):
-                log(f"## catalog on {kind}, {args.rows:,} adapters")
+                log(f"## catalog on {kind}, {args.rows:,} adapters ({load()})")
                 part_catalog(kind, args, work, train_texts, vectors, queries, held_texts, embed, results)
         if "faiss" not in skip:
-            log(f"## FAISS alone, {args.faiss_rows:,} vectors")
+            log(f"## FAISS alone, {args.faiss_rows:,} vectors ({load()})")
             part_faiss(args, anchors, results)
         if "suite" not in skip and suite is not None:
-            log("## task lookup on the built-in suite")
+            log(f"## task lookup on the built-in suite ({load()})")
             part_suite(suite, embed, work, results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results.pop("_items", None)
+    log(f"# done ({load()})")
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
     log(json.dumps(results, indent=1))
