@@ -52,11 +52,11 @@ def _fresh(base_model):
 
 def test_oracle_training_lowers_loss_saves_peft_and_skips_when_done(base_model, tmp_path: Path):
     task = _task("swap_words", lambda s: " ".join(reversed(s.split())))
-    config = LoraTrainConfig(steps=24, batch_size=8, lr=2e-3, checkpoint_every=10, dropout=0.0)
+    config = LoraTrainConfig(steps=16, batch_size=4, lr=3e-3, checkpoint_every=10, dropout=0.0)
     loaded = _fresh(base_model)
     [result] = train_oracles(loaded, [task], tmp_path, config)
     rows = list(csv.DictReader(open(tmp_path / ".curves" / "swap_words.csv")))
-    assert len(rows) == 24
+    assert len(rows) == 16
     first, last = float(rows[0]["loss"]), result.final_loss
     assert last < first * 0.5, (first, last)
     adapter = load_peft_adapter(result.directory)
@@ -70,19 +70,19 @@ def test_oracle_training_lowers_loss_saves_peft_and_skips_when_done(base_model, 
 
 def test_interrupted_training_resumes_from_its_checkpoint(base_model, tmp_path: Path):
     task = _task("swap_words", lambda s: " ".join(reversed(s.split())))
-    config = LoraTrainConfig(steps=12, batch_size=4, lr=2e-3, checkpoint_every=5, dropout=0.0)
+    config = LoraTrainConfig(steps=8, batch_size=2, lr=2e-3, checkpoint_every=3, dropout=0.0)
     full = train_oracles(_fresh(base_model), [task], tmp_path / "full", config)[0]
 
-    def crash_at_step_8(task_id: str, step: int, loss: float) -> None:
-        if step == 8:
+    def crash_at_step_5(task_id: str, step: int, loss: float) -> None:
+        if step == 5:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        train_oracles(_fresh(base_model), [task], tmp_path / "cut", config, on_progress=crash_at_step_8)
-    assert json.loads((tmp_path / "cut" / ".state" / "swap_words" / "state.json").read_text())["step"] == 5
+        train_oracles(_fresh(base_model), [task], tmp_path / "cut", config, on_progress=crash_at_step_5)
+    assert json.loads((tmp_path / "cut" / ".state" / "swap_words" / "state.json").read_text())["step"] == 3
     resumed = train_oracles(_fresh(base_model), [task], tmp_path / "cut", config)[0]
     rows = list(csv.DictReader(open(tmp_path / "cut" / ".curves" / "swap_words.csv")))
-    assert [int(r["step"]) for r in rows] == list(range(1, 13))
+    assert [int(r["step"]) for r in rows] == list(range(1, 9))
     # same data order and optimizer state after resuming: the same final weights
     a, b = load_peft_adapter(full.directory), load_peft_adapter(resumed.directory)
     for path, (wa, _) in a.weights.items():
@@ -92,11 +92,11 @@ def test_interrupted_training_resumes_from_its_checkpoint(base_model, tmp_path: 
 
 def test_multitask_training_writes_one_adapter(base_model, tmp_path: Path):
     tasks = [_task("swap_words", lambda s: " ".join(reversed(s.split()))), _task("upper", str.upper)]
-    config = LoraTrainConfig(steps=6, batch_size=4, lr=1e-3, dropout=0.0)
+    config = LoraTrainConfig(steps=4, batch_size=2, lr=1e-3, dropout=0.0)
     path = train_multitask(_fresh(base_model), tasks, tmp_path, config)
     adapter = load_peft_adapter(path)
     assert adapter.metadata["tasks"] == ["swap_words", "upper"]
-    assert json.loads((tmp_path / "metrics.json").read_text())["steps"] == 6
+    assert json.loads((tmp_path / "metrics.json").read_text())["steps"] == 4
 
 
 def test_answers_end_with_the_chat_templates_end_of_turn_whatever_eos_says(base_model):
