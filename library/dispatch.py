@@ -19,6 +19,7 @@ serve one batch at a time.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import threading
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from hypernet.generate import DescriptionError, validate_descriptions
-from hypernet.peft_format import AdapterFormatError, LoraAdapter
+from hypernet.peft_format import AdapterFormatError, LoraAdapter, adapter_from_bytes
 from library.errors import AdapterNotFoundError, BlobIntegrityError, IncompatibleAdapterError
 from library.provenance import Generation, Provenance
 from t2l.errors import T2LError
@@ -283,7 +284,10 @@ class Dispatcher:
         key = f"catalog-{row.id}-{row.content_hash[:16]}"
         packed = self.cache.get(key)
         if packed is None:
-            packed = pack_adapter(self.catalog.load(row.id), self.layout, key=key, pin=self._pin())
+            # the hit's row already holds the PEFT config: one hash-checked store read, no second query
+            config = json.dumps(row.peft_config, sort_keys=True).encode()
+            adapter = adapter_from_bytes(config, self.catalog.store.get(row.content_hash), source=f"adapter {row.id}")
+            packed = pack_adapter(adapter, self.layout, key=key, pin=self._pin())
             self.cache.put(packed)
         provenance = Provenance(
             source="retrieved", description=text, threshold=limit, key=key, score=float(hit.score),

@@ -111,22 +111,28 @@ def pack_adapter(
             f"which the dispatcher's slots do not cover (they hold {layout.describe()})"
         )
     r = adapter.rank
-    weights = {}
-    for name, t in layout.targets.items():
-        a = torch.zeros(t.num_layers, layout.rank, t.in_features, dtype=layout.dtype, pin_memory=pin)
-        b = torch.zeros(t.num_layers, t.out_features, layout.rank, dtype=layout.dtype, pin_memory=pin)
-        weights[name] = (a, b)
     for path, (a_in, b_in) in adapter.weights.items():
-        name, position = where[path]
-        t = layout.targets[name]
+        t = layout.targets[where[path][0]]
         if tuple(a_in.shape) != (r, t.in_features) or tuple(b_in.shape) != (t.out_features, r):
             raise IncompatibleAdapterError(
                 f"{path}: adapter is {tuple(a_in.shape)}/{tuple(b_in.shape)}, the base model's layer is "
                 f"{t.in_features}→{t.out_features} (an adapter for another base model?)"
             )
-        a, b = weights[name]
-        a[position, :r].copy_(a_in)
-        b[position, :, :r].copy_(b_in)
+    weights = {}
+    for name, t in layout.targets.items():
+        have = [adapter.weights.get(p) for p in t.paths]
+        if r == layout.rank and all(h is not None for h in have) and not pin:
+            # the common case (every layer, the slots' rank): one stacking copy per matrix kind
+            weights[name] = (torch.stack([h[0] for h in have]).to(layout.dtype),  # type: ignore[index]
+                             torch.stack([h[1] for h in have]).to(layout.dtype))  # type: ignore[index]
+            continue
+        a = torch.zeros(t.num_layers, layout.rank, t.in_features, dtype=layout.dtype, pin_memory=pin)
+        b = torch.zeros(t.num_layers, t.out_features, layout.rank, dtype=layout.dtype, pin_memory=pin)
+        for position, pair in enumerate(have):
+            if pair is not None:
+                a[position, :r].copy_(pair[0])
+                b[position, :, :r].copy_(pair[1])
+        weights[name] = (a, b)
     if torch.device(device).type != "cpu":
         weights = {n: (a.to(device, non_blocking=True), b.to(device, non_blocking=True)) for n, (a, b) in weights.items()}
     return PackedAdapter(

@@ -23,9 +23,9 @@ def checkpoint(base_model, tmp_path_factory):
     return load_checkpoint(save_small_checkpoint(base_model.model, tmp_path_factory.mktemp("ckpt") / "small"))
 
 
-def fill(catalog, model) -> dict[str, int]:
-    """One strong random adapter per task in TASKS; {task: catalog id}."""
-    items = [NewAdapter(adapter=random_adapter(model, seed), descriptions=texts, base_model=BASE, tags=[name])
+def fill(catalog, model, layers: int | None = 4) -> dict[str, int]:
+    """One strong random adapter per task in TASKS (on the first ``layers`` blocks); {task: catalog id}."""
+    items = [NewAdapter(adapter=random_adapter(model, seed, layers=layers), descriptions=texts, base_model=BASE, tags=[name])
              for seed, (name, texts) in enumerate(TASKS.items())]
     return {name: row.id for name, row in zip(TASKS, catalog.add(items))}
 
@@ -35,7 +35,7 @@ def make(catalog, base_model, encoder, **options) -> Dispatcher:
 
 
 def test_retrieves_a_match_and_generates_otherwise(catalog, base_model, encoder, checkpoint):
-    ids = fill(catalog, base_model.model)
+    ids = fill(catalog, base_model.model, layers=None)
     dispatcher = make(catalog, base_model, encoder, checkpoint=checkpoint)
     got = dispatcher.dispatch("Turn this English paragraph into French.")
     p = got.provenance
@@ -153,11 +153,11 @@ def test_generate_batch_mixes_adapters_in_one_call(catalog, base_model, encoder,
     dispatcher = make(catalog, base_model, encoder, checkpoint=checkpoint)
     requests = [(TASKS["translate"][0], "Good morning."), ("Count the vowels in a word.", "banana"),
                 (TASKS["translate"][0], "Thank you."), (TASKS["reverse"][0], "the cat sat")]
-    out = dispatcher.generate_batch(requests, max_new_tokens=4)
+    out = dispatcher.generate_batch(requests, max_new_tokens=3)
     assert [g.input for g in out] == [r[1] for r in requests] and all(isinstance(g.output, str) for g in out)
     assert [g.provenance.source for g in out] == ["retrieved", "generated", "retrieved", "retrieved"]
     assert out[0].provenance.adapter_id == out[2].provenance.adapter_id == ids["translate"]
-    single = dispatcher.generate(TASKS["reverse"][0], "the cat sat", max_new_tokens=4)
+    single = dispatcher.generate(TASKS["reverse"][0], "the cat sat", max_new_tokens=3)
     assert single.output == out[3].output
 
 
