@@ -141,6 +141,15 @@ class SkillLibrary(ABC):
     def export(self, adapter_id: int, directory: str | Path) -> Path:
         """Write catalog adapter ``adapter_id`` as a PEFT directory."""
 
+    @abstractmethod
+    def submit_job(self, descriptions: Sequence[str], *, chunk_size: int = 64, namespace: str = "default") -> dict[str, Any]:
+        """Queue a bulk job that generates and files one adapter per description on the Celery
+        workers (``t2l worker``); returns ``{"id", "total", "chunks", "duplicates"}``."""
+
+    @abstractmethod
+    def job(self, job_id: int) -> dict[str, Any]:
+        """A bulk job's progress (``status``, ``total``, ``done``, ``failed``, ``remaining``, ...)."""
+
     def generate(self, description: str, input: str, **options: Any) -> Generation:  # noqa: A002
         """The answer to ``input`` from the adapter for ``description`` (see ``generate_batch``)."""
         return self.generate_batch([(description, input)], **options)[0]
@@ -160,6 +169,7 @@ class LocalSkillLibrary(SkillLibrary):
 
     def __init__(self, dispatcher: Dispatcher) -> None:
         self.dispatcher = dispatcher
+        self._celery_app: Any = None  # made on the first bulk job
 
     @classmethod
     def open(
@@ -198,6 +208,37 @@ class LocalSkillLibrary(SkillLibrary):
     def export(self, adapter_id: int, directory: str | Path) -> Path:
         return self.dispatcher.catalog.export(adapter_id, directory)
 
+    def submit_job(self, descriptions: Sequence[str], *, chunk_size: int = 64, namespace: str = "default") -> dict[str, Any]:
+        from hypernet.generate import validate_descriptions
+        from library.dispatch import NoHypernetworkError
+        from library.jobs import JobItem
+        from workers.jobs import Descriptions
+        from workers.jobs import submit_job as submit
+
+        texts = validate_descriptions(descriptions, self.dispatcher.encoder)
+        ckpt = self.dispatcher.checkpoint
+        if ckpt is None or ckpt.path is None:
+            raise NoHypernetworkError("bulk jobs need a hypernetwork checkpoint directory: open the library (or start "
+                                      "`t2l serve`) with --checkpoint DIR, or install one as the default")
+        unique = list(dict.fromkeys(texts))
+        items = Descriptions([JobItem(i, t) for i, t in enumerate(unique, start=1)], duplicates=len(texts) - len(unique),
+                             source={"api": len(texts)})
+        job = submit(self.dispatcher.catalog, self._celery(), items, checkpoint_dir=ckpt.path, chunk_size=chunk_size,
+                     namespace=namespace)
+        return {"id": job.id, "total": job.total, "chunks": job.chunks, "duplicates": items.duplicates}
+
+    def job(self, job_id: int) -> dict[str, Any]:
+        from workers.jobs import job_status
+
+        return job_status(self.dispatcher.catalog, job_id).to_dict()
+
+    def _celery(self) -> Any:
+        if self._celery_app is None:
+            from workers.app import make_celery_app
+
+            self._celery_app = make_celery_app()
+        return self._celery_app
+
     def close(self) -> None:
         self.dispatcher.close()
 
@@ -218,6 +259,8 @@ _ERROR_CLASSES = {
     "DispatchError": "library.dispatch",
     "NoHypernetworkError": "library.dispatch",
     "AdapterNotFoundError": "library.errors",
+    "JobNotFoundError": "library.jobs",
+    "BrokerUnavailableError": "workers.app",
     "CatalogError": "library.errors",
     "DatabaseUnavailableError": "library.errors",
     "BlobIntegrityError": "library.errors",
@@ -301,6 +344,14 @@ class RemoteSkillLibrary(SkillLibrary):
         from hypernet.peft_format import save_peft_adapter
 
         return save_peft_adapter(self._download(f"/v1/adapters/{int(adapter_id)}/peft"), directory)
+
+    def submit_job(self, descriptions: Sequence[str], *, chunk_size: int = 64, namespace: str = "default") -> dict[str, Any]:
+        body = self._call("POST", "/v1/jobs", json={"descriptions": list(descriptions), "chunk_size": chunk_size,
+                                                    "namespace": namespace}).json()
+        return {k: body[k] for k in ("id", "total", "chunks", "duplicates")}
+
+    def job(self, job_id: int) -> dict[str, Any]:
+        return self._call("GET", f"/v1/jobs/{int(job_id)}").json()
 
     def health(self) -> dict[str, Any]:
         """The service's base model, threshold, hypernetwork and cache state."""

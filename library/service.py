@@ -7,6 +7,8 @@
     GET  /v1/adapters/{id}                 catalog metadata
     GET  /v1/adapters/{id}/peft?format=zip|tar   the adapter as a PEFT archive
     GET  /v1/generated/{key}/peft?format=zip|tar an unstored generated adapter (while cached)
+    POST /v1/jobs              {"descriptions": [...], "chunk_size"}  -> {"id", "total", "chunks", "status"}
+    GET  /v1/jobs/{id}                     a bulk job's progress
     GET  /v1/health; OpenAPI schema at /openapi.json, docs at /docs
 
 Every error is JSON ``{"error": {"type", "message", "status"}}``: 422 bad input (validation
@@ -42,6 +44,7 @@ log = logging.getLogger("t2l.service")
 DEFAULT_MAX_BODY_BYTES = 1 << 20  # 64 requests of 16k characters fit; anything larger is refused
 MAX_BATCH = 64
 MAX_SERVICE_NEW_TOKENS = 512
+MAX_JOB_DESCRIPTIONS = 10_000  # bulk jobs (bodies stay under the size limit: raise both together)
 _KEY = re.compile(r"^[A-Za-z0-9._-]{1,120}$")
 
 # Only the type is checked here; emptiness and length are the library's checks, so the service
@@ -81,6 +84,20 @@ class BatchRequest(_Body):
     max_new_tokens: int = Field(64, ge=1, le=MAX_SERVICE_NEW_TOKENS)
     threshold: Threshold = None
     store: bool | None = None
+
+
+class JobRequest(_Body):
+    descriptions: list[Description] = Field(min_length=1, max_length=MAX_JOB_DESCRIPTIONS)
+    chunk_size: int = Field(64, ge=1, le=10_000)
+    namespace: str = Field("default", min_length=1, max_length=100)
+
+
+class JobSubmitted(BaseModel):
+    id: int
+    total: int
+    chunks: int
+    duplicates: int
+    status: str = Field(description="Path of the job's status on this service.")
 
 
 class ProvenanceModel(BaseModel):
@@ -145,9 +162,9 @@ def _status(exc: T2LError) -> int:
 
     if isinstance(exc, (DescriptionError, InputError)):
         return 422
-    if isinstance(exc, AdapterNotFoundError):
+    if isinstance(exc, AdapterNotFoundError) or type(exc).__name__ == "JobNotFoundError":
         return 404
-    if isinstance(exc, (NoHypernetworkError, DatabaseUnavailableError)):
+    if isinstance(exc, (NoHypernetworkError, DatabaseUnavailableError)) or type(exc).__name__ == "BrokerUnavailableError":
         return 503
     if isinstance(exc, BlobIntegrityError):
         return 500  # the service's own stored file is damaged: not the caller's fault
@@ -220,7 +237,8 @@ def _archive(files: dict[str, bytes], fmt: str, name: str) -> Response:
 
 
 def create_app(library: LocalSkillLibrary, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
-    """The FastAPI application serving ``library`` (an in-process ``LocalSkillLibrary``)."""
+    """The FastAPI application serving ``library`` (an in-process ``LocalSkillLibrary``). Bulk jobs
+    go to the Celery broker the settings name (``workers.jobs``), with the service's checkpoint."""
     from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
 
     dispatcher = library.dispatcher
@@ -325,5 +343,17 @@ def create_app(library: LocalSkillLibrary, *, max_body_bytes: int = DEFAULT_MAX_
                           "(or with store=true to keep it in the catalog)")
         config, weights = adapter_to_bytes(packed.unpack(dispatcher.layout))
         return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, key)
+
+    @app.post("/v1/jobs", response_model=JobSubmitted)
+    def submit_job(body: JobRequest) -> dict[str, Any]:
+        """Queue a bulk job: generate (and file in the catalog) one adapter per description, with the
+        service's hypernetwork checkpoint, on the Celery workers (``t2l worker``)."""
+        job = library.submit_job(body.descriptions, chunk_size=body.chunk_size, namespace=body.namespace)
+        return {**job, "status": f"/v1/jobs/{job['id']}"}
+
+    @app.get("/v1/jobs/{job_id}")
+    def job(job_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+        """A bulk job's progress: status, counts, chunk states, the first item errors."""
+        return library.job(job_id)
 
     return app

@@ -115,3 +115,28 @@ def test_bad_requests_get_clear_errors_and_the_service_stays_up(served, catalog,
     monkeypatch.undo()
     assert client.get("/v1/health").json()["status"] == "ok"
     assert post("/v1/dispatch", json={"description": TASKS["translate"][0]}).status_code == 200
+
+
+def _jobs_schema_landed() -> bool:
+    import library.models
+
+    return hasattr(library.models, "JobChunk")
+
+
+@pytest.mark.skipif(not _jobs_schema_landed(), reason="library/jobs.py needs the job_chunks table, not landed yet")
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_bulk_jobs_are_submitted_and_reported(served, checkpoint_dir):
+    from hypernet.checkpoint import load_checkpoint
+
+    client, _, library = served
+    no_ckpt = error_of(client.post("/v1/jobs", json={"descriptions": ["Sort a list of numbers."]}), 503)
+    assert no_ckpt["type"] == "NoHypernetworkError" and "checkpoint" in no_ckpt["message"]
+    library.dispatcher.checkpoint = load_checkpoint(checkpoint_dir)
+    texts = ["Sort a list of numbers.", "Name the capital of a country.", "Sort a list of numbers."]
+    submitted = client.post("/v1/jobs", json={"descriptions": texts, "chunk_size": 1}).json()
+    assert (submitted["total"], submitted["chunks"], submitted["duplicates"]) == (2, 2, 1)
+    status = client.get(submitted["status"]).json()
+    assert status["id"] == submitted["id"] and status["status"] == "queued" and status["remaining"] == 2
+    assert error_of(client.get("/v1/jobs/424242"), 404)["type"] == "JobNotFoundError"
+    assert error_of(client.post("/v1/jobs", json={"descriptions": ["ok", " "]}), 422)["type"] == "DescriptionError"
+    assert error_of(client.post("/v1/jobs", json={"descriptions": []}), 422)["type"] == "ValidationError"
