@@ -34,6 +34,10 @@ def dispatch(
     """Pick (or synthesise) the adapter for DESCRIPTION; with --input, answer with it."""
     from library.sdk import SkillLibrary
 
+    if server is None:
+        from hypernet.generate import validate_descriptions
+
+        validate_descriptions([description])  # empty or huge: say so before loading anything
     if server is not None:
         library = SkillLibrary.open(server)
     else:
@@ -54,7 +58,7 @@ def dispatch(
         return
     for answer in answers:
         typer.echo(answer.output)
-    console.print(f"adapter: {provenance.summary()}")
+    console.print(f"adapter: {provenance.summary()}", markup=False, highlight=False)
     if save is not None:
         console.print(f"wrote the adapter to {save}")
 
