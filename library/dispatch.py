@@ -229,6 +229,22 @@ class Dispatcher:
 
     # --- choosing adapters -----------------------------------------------------------------------
 
+    def search(self, text: str, k: int = 5) -> list[SearchHit]:
+        """Catalog adapters for this base model that best match ``text`` (under the lock: the
+        catalog's index refreshes itself on search and is not thread-safe)."""
+        (text,) = validate_descriptions([text], self.encoder)
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
+            raise InputError(f"k must be an integer in [1, 100], got {k!r}")
+        with self._lock:
+            return self.catalog.search(np.asarray(self.embed([text]), dtype=np.float32)[0], k=k,
+                                       base_model=self.base_model)
+
+    def cached_adapter(self, key: str) -> LoraAdapter | None:
+        """The adapter cached under ``key`` (a provenance's ``key``), or None once evicted."""
+        with self._lock:
+            packed = self.cache.get(key)
+            return packed.unpack(self.layout) if packed is not None else None
+
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> Dispatched:
         """The adapter for one description (see ``dispatch_many``)."""
         return self.dispatch_many([description], threshold=threshold, store=store)[0]

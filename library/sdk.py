@@ -186,14 +186,7 @@ class LocalSkillLibrary(SkillLibrary):
         return cls(Dispatcher.from_settings(settings, checkpoint=checkpoint, **options))
 
     def search(self, text: str, k: int = 5) -> list[SearchResult]:
-        from hypernet.generate import validate_descriptions
-        from library.dispatch import InputError
-
-        (text,) = validate_descriptions([text], self.dispatcher.encoder)
-        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
-            raise InputError(f"k must be an integer in [1, 100], got {k!r}")
-        hits = self.dispatcher.catalog.search(text, k=k, base_model=self.dispatcher.base_model)
-        return [SearchResult.from_hit(h) for h in hits]
+        return [SearchResult.from_hit(h) for h in self.dispatcher.search(text, k)]
 
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> SkillAdapter:
         chosen = self.dispatcher.dispatch(description, threshold=threshold, store=store)

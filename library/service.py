@@ -337,11 +337,11 @@ def create_app(library: LocalSkillLibrary, *, max_body_bytes: int = DEFAULT_MAX_
         """A generated adapter that was not stored, while the service still caches it."""
         from hypernet.peft_format import adapter_to_bytes
 
-        packed = dispatcher.cache.get(key) if _KEY.match(key) else None
-        if packed is None:
+        adapter = dispatcher.cached_adapter(key) if _KEY.match(key) else None
+        if adapter is None:
             return _error(404, "NotFound", f"no cached adapter {key!r}: dispatch the description again "
                           "(or with store=true to keep it in the catalog)")
-        config, weights = adapter_to_bytes(packed.unpack(dispatcher.layout))
+        config, weights = adapter_to_bytes(adapter)
         return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, key)
 
     @app.post("/v1/jobs", response_model=JobSubmitted)
