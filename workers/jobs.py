@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from library.jobs import JobItem, JobProgress
 from t2l.errors import T2LError
-from workers.chunk import DTYPES, GenerationSpec
+from workers.chunk import DTYPES, PRECISIONS, GenerationSpec, same_encoder
 
 if TYPE_CHECKING:
     from celery import Celery
@@ -187,7 +187,7 @@ def resolve_checkpoint_dir(checkpoint: Path | None) -> Path:
 
 def generation_spec(
     session: Session, checkpoint_dir: Path, *, catalog_encoder: str, dtype: str = "float32",
-    namespace: str = "default",
+    namespace: str = "default", precision: str = "float32",
 ) -> GenerationSpec:
     """Read the checkpoint's config and the sha256 of its weights (not the weights), register it in
     the catalog, and return the settings a job generates with. ``T2LError`` if the catalog
@@ -197,6 +197,8 @@ def generation_spec(
 
     if dtype not in DTYPES:
         raise T2LError(f"--dtype must be one of {', '.join(DTYPES)}")
+    if precision not in PRECISIONS:
+        raise T2LError(f"--precision must be one of {', '.join(PRECISIONS)}")
     config, meta = read_checkpoint_config(checkpoint_dir)
     sha = hashlib.sha256((checkpoint_dir / WEIGHTS_NAME).read_bytes()).hexdigest()
     if meta.get("weights_sha256") != sha:
@@ -211,9 +213,18 @@ def generation_spec(
     elif recorded != catalog_encoder:
         raise T2LError(f"this catalog's descriptions were embedded with encoder '{recorded}', but T2L_ENCODER is "
                        f"'{catalog_encoder}': use the same encoder")
+    # Fixed here, once, rather than by the first chunks: workers filing their first chunks at the
+    # same moment would race to record it (measured: a unique violation on catalog_info).
+    if same_encoder(catalog_encoder, config.encoder):
+        dim = catalog_fact(session, "embedding_dim")
+        if dim is None:
+            set_catalog_fact(session, "embedding_dim", str(config.embedding_dim))
+        elif int(dim) != config.embedding_dim:
+            raise T2LError(f"this catalog's description embeddings have dimension {dim}, the checkpoint's encoder "
+                           f"'{config.encoder}' makes {config.embedding_dim}")
     return GenerationSpec(
         checkpoint_path=str(checkpoint_dir), checkpoint_sha256=sha, checkpoint_name=name, checkpoint_row=row.id,
-        base_model=config.base_model, encoder=config.encoder, dtype=dtype, namespace=namespace,
+        base_model=config.base_model, encoder=config.encoder, dtype=dtype, namespace=namespace, precision=precision,
     )
 
 
@@ -237,6 +248,7 @@ def submit_job(
     dtype: str = "float32",
     namespace: str = "default",
     queue: str | None = None,
+    precision: str = "float32",
 ) -> SubmittedJob:
     """Create the job and enqueue its chunks on ``queue`` (default: the app's, ``t2l``) (see the
     module doc). Raises
@@ -256,7 +268,7 @@ def submit_job(
     }
     with catalog.begin() as session:
         spec = generation_spec(session, checkpoint_dir, catalog_encoder=catalog.encoder, dtype=dtype,
-                               namespace=namespace)
+                               namespace=namespace, precision=precision)
         job = create_job(session, descriptions.items, chunk_size=chunk_size,
                          params={**params, "generation": spec.to_params()})
         job_id, total = job.id, job.total

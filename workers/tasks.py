@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import shared_task
+from sqlalchemy.exc import IntegrityError
 
 from library.errors import DatabaseUnavailableError
 from workers.chunk import connect_worker_signals, run_chunk_in_worker
@@ -25,14 +26,14 @@ GENERATE_CHUNK = "t2l.generate_chunk"
 connect_worker_signals()
 
 
-# Retried: a database or storage outage (the chunk's transaction rolled back, so nothing is half
-# filed). Results are ignored: progress lives in the jobs tables, and a result row per chunk would
+# Retried: a database or storage outage, or a unique-key race with another writer (the chunk's
+# transaction rolled back, so nothing is half filed; the retry finds the other writer's row). Results are ignored: progress lives in the jobs tables, and a result row per chunk would
 # only add writes to the embedded database.
 @shared_task(
     name=GENERATE_CHUNK,
     bind=True,
     ignore_result=True,
-    autoretry_for=(DatabaseUnavailableError, OSError),
+    autoretry_for=(DatabaseUnavailableError, IntegrityError, OSError),
     retry_backoff=2,
     retry_backoff_max=60,
     retry_jitter=True,
