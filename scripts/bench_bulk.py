@@ -349,7 +349,7 @@ def main() -> None:
 
 def print_report(report: dict[str, Any]) -> None:
     print(f"\n{report['command']}\nload average {report['load_average_start']} -> {report['load_average_end']}")
-    print(f"\n| stack | run | adapters | chunk | seconds | adapters/s | searchable | "
+    print("\n| stack | run | adapters | chunk | seconds | adapters/s | searchable | "
           + " | ".join(f"{s} ms" for s in STAGES) + " | other ms |")
     print("|---|---|---:|---:|---:|---:|---|" + "---:|" * (len(STAGES) + 1))
     for stack in report["stacks"]:
