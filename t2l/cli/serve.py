@@ -25,6 +25,7 @@ def serve(
     store_generated: bool = typer.Option(False, "--store-generated", help="File every generated adapter in the catalog."),
     max_body_bytes: int = typer.Option(1 << 20, "--max-body-bytes", min=1024, help="Largest request body accepted."),
     num_slots: int = typer.Option(64, "--slots", min=1, help="Preallocated adapter slots on the base model."),
+    max_batch: int = typer.Option(32, "--max-batch", min=1, help="Concurrent /v1/generate requests served as one batch (1: off)."),
 ) -> None:
     """Serve search, dispatch, generation and adapter downloads over HTTP."""
     import uvicorn
@@ -39,7 +40,7 @@ def serve(
                   f"{library.dispatcher.threshold:.2f}; hypernetwork: {ckpt.id if ckpt else 'none' + (' (untrained allowed)' if allow_untrained else '')}); "
                   f"API docs at /docs")
     try:
-        uvicorn.run(create_app(library, max_body_bytes=max_body_bytes), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(library, max_body_bytes=max_body_bytes, max_batch=max_batch), host=host, port=port, log_level="info")
     finally:
         library.close()
 

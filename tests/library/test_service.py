@@ -140,3 +140,28 @@ def test_bulk_jobs_are_submitted_and_reported(served, checkpoint_dir):
     assert error_of(client.get("/v1/jobs/424242"), 404)["type"] == "JobNotFoundError"
     assert error_of(client.post("/v1/jobs", json={"descriptions": ["ok", " "]}), 422)["type"] == "DescriptionError"
     assert error_of(client.post("/v1/jobs", json={"descriptions": []}), 422)["type"] == "ValidationError"
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_concurrent_generate_requests_share_one_batch(served):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from library.batcher import GenerationBatcher
+    from library.dispatch import InputError
+
+    _, ids, library = served
+    requests = [(TASKS["reverse"][0], "one two three"), (TASKS["translate"][0], "Good morning."),
+                (TASKS["sentiment"][0], "What a film!"), (TASKS["reverse"][0], "red green")]
+    expected = library.dispatcher.generate_batch(requests, max_new_tokens=3)
+    batcher = GenerationBatcher(library.dispatcher, max_batch=8, max_wait_s=1.0)
+    try:
+        with ThreadPoolExecutor(len(requests) + 1) as pool:
+            futures = [pool.submit(batcher.generate, d, i, max_new_tokens=3) for d, i in requests]
+            bad = pool.submit(batcher.generate, TASKS["reverse"][0], "", max_new_tokens=3)
+            answers = [f.result(timeout=120) for f in futures]
+            with pytest.raises(InputError, match="empty"):
+                bad.result(timeout=120)
+    finally:
+        batcher.close()
+    assert answers == expected and batcher.batches == 1  # four requests, three adapters, one batch
+    assert [a.provenance.adapter_id for a in answers] == [ids["reverse"], ids["translate"], ids["sentiment"], ids["reverse"]]
