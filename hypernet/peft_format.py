@@ -13,6 +13,7 @@ import math
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,17 @@ def all_finite(tensor: torch.Tensor) -> bool:
         bits = tensor.view(torch.int16).numpy()
         return not bool(((bits & 0x7F80) == 0x7F80).any())
     return bool(np.isfinite(tensor.numpy()).all())
+
+
+def finite_samples(tensor: torch.Tensor) -> np.ndarray:
+    """For a CPU tensor [N, ...], a bool array [N]: True where sample i has no NaN/Inf (numpy,
+    as :func:`all_finite`; any strides, no copy of the values)."""
+    tensor = tensor.detach()
+    n = tensor.shape[0]
+    if tensor.dtype == torch.bfloat16:
+        bits = tensor.view(torch.int16).numpy()
+        return ~((bits & 0x7F80) == 0x7F80).reshape(n, -1).any(1)
+    return np.isfinite(tensor.numpy()).reshape(n, -1).all(1)
 
 
 class AdapterFormatError(T2LError):
@@ -213,23 +225,44 @@ def safetensors_batch(tensors: dict[str, torch.Tensor], dtype: torch.dtype | Non
     head = json.dumps(header, separators=(",", ":")).encode()
     head += b" " * (-len(head) % 8)
     start = 8 + len(head)
-    files = torch.empty((n, start + offset), dtype=torch.uint8)
-    files[:, :8] = torch.frombuffer(bytearray(len(head).to_bytes(8, "little")), dtype=torch.uint8)
-    files[:, 8:start] = torch.frombuffer(bytearray(head), dtype=torch.uint8)
-    data = files[:, start:].view(out_dtype)  # [N, values]; start is a multiple of 8
-    position = 0
-    for name in names:
-        tensor = tensors[name]
-        count = math.prod(tensor.shape[1:])
-        data[:, position : position + count].view(tensor.shape).copy_(tensor)  # casts, transposes, moves
-        position += count
-    bad = [i for i in range(n) if not all_finite(data[i])] if n and not all_finite(data) else []
+    out: list[bytes] = []
+    bad: list[int] = []
+    block = max(1, _SCRATCH_BYTES // (start + offset))
+    for first in range(0, n, block):
+        count = min(block, n - first)
+        # a reused buffer: a fresh one costs a page fault per 4 KiB on first touch (measured 2.2 ms
+        # per 1.8 MB adapter on this VM, more than the copy itself)
+        files = _scratch(count * (start + offset)).view(count, start + offset)
+        files[:, :8] = torch.frombuffer(bytearray(len(head).to_bytes(8, "little")), dtype=torch.uint8)
+        files[:, 8:start] = torch.frombuffer(bytearray(head), dtype=torch.uint8)
+        data = files[:, start:].view(out_dtype)  # [count, values]; start is a multiple of 8
+        position = 0
+        for name in names:
+            tensor = tensors[name][first : first + count]
+            size = math.prod(tensor.shape[1:])
+            data[:, position : position + size].view(tensor.shape).copy_(tensor)  # casts, transposes, moves
+            position += size
+        if not all_finite(data):
+            bad += [first + i for i in range(count) if not all_finite(data[i])]
+        rows = files.numpy()
+        out += [rows[i].tobytes() for i in range(count)]
     if bad:
         raise AdapterFormatError(
             f"adapter weights contain NaN or Inf (sample{'s' if len(bad) > 1 else ''} {', '.join(map(str, bad[:5]))})"
         )
-    rows = files.numpy()
-    return [rows[i].tobytes() for i in range(n)]
+    return out
+
+
+_SCRATCH_BYTES = 32 << 20  # per thread; a batch is written in blocks of this size
+_scratch_local = threading.local()
+
+
+def _scratch(nbytes: int) -> torch.Tensor:
+    """This thread's reusable byte buffer, at least ``nbytes`` long."""
+    buffer = getattr(_scratch_local, "buffer", None)
+    if buffer is None or buffer.numel() < nbytes:
+        buffer = _scratch_local.buffer = torch.empty(max(nbytes, _SCRATCH_BYTES), dtype=torch.uint8)
+    return buffer[:nbytes]
 
 
 def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:

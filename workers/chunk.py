@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 METHOD = "t2l"
 DTYPES = ("float32", "bfloat16", "float16")
 PRECISIONS = ("float32", "bfloat16")
+# Encoder batch (CPU, GPU). On the CPU small batches win: texts are sorted by length and each batch
+# is padded to its longest (measured 14 ms/description at 32, 27 ms at 512 on the busy 2-core CPU).
+ENCODE_BATCH = (16, 256)
 STORE_THREADS = 4  # parallel file writes: each waits on its fsync (measured 2x faster than one by one)
 
 
@@ -181,8 +184,8 @@ def generate_files(
     import numpy as np
     import torch
 
-    from hypernet.generate import encode_descriptions, nonfinite_samples
-    from hypernet.peft_format import LoraAdapter, lora_keys, peft_config, safetensors_batch
+    from hypernet.generate import nonfinite_samples
+    from hypernet.peft_format import LoraAdapter, finite_samples, lora_keys, peft_config, safetensors_batch
 
     timer = timer or StageTimer()
     timer.device = generator.device
@@ -195,15 +198,19 @@ def generate_files(
             if n > limit:
                 failures[i] = f"{n} tokens; the encoder reads at most {limit} and would ignore the rest"
         indices = [i for i in range(len(texts)) if i not in failures]
-        embeddings = (
-            encode_descriptions(generator.encoder, [texts[i] for i in indices], device=generator.device)
-            if indices else None
-        )
+        embeddings = generator.encoder.encode(
+            [texts[i] for i in indices], batch_size=ENCODE_BATCH[generator.device.type == "cuda"],
+            convert_to_tensor=True, normalize_embeddings=True, show_progress_bar=False,
+        ) if indices else None
     if embeddings is None:
         return GeneratedFiles([], [], [], [], np.zeros((0, config.embedding_dim), np.float32), failures)
     with timer("hypernet"), torch.inference_mode():
         weights = hypernet(embeddings)
-        bad = nonfinite_samples(weights)  # one device sync for the batch
+        if generator.device.type == "cpu":  # numpy: torch.isfinite measured 2.7 ms per adapter on this CPU
+            ok = np.logical_and.reduce([finite_samples(t) for pair in weights.values() for t in pair])
+            bad = np.flatnonzero(~ok).tolist()
+        else:
+            bad = nonfinite_samples(weights)  # one device sync for the batch
     if bad:
         for b in bad:
             failures[indices[b]] = "the hypernetwork produced NaN/Inf weights for this description"
