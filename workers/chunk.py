@@ -398,6 +398,7 @@ def _before_fork(sender: Any = None, instance: Any = None, **_: Any) -> None:
     them (measured: two pool processes importing torch and sentence-transformers side by side took
     ~25 s on the busy 2-core machine). Imports only: CUDA must not be initialised before fork."""
     os.environ["T2L_WORKER_CONCURRENCY"] = str(getattr(instance, "concurrency", None) or 1)
+    _create_catalog()
     import sentence_transformers  # noqa: F401
     import torch  # noqa: F401
 
@@ -405,6 +406,21 @@ def _before_fork(sender: Any = None, instance: Any = None, **_: Any) -> None:
     import hypernet.generate  # noqa: F401
     import library.adapters  # noqa: F401
     import library.catalog  # noqa: F401
+
+
+def _create_catalog() -> None:
+    """Open (and so create and migrate, for the embedded default) the catalog before Celery's
+    database result backend, which shares the embedded SQLite file, adds its tables to it: a
+    catalog file holding only Celery's tables is refused as unmigrated. Closed before the fork."""
+    import logging
+
+    from library.catalog import open_catalog
+    from t2l.errors import T2LError
+
+    try:
+        open_catalog().close()
+    except T2LError as exc:  # the worker still starts; its tasks will report the same error
+        logging.getLogger(__name__).warning("catalog not ready: %s", exc)
 
 
 def connect_worker_signals() -> None:

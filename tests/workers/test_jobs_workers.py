@@ -92,10 +92,7 @@ def stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         engine.dispose()
         env.update(T2L_DATABASE_URL=url, T2L_BROKER_URL=REDIS_URL, T2L_RESULT_BACKEND=REDIS_URL)
     stack = Stack(request.param, env, home, f"t2l-jobs-test-{uuid.uuid4().hex[:10]}", home / "workers.log")
-    from library.catalog import open_catalog
-
-    open_catalog(stack.settings()).close()  # the catalog exists before a worker adds Celery's result tables
-    stack.start_worker()
+    stack.start_worker()  # on the embedded stack, before the catalog exists: the worker creates it
     try:
         yield stack
     except BaseException:
