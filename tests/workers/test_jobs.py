@@ -359,3 +359,28 @@ def test_a_broker_lost_while_enqueueing_leaves_a_resumable_job(stack, small_chec
         run_chunk(catalog, job_id, position)
     progress = status(catalog, job_id)
     assert (progress.status, progress.done, progress.error) == ("done", SYNTHETIC, None)
+
+
+@pytest.mark.parametrize("stack", ["sqlite"], indirect=True)
+def test_bfloat16_compute_is_its_own_adapter_and_close_to_float32(stack, small_checkpoint: Path):
+    import torch
+
+    from workers.chunk import run_chunk
+    from workers.jobs import submit_job, synthetic_items
+
+    catalog, app = stack
+    jobs = {precision: submit_job(catalog, app, synthetic_items(6, 4), checkpoint_dir=small_checkpoint,
+                                  chunk_size=8, precision=precision) for precision in ("float32", "bfloat16")}
+    assert [run_chunk(catalog, job.id, 0)["new"] for job in jobs.values()] == [6, 6]  # not the same key
+    with catalog.begin() as session:
+        rows = session.execute(select(Adapter.id, Adapter.description, Adapter.params).order_by(Adapter.id)).all()
+    by_text: dict[str, dict[str, int]] = {}
+    for adapter_id, text, params in rows:
+        by_text.setdefault(text, {})[str(params["job"])] = adapter_id
+    ids = by_text[rows[0][1]]
+    full, half = catalog.load(ids[str(jobs["float32"].id)]), catalog.load(ids[str(jobs["bfloat16"].id)])
+    assert half.metadata["precision"] == "bfloat16" and "precision" not in full.metadata
+    path = "model.layers.3.self_attn.v_proj"
+    for x, y in zip(full.weights[path], half.weights[path]):
+        assert y.dtype == torch.float32 and not torch.equal(x, y)  # stored as float32, computed in bfloat16
+        assert torch.allclose(x, y, rtol=0.05, atol=0.02 * float(x.abs().max()))
