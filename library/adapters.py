@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from library.embed import EmbedFn, from_bytes, to_bytes
 from library.errors import AdapterNotFoundError, CatalogError, IncompatibleAdapterError
-from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description, utcnow
+from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description, Evaluation, utcnow
 from library.store import AdapterStore, StoredBlob
 
 if TYPE_CHECKING:
@@ -180,8 +180,23 @@ def add_adapters(
     *,
     embed: EmbedFn | None = None,
 ) -> list[Adapter]:
-    """File ``items`` in bulk, idempotently: an item whose key is already filed returns the
-    existing row unchanged. Returns one ``Adapter`` per item, in order.
+    """``file_adapters``, returning one ``Adapter`` row per item, in order (loaded with their
+    base model and tags; bulk jobs that need only ids save that load with ``file_adapters``)."""
+    wanted = file_adapters(session, store, index, items, embed=embed)
+    loaded = {a.id: a for a in _load_adapters(session, wanted)}
+    return [loaded[i] for i in wanted]
+
+
+def file_adapters(
+    session: Session,
+    store: AdapterStore,
+    index: DescriptionIndex | None,
+    items: Sequence[NewAdapter],
+    *,
+    embed: EmbedFn | None = None,
+) -> list[int]:
+    """File ``items`` in bulk, idempotently: an item whose key is already filed gets the
+    existing row, unchanged. Returns one adapter id per item, in order.
 
     Raises ``IncompatibleAdapterError`` (shapes differ from the base model's cached shapes),
     ``CatalogError`` (no descriptions, or no embeddings and no ``embed``). Nothing is inserted
@@ -226,9 +241,7 @@ def add_adapters(
             [(aid, text, vec) for p, aid in fresh for text, vec in zip(items[p].descriptions, by_position[p])],
         )
 
-    wanted = [existing[key] for key in keys]
-    loaded = {a.id: a for a in _load_adapters(session, wanted)}
-    return [loaded[i] for i in wanted]
+    return [existing[key] for key in keys]
 
 
 def add_descriptions(
@@ -490,6 +503,19 @@ def list_adapters(
     """Adapters matching every given filter (all ``tags`` required), oldest first."""
     stmt = filtered(select(Adapter), namespace=namespace, tags=tags, base_model=base_model, status=status)
     return list(session.scalars(stmt.order_by(Adapter.id).limit(limit).offset(offset)))
+
+
+def add_evaluation(
+    session: Session, adapter_id: int, benchmark: str, metric: str, score: float, *,
+    num_examples: int | None = None, details: Mapping[str, Any] | None = None,
+) -> Evaluation:
+    """Record one score of an adapter (shown by ``t2l catalog show``)."""
+    get_adapter(session, adapter_id)
+    row = Evaluation(adapter_id=adapter_id, benchmark=benchmark, metric=metric, score=float(score),
+                     num_examples=num_examples, details=dict(details or {}))
+    session.add(row)
+    session.flush()
+    return row
 
 
 def count_adapters(session: Session) -> int:

@@ -188,16 +188,18 @@ class DescriptionIndex:
 
     def search_subset(self, query: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Exact (scores, ids) of the best ``k`` among ``ids`` only (ids the index lacks are
-        ignored): for filters so selective that approximate candidates would miss them."""
-        ids = np.asarray(ids, dtype=np.int64)
-        rows = self._rows(ids)
-        ids = ids[rows >= 0]
-        if not len(ids) or self.index is None:
+        ignored): for filters so selective that approximate candidates would miss them. FAISS
+        scores only the selected rows of the stored vectors (no copy)."""
+        rows = self._rows(np.asarray(ids, dtype=np.int64))
+        rows = rows[rows >= 0]
+        if not len(rows):
             return np.zeros(0, np.float32), np.zeros(0, np.int64)
-        scores = self._matrix()[rows[rows >= 0]] @ as_matrix(query, self.dim)[0]
-        top = np.argsort(-scores)[:k] if len(scores) <= k else np.argpartition(-scores, k)[:k]
-        top = top[np.argsort(-scores[top])]
-        return scores[top], ids[top]
+        params = faiss.SearchParameters()
+        params.sel = faiss.IDSelectorBatch(rows)
+        with _threads(1):
+            scores, found = self._flat().search(as_matrix(query, self.dim)[:1], min(k, len(rows)), params=params)
+        keep = found[0] >= 0
+        return scores[0][keep], self._ids[found[0][keep]]
 
     def vectors_for(self, ids: np.ndarray | list[int]) -> tuple[np.ndarray, np.ndarray]:
         """(ids found, their vectors) for the given ids; ids the index lacks are left out."""
@@ -217,10 +219,14 @@ class DescriptionIndex:
         found = (sorted_ids[at] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
         return np.where(found, self._order[at] if len(sorted_ids) else -1, -1)
 
+    def _flat(self) -> faiss.IndexFlat:
+        """The flat index holding the vectors in insertion order (HNSW's storage, or the index)."""
+        storage = faiss.downcast_index(self.index.index)
+        return faiss.downcast_index(storage.storage) if isinstance(storage, faiss.IndexHNSW) else storage
+
     def _matrix(self) -> np.ndarray:
         """The stored vectors as a numpy view (no copy; valid until the next add)."""
-        storage = faiss.downcast_index(self.index.index)
-        flat = faiss.downcast_index(storage.storage) if isinstance(storage, faiss.IndexHNSW) else storage
+        flat = self._flat()
         return faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * self.dim).reshape(flat.ntotal, self.dim)
 
     def _search_gpu(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -7,8 +7,9 @@ Results are adapters, not descriptions. Ranking:
 docs/BENCHMARKS.md ("Catalog and lookup") has the measurement that picked the default.
 
 Filters (base model, tags, namespace) are applied to an over-fetched candidate list; if too few
-candidates survive, the over-fetch grows, and past a cap an exact search scores just the
-descriptions of the adapters that match the filters (ids from SQL, vectors from the index).
+candidates survive, an exact search scores just the descriptions of the adapters the filters allow
+(ids from SQL, at most ``_EXACT_LIMIT``; vectors from the index); for broader filters the
+over-fetch grows instead.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
 Ranking = Literal["best", "pooled"]
 DEFAULT_RANKING: Ranking = "best"
 _OVERFETCH = 4  # descriptions fetched per wanted adapter (adapters have several descriptions)
-_MAX_FETCH = 1024  # past this, filtered searches go exact over the filtered subset
-_EXACT_LIMIT = 200_000  # most descriptions an exact filtered search scores
+_MAX_FETCH = 4096  # the most descriptions one over-fetched search asks FAISS for
+_EXACT_LIMIT = 50_000  # filters allowing at most this many descriptions are searched exactly
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Filters:
     namespace: str | None
     tags: tuple[str, ...]
     base_model: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.namespace is not None or bool(self.tags) or self.base_model is not None
 
 
 @dataclass
@@ -119,18 +124,20 @@ def _best_per_adapter(
     """{adapter id: (best description score, that description's text)} for at least ``want``
     adapters when that many match (fewer when fewer match)."""
     fetch = want * _OVERFETCH
-    while True:
-        scores, ids = index.search(vector, fetch)
-        found = _describe(session, ids[0], scores[0], filters)
-        if len(found) >= want or fetch >= index.ntotal:
-            return found
-        if fetch >= _MAX_FETCH:  # selective filters: score exactly the descriptions they allow
-            subset = _matching_description_ids(session, filters)
-            if subset is None:
-                return found
+    scores, ids = index.search(vector, fetch)
+    found = _describe(session, ids[0], scores[0], filters)
+    if len(found) >= want or fetch >= index.ntotal:
+        return found
+    if filters.active:  # selective filters: score exactly the descriptions they allow, if few
+        subset = _matching_description_ids(session, filters)
+        if subset is not None:
             scores, ids = index.search_subset(vector, subset, fetch)
             return _describe(session, ids, scores, filters)
+    while len(found) < want and fetch < min(index.ntotal, _MAX_FETCH):  # broad filters, or rows not ready
         fetch = min(fetch * 8, _MAX_FETCH)
+        scores, ids = index.search(vector, fetch)
+        found = _describe(session, ids[0], scores[0], filters)
+    return found
 
 
 def _describe(session: Session, ids: np.ndarray, scores: np.ndarray, filters: Filters) -> dict[int, tuple[float, str]]:

@@ -85,15 +85,16 @@ def test_filters_restrict_results(catalog, adapter_factory, monkeypatch):
     other = items[-1]
     other.base_model = "some-other-model"
     catalog.add([other])
-    monkeypatch.setattr("library.lookup._MAX_FETCH", 8)  # force the exact path for selective filters
     hits = catalog.search(query, k=3)
     assert [h.adapter.description for h in hits] == ["adapter 98", "adapter 0", "adapter 1"]
     hits = catalog.search(query, k=3, base_model=BASE)
     assert [h.adapter.description for h in hits] == ["adapter 0", "adapter 1", "adapter 2"]
-    (small,) = catalog.search(query, k=3, namespace="small")
-    assert small.adapter.description == "adapter 99" and small.score == pytest.approx(0.1, abs=1e-4)
-    assert [h.adapter.description for h in catalog.search(query, k=5, tags=["rare"])] == ["adapter 99"]
-    assert catalog.search(query, k=5, tags=["rare", "common"]) == []
+    for exact_limit in (50_000, 0):  # selective filters: exact over the allowed subset; else a wider fetch
+        monkeypatch.setattr("library.lookup._EXACT_LIMIT", exact_limit)
+        (small,) = catalog.search(query, k=3, namespace="small")
+        assert small.adapter.description == "adapter 99" and small.score == pytest.approx(0.1, abs=1e-4)
+        assert [h.adapter.description for h in catalog.search(query, k=5, tags=["rare"])] == ["adapter 99"]
+        assert catalog.search(query, k=5, tags=["rare", "common"]) == []
     with catalog.begin() as session:
         assert len(ops.list_adapters(session, namespace="big", tags=["common"], base_model=BASE)) == 30
 

@@ -37,8 +37,8 @@ def cli(capsys, monkeypatch):
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_add_list_show_search_export(cli, settings, smol_shapes, adapter_factory, tmp_path: Path):
+    from library.adapters import add_evaluation, ensure_base_model
     from library.catalog import open_catalog
-    from library.adapters import ensure_base_model
 
     with open_catalog(settings) as catalog, catalog.begin() as session:
         ensure_base_model(session, BASE, smol_shapes)  # as if an earlier import had loaded the model
@@ -56,10 +56,13 @@ def test_add_list_show_search_export(cli, settings, smol_shapes, adapter_factory
     code, out, _ = cli("catalog", "list", "--json")
     listed = json.loads(out)
     assert [a["id"] for a in listed] == [1, 2] and listed[1]["tags"] == ["translation"]
+    with open_catalog(settings) as catalog, catalog.begin() as session:
+        add_evaluation(session, 2, "held-out translation", "exact", 0.75, num_examples=32)
     code, out, _ = cli("catalog", "show", "2", "--json")
     shown = json.loads(out)
     assert shown["descriptions"] == ["Translate English to French.", "Render English text in French."]
     assert shown["method"] == "import" and shown["base_model"] == BASE
+    assert shown["evaluations"] == [{"benchmark": "held-out translation", "metric": "exact", "score": 0.75, "n": 32}]
 
     code, out, _ = cli("search", "put this sentence into French", "-k", "2", "--json")
     hits = json.loads(out)

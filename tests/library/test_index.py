@@ -39,6 +39,11 @@ def test_becomes_hnsw_past_threshold_keeps_ids_and_recall(tmp_path: Path):
     assert recall >= 0.95
     ids, stored = index.vectors()
     assert np.array_equal(ids, np.arange(1, 2001)) and np.allclose(stored, vectors)
+    subset = np.array([5, 77, 1500, 1999, 3000])  # 3000 is not in the index: ignored
+    sub_scores, sub_ids = index.search_subset(queries[0], subset, 3)
+    best3 = sorted(((float(vectors[i - 1] @ queries[0]), i) for i in subset[:4]), reverse=True)[:3]
+    assert sub_ids.tolist() == [i for _, i in best3]
+    np.testing.assert_allclose(sub_scores, [s for s, _ in best3], rtol=1e-5)
     path = index.save(tmp_path / "i.faiss")
     again = DescriptionIndex.load(path)
     assert again.kind == "hnsw" and again.fingerprint() == index.fingerprint()
