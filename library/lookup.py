@@ -182,13 +182,51 @@ def _describe(session: Session, ids: np.ndarray, scores: np.ndarray, filters: Fi
 
 
 def _matching_description_ids(session: Session, filters: Filters) -> np.ndarray | None:
-    """Ids of the descriptions of adapters passing the filters, or None if over ``_EXACT_LIMIT``."""
-    stmt = filtered(
-        select(Description.id).join(Adapter, Adapter.id == Description.adapter_id),
-        namespace=filters.namespace, tags=filters.tags, base_model=filters.base_model, status="ready",
-    ).limit(_EXACT_LIMIT + 1)
-    ids = np.fromiter(session.scalars(stmt), dtype=np.int64)
-    return None if len(ids) > _EXACT_LIMIT else ids
+    """Ids of the descriptions of adapters passing the filters, or None if over ``_EXACT_LIMIT``.
+
+    Built from simple single-index queries and set operations rather than one query with every
+    filter: SQLite without statistics picked the namespace index (a third of the table) over the
+    tag index (1/20) and took ~50 ms at 100,000 adapters."""
+    allowed: set[int] | None = None
+    for tag in filters.tags:  # each tag's adapters, from the tag index; intersect
+        stmt = select(AdapterTag.adapter_id).where(AdapterTag.tag == tag).limit(_EXACT_LIMIT + 1)
+        tagged = set(session.scalars(stmt))
+        if len(tagged) <= _EXACT_LIMIT:
+            allowed = tagged if allowed is None else allowed & tagged
+    if allowed is None:  # no tag narrows it: namespace / base model from their indexes
+        stmt = filtered(select(Adapter.id), namespace=filters.namespace, tags=filters.tags,
+                        base_model=filters.base_model, status="ready").limit(_EXACT_LIMIT + 1)
+        allowed = set(session.scalars(stmt))
+        if len(allowed) > _EXACT_LIMIT:
+            return None
+    else:
+        allowed = _allowed_by_row(session, allowed, filters)
+    ids: list[int] = []
+    ordered = sorted(allowed)
+    for start in range(0, len(ordered), 1000):
+        ids.extend(session.scalars(select(Description.id).where(Description.adapter_id.in_(ordered[start : start + 1000]))))
+        if len(ids) > _EXACT_LIMIT:
+            return None
+    return np.asarray(ids, dtype=np.int64)
+
+
+def _allowed_by_row(session: Session, adapter_ids: set[int], filters: Filters) -> set[int]:
+    """The adapters among ``adapter_ids`` that are ready and in the namespace / base model
+    (primary-key lookups; compared here, for the planner reason above)."""
+    base_model_id = None
+    if filters.base_model is not None:
+        base_model_id = session.scalar(select(BaseModel.id).where(BaseModel.name == filters.base_model))
+        if base_model_id is None:
+            return set()
+    keep: set[int] = set()
+    ordered = sorted(adapter_ids)
+    for start in range(0, len(ordered), 1000):
+        rows = session.execute(select(Adapter.id, Adapter.status, Adapter.namespace, Adapter.base_model_id)
+                               .where(Adapter.id.in_(ordered[start : start + 1000])))
+        keep.update(aid for aid, status, namespace, bm in rows
+                    if status == "ready" and (filters.namespace is None or namespace == filters.namespace)
+                    and (base_model_id is None or bm == base_model_id))
+    return keep
 
 
 def _pooled(
