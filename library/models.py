@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -188,6 +189,36 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # first chunk claimed
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class JobChunk(Base):
+    """One slice of a job: the unit one worker task processes (``library.jobs`` moves it through
+    its states). ``items`` holds its input as ``[[line, description], ...]``; ``done``, ``failed``
+    and ``errors`` are written in the transaction that files its adapters."""
+
+    __tablename__ = "job_chunks"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    size: Mapped[int] = mapped_column(Integer)
+    items: Mapped[list[Any]] = mapped_column(JSON)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"line": n, "error": "..."}]
+    timings: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)  # seconds per pipeline stage
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # > 1: redelivered, duplicated or retried
+    worker: Mapped[str | None] = mapped_column(String(200))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint("job_id", "position"),
+        Index("ix_job_chunks_job_id_status", "job_id", "status"),
+    )
 
 
 __all__ = [
@@ -201,4 +232,5 @@ __all__ = [
     "Description",
     "Evaluation",
     "Job",
+    "JobChunk",
 ]

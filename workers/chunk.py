@@ -9,7 +9,7 @@
    file per adapter into the content-addressed store (outside any transaction: the compute and the
    writes must not hold the database's write lock);
 4. in one transaction: mark the chunk done (compare-and-set), insert every catalog row
-   (``library.adapters.add_adapters``, ON CONFLICT on the key) and add to the job's counters;
+   (``library.adapters.file_adapters``, ON CONFLICT on the key) and add to the job's counters;
 5. the chunk that finishes its job brings this host's description index file level with the
    database (the database holds every embedding; a searcher catches up on open and every 2 s).
 
@@ -333,9 +333,9 @@ def run_chunk(
             if not finish_chunk(session, claimed, done=done, failed=failed, errors=errors, timings=timer.rounded()):
                 raise _ChunkClosed
             if new:
-                from library.adapters import add_adapters
+                from library.adapters import file_adapters
 
-                add_adapters(session, catalog.store, None, new)
+                file_adapters(session, catalog.store, None, new)  # ids only: no ORM rows loaded back
             finished = add_progress(session, job_id, done=done, failed=failed)
     except _ChunkClosed:
         return {**summary, "status": "skipped"}

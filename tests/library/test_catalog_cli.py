@@ -108,7 +108,7 @@ def test_unmigrated_database_is_refused_until_upgrade(cli, db_url, monkeypatch):
     code, _, err = cli("search", "anything")
     assert code == 2 and "run `t2l db upgrade`" in err
     code, out, _ = cli("db", "upgrade")
-    assert code == 0 and "empty -> 0001" in out
+    assert code == 0 and "empty -> 0002" in out
     code, out, _ = cli("catalog", "list", "--json")
     assert code == 0 and json.loads(out) == []
     code, out, _ = cli("db", "downgrade", "base")
@@ -124,6 +124,6 @@ def test_db_upgrade_works_from_any_directory(tmp_path: Path):
     run = lambda *args: subprocess.run([sys.executable, "-m", "t2l", *args], cwd=tmp_path, env=env,  # noqa: E731
                                        capture_output=True, text=True, timeout=120)
     result = run("db", "upgrade")
-    assert result.returncode == 0 and "empty -> 0001" in result.stdout, result.stderr
+    assert result.returncode == 0 and "empty -> 0002" in result.stdout, result.stderr
     result = run("catalog", "show", "1")
     assert result.returncode == 2 and "no adapter with id 1" in result.stderr and "Traceback" not in result.stderr

@@ -9,7 +9,7 @@ from library.migrate import check_schema, current_revision, downgrade, head_revi
 from library.models import Base
 
 CATALOG_TABLES = {"adapters", "adapter_tags", "base_models", "catalog_info", "checkpoints", "descriptions",
-                  "evaluations", "jobs"}
+                  "evaluations", "jobs", "job_chunks"}
 
 
 def test_upgrade_empty_database_to_head_and_back_down(db_url: str):
