@@ -24,7 +24,7 @@ import numpy as np
 DEFAULT_HNSW_THRESHOLD = 20_000  # flat search costs ~0.15 ms per 1,000 vectors on 2 CPU cores
 DEFAULT_HNSW_M = 32
 DEFAULT_EF_CONSTRUCTION = 40
-DEFAULT_EF_SEARCH = 128
+DEFAULT_EF_SEARCH = 256  # recall@10 0.944 at 128 on 1M synthetic vectors; see docs/BENCHMARKS.md
 
 
 @dataclass(frozen=True)
