@@ -1,7 +1,7 @@
 """Bulk generation end to end: adapters/s from ``submit`` until every adapter is searchable.
 
     # 2-core CPU, both stacks, with the one-at-a-time baseline and the full-size fault run:
-    PYTHONPATH=. .venv/bin/python scripts/bench_bulk.py --n 10000 --stacks embedded,redis-postgresql --fault
+    PYTHONPATH=. .venv/bin/python scripts/bench_bulk.py --n 10000 --stacks embedded,redis-postgresql --runs bulk,baseline,fault
     # one GPU (a local worker with several pool processes sharing the card):
     PYTHONPATH=. python scripts/bench_bulk.py --device cuda --concurrency 8 --chunk-size 512 --n 50000
     # one worker per GPU (scale-out on one host):
@@ -17,7 +17,7 @@ a fresh PostgreSQL database and a Redis database, flushed), real ``t2l worker`` 
    every description in its index and finds a sample of them by their own text;
 3. **one at a time** (baseline): the same pipeline with one description per task (claim, embed,
    generate, serialise, store, one catalog transaction), ``--baseline-n`` descriptions;
-4. ``--fault``: a fresh stack, ``--fault-n`` descriptions, ``kill -9`` of the worker's whole
+4. **fault** (``--runs ...,fault``): a fresh stack, ``--fault-n`` descriptions, ``kill -9`` of the worker's whole
    process group once half are done, a new worker, ``t2l jobs resume``, then exact counts.
 
 Where the time goes comes from the workers' own per-chunk stage clocks (``job_chunks.timings``):
@@ -264,28 +264,30 @@ def fault_run(stack: Stack, checkpoint: Path, *, n: int, chunk_size: int) -> dic
 
 
 def run_stack(name: str, args: argparse.Namespace, workdir: Path, checkpoint: Path) -> dict[str, Any]:
-    stack = make_stack(name, args, workdir)
+    runs = set(args.runs.split(","))
     result: dict[str, Any] = {"stack": name}
-    try:
-        stack.start_workers()
-        warm = timed_job(stack, checkpoint, n=args.chunk_size * args.concurrency * args.workers * 2, seed=99,
-                         chunk_size=args.chunk_size, namespace="warmup", sample=2)
-        result["warmup_s"] = warm["seconds"]
-        result["bulk"] = timed_job(stack, checkpoint, n=args.n, seed=args.seed, chunk_size=args.chunk_size,
-                                   namespace="bulk")
-        print(json.dumps({name: {"bulk": result["bulk"]}}), flush=True)
-        if args.baseline_n:
-            result["one_at_a_time"] = timed_job(stack, checkpoint, n=args.baseline_n, seed=args.seed + 1,
-                                                chunk_size=1, namespace="one-at-a-time")
-            print(json.dumps({name: {"one_at_a_time": result["one_at_a_time"]}}), flush=True)
-    finally:
-        drop_stack(stack, args)
-    if args.fault:
+    warm_n = args.chunk_size * args.concurrency * args.workers * 2
+    if runs & {"bulk", "baseline"}:
         stack = make_stack(name, args, workdir)
         try:
             stack.start_workers()
-            timed_job(stack, checkpoint, n=args.chunk_size * args.concurrency * args.workers * 2, seed=99,
-                      chunk_size=args.chunk_size, namespace="warmup", sample=2)
+            result["warmup_s"] = timed_job(stack, checkpoint, n=warm_n, seed=99, chunk_size=args.chunk_size,
+                                           namespace="warmup", sample=2)["seconds"]
+            if "bulk" in runs:
+                result["bulk"] = timed_job(stack, checkpoint, n=args.n, seed=args.seed, chunk_size=args.chunk_size,
+                                           namespace="bulk")
+                print(json.dumps({name: {"bulk": result["bulk"]}}), flush=True)
+            if "baseline" in runs:
+                result["one_at_a_time"] = timed_job(stack, checkpoint, n=args.baseline_n, seed=args.seed + 1,
+                                                    chunk_size=1, namespace="one-at-a-time")
+                print(json.dumps({name: {"one_at_a_time": result["one_at_a_time"]}}), flush=True)
+        finally:
+            drop_stack(stack, args)
+    if "fault" in runs:  # a fresh stack: the disk holds one 10,000-adapter store at a time
+        stack = make_stack(name, args, workdir)
+        try:
+            stack.start_workers()
+            timed_job(stack, checkpoint, n=warm_n, seed=99, chunk_size=args.chunk_size, namespace="warmup", sample=2)
             result["fault"] = fault_run(stack, checkpoint, n=args.fault_n, chunk_size=args.chunk_size)
             print(json.dumps({name: {"fault": result["fault"]}}), flush=True)
         finally:
@@ -307,8 +309,8 @@ def main() -> None:
     parser.add_argument("--size", default="default", choices=["default", "small"],
                         help="hypernetwork size when no --checkpoint: default (L, 8.6 M) or small (latent/head 32)")
     parser.add_argument("--checkpoint", type=Path, default=None)
-    parser.add_argument("--baseline-n", type=int, default=300, help="descriptions one at a time (0: skip)")
-    parser.add_argument("--fault", action="store_true", help="also the kill -9 run")
+    parser.add_argument("--runs", default="bulk,baseline", help="any of bulk, baseline, fault (the kill -9 run)")
+    parser.add_argument("--baseline-n", type=int, default=300, help="descriptions one at a time")
     parser.add_argument("--fault-n", type=int, default=10_000)
     parser.add_argument("--workdir", type=Path, default=None, help="where the stacks live (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the stacks' files")

@@ -238,6 +238,7 @@ def test_a_crash_inside_the_chunk_transaction_files_nothing(stack, small_checkpo
 # --- cancel, failure, resume ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("stack", ["sqlite"], indirect=True)  # the same compare-and-set SQL on both
 def test_cancel_leaves_the_catalog_equal_to_the_jobs_count(stack, small_checkpoint: Path):
     from workers.chunk import load_generator, run_chunk
     from workers.jobs import cancel_job, resume_job
