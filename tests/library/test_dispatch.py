@@ -114,7 +114,8 @@ def test_slots_match_peft_and_mixed_batches_match_single_runs(catalog, base_mode
                 alone.append(model(**{k: v[i : i + 1] for k, v in batch.items()}).logits)
         base = model(**batch).logits
     for i in range(3):
-        torch.testing.assert_close(mixed[i : i + 1], alone[i], atol=2e-4, rtol=1e-4)
+        # padded batch vs single row: different GEMM shapes, float32 round-off up to ~5e-4 on logits
+        torch.testing.assert_close(mixed[i : i + 1], alone[i], atol=1e-3, rtol=1e-4)
     assert (mixed - base).abs().max() > 1e-2  # the adapters do change the output
 
     catalog.export(ids["reverse"], tmp_path / "reverse")
@@ -124,7 +125,8 @@ def test_slots_match_peft_and_mixed_batches_match_single_runs(catalog, base_mode
             theirs = peft_model(**{k: v[1:2] for k, v in batch.items()}).logits
     finally:
         peft_model.unload()
-    torch.testing.assert_close(alone[1], theirs, atol=2e-4, rtol=1e-4)
+    # PEFT adds B(A x) in its own order: float32 round-off up to ~5e-4 on logits (adapter effect > 1e-2)
+    torch.testing.assert_close(alone[1], theirs, atol=1e-3, rtol=1e-4)
 
 
 @SQLITE_ONLY
