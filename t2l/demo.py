@@ -4,7 +4,8 @@
 2. the built-in task suite;
 3. a real LoRA trained on one task on the CPU (PEFT), scored before and after, written as PEFT;
 4. the T2L hypernetwork turning a batch of descriptions into adapters in one forward pass;
-5. the catalog: file those adapters, then find the trained one by describing its task in new words.
+5. the catalog: file those adapters, then find the trained one by describing its task in new words;
+6. the dispatcher (Python SDK): describe the task, get the retrieved adapter applied, generate.
 
 Everything lands under ``T2L_HOME`` (default ``~/.cache/t2l``); a second run reuses the trained
 LoRA and the catalog entries (adapters are filed once, by content).
@@ -36,7 +37,24 @@ def run_demo(prompt: str) -> dict[str, Any]:
     oracle_dir = _train_oracle(loaded, task, settings, report)
     generated = _generate(loaded, encoder, settings, report)
     _catalog(settings, loaded, task, oracle_dir, generated, report)
+    _dispatch(task, report)
     return report
+
+
+def _dispatch(task, report: dict[str, Any]) -> None:
+    from library.sdk import SkillLibrary
+
+    console.rule("[bold]6. dispatch: describe the task, generate with the adapter that serves it")
+    description, example = task.heldout_descriptions[1], task.test[0]
+    # allow_untrained: a description no adapter matches would get a ΔW = 0 adapter (none is shipped yet)
+    with SkillLibrary.open(allow_untrained=True) as lib:
+        started = time.perf_counter()
+        answer = lib.generate(description, example.input, max_new_tokens=12)
+        seconds = time.perf_counter() - started
+    report.update(dispatch_source=answer.provenance.source, dispatch_output=answer.output)
+    console.print(f"[cyan]description:[/] {description}\n[cyan]input:[/] {example.input}\n"
+                  f"[green]output:[/] {answer.output}   (expected: {example.output})\n"
+                  f"[dim]{answer.provenance.summary()}; {seconds:.2f} s including model and catalog start-up[/]")
 
 
 def _base_model(settings, device: str, prompt: str, report: dict[str, Any]):
