@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(VENV)/bin/t2l db upgrade   # an embedded catalog from an older version is migrated, not refused
 	$(VENV)/bin/t2l demo
 
 test: $(STAMP)
