@@ -164,6 +164,24 @@ def drop_stack(stack: Stack, args: argparse.Namespace) -> None:
         shutil.rmtree(stack.home, ignore_errors=True)
 
 
+def cpu_seconds(stack: Stack) -> float:
+    """CPU time (user + system) used so far by the stack's worker processes (their process groups:
+    the worker and its pool processes), from /proc. On a shared machine wall-clock rates depend on
+    the neighbours; CPU seconds per adapter much less."""
+    groups = {process.pid for process in stack.workers}
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) in groups:  # fields[2] = pgrp (field 5 of stat)
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def searcher_embed(settings):  # noqa: ANN001, ANN201
     from library.embed import cached_embed_fn
 
@@ -186,12 +204,14 @@ def timed_job(stack: Stack, checkpoint: Path, *, n: int, seed: int, chunk_size: 
     catalog = open_catalog(settings)
     app = make_celery_app(settings)
     embed = searcher_embed(settings)  # the searcher's encoder is loaded before the clock starts too
+    cpu_before, load_before = cpu_seconds(stack), os.getloadavg()[0]
     started = time.perf_counter()
     job = submit_job(catalog, app, items, checkpoint_dir=checkpoint, chunk_size=chunk_size,
                      dtype=stack.args.dtype, namespace=namespace, queue=stack.queue, precision=stack.args.precision)
     submitted = time.perf_counter()
     progress = wait_for_job(catalog, job.id, poll_seconds=0.2, timeout=stack.args.timeout)
     done_at = time.perf_counter()
+    worker_cpu = cpu_seconds(stack) - cpu_before
     # a searcher's view (a new catalog object opens the saved index file), with its encoder already
     # loaded, as in a running search service
     with open_catalog(settings, embed=embed) as searcher:
@@ -221,6 +241,10 @@ def timed_job(stack: Stack, checkpoint: Path, *, n: int, seed: int, chunk_size: 
         "sample_found": f"{found}/{len(texts)}", "stage_ms_per_adapter": {k: round(v, 3) for k, v in stage_ms.items()},
         "other_ms_per_adapter": round(1000 * worker_seconds / n - sum(stage_ms.values()), 3),
         "redelivered": in_db.redelivered,
+        # CPU the workers used per adapter, and the rate 2 (os.cpu_count()) dedicated cores would give at that cost
+        "worker_cpu_ms_per_adapter": round(1000 * worker_cpu / n, 2),
+        "rate_at_full_cpu": round(n / worker_cpu * (os.cpu_count() or 1), 1) if worker_cpu else None,
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
 
 
@@ -355,8 +379,8 @@ def main() -> None:
 def print_report(report: dict[str, Any]) -> None:
     print(f"\n{report['command']}\nload average {report['load_average_start']} -> {report['load_average_end']}")
     print("\n| stack | run | adapters | chunk | seconds | adapters/s | searchable | "
-          + " | ".join(f"{s} ms" for s in STAGES) + " | other ms |")
-    print("|---|---|---:|---:|---:|---:|---|" + "---:|" * (len(STAGES) + 1))
+          + " | ".join(f"{s} ms" for s in STAGES) + " | other ms | worker CPU ms | load |")
+    print("|---|---|---:|---:|---:|---:|---|" + "---:|" * (len(STAGES) + 2) + "---|")
     for stack in report["stacks"]:
         for run in ("bulk", "one_at_a_time"):
             r = stack.get(run)
@@ -365,10 +389,13 @@ def print_report(report: dict[str, Any]) -> None:
             stages = " | ".join(f"{r['stage_ms_per_adapter'][s]:.2f}" for s in STAGES)
             print(f"| {stack['stack']} | {run} | {r['n']} | {r['chunk_size']} | {r['seconds']} | "
                   f"**{r['adapters_per_s']}** | {r['searchable']} ({r['sample_found']}) | {stages} | "
-                  f"{r['other_ms_per_adapter']:.2f} |")
+                  f"{r['other_ms_per_adapter']:.2f} | {r['worker_cpu_ms_per_adapter']:.1f} | "
+                  f"{r['load_average'][0]}-{r['load_average'][1]} |")
         if stack.get("bulk") and stack.get("one_at_a_time"):
-            print(f"|  | x one at a time | | | | {stack['bulk']['adapters_per_s'] / stack['one_at_a_time']['adapters_per_s']:.1f} |"
-                  + " |" * (len(STAGES) + 2))
+            bulk, one = stack["bulk"], stack["one_at_a_time"]
+            print(f"| {stack['stack']} | bulk / one at a time | | | | {bulk['adapters_per_s'] / one['adapters_per_s']:.1f}x |"
+                  + " |" * (len(STAGES) + 1)
+                  + f" {one['worker_cpu_ms_per_adapter'] / bulk['worker_cpu_ms_per_adapter']:.1f}x less | |")
     for stack in report["stacks"]:
         if stack.get("fault"):
             f = stack["fault"]
