@@ -135,7 +135,7 @@ def make_stack(name: str, args: argparse.Namespace, workdir: Path) -> Stack:
 
         redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
         redis.Redis.from_url(redis_url).flushdb()
-        stack.pg_database = f"t2l_bench_{uuid.uuid4().hex[:10]}"
+        stack.pg_database = f"t2l_bulkbench_{uuid.uuid4().hex[:10]}"  # not t2l_bench_*: another script uses that prefix
         admin = create_engine(f"{args.pg_server}/postgres", isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{stack.pg_database}"'))
