@@ -212,12 +212,13 @@ def generate_files(
         else:
             bad = nonfinite_samples(weights)  # one device sync for the batch
     if bad:
-        for b in bad:
-            failures[indices[b]] = "the hypernetwork produced NaN/Inf weights for this description"
-        keep = torch.tensor([i for i in range(len(indices)) if i not in set(bad)], device=embeddings.device)
+        for row in bad:
+            failures[indices[row]] = "the hypernetwork produced NaN/Inf weights for this description"
+        rows = [row for row in range(len(indices)) if row not in set(bad)]
+        keep = torch.tensor(rows, device=embeddings.device)
         weights = {name: (a.index_select(0, keep), b.index_select(0, keep)) for name, (a, b) in weights.items()}
         embeddings = embeddings.index_select(0, keep)
-        indices = [i for n, i in enumerate(indices) if n not in set(bad)]
+        indices = [indices[row] for row in rows]
     torch_dtype = getattr(torch, dtype)
     with timer("serialise"):
         host: dict[str, tuple[torch.Tensor, torch.Tensor]] = {

@@ -385,3 +385,37 @@ def test_bfloat16_compute_is_its_own_adapter_and_close_to_float32(stack, small_c
     for x, y in zip(full.weights[path], half.weights[path]):
         assert y.dtype == torch.float32 and not torch.equal(x, y)  # stored as float32, computed in bfloat16
         assert torch.allclose(x, y, rtol=0.05, atol=0.02 * float(x.abs().max()))
+
+
+@pytest.mark.parametrize("stack", ["sqlite"], indirect=True)
+def test_nan_weights_fail_their_description_alone(stack, small_checkpoint: Path):
+    from dataclasses import replace
+
+    import torch
+
+    from workers.chunk import load_generator, run_chunk
+
+    catalog, app = stack
+    job = submit(catalog, app, small_checkpoint, n=5, chunk_size=8)
+
+    class Diverged(torch.nn.Module):  # the hypernetwork, but its output for the third description is NaN
+        def __init__(self, inner):
+            super().__init__()
+            self.inner, self.config, self.dtype = inner, inner.config, inner.dtype
+
+        def forward(self, embeddings):
+            weights = self.inner(embeddings)
+            weights["v_proj"][1][2, 4, 0, 0] = float("nan")
+            return weights
+
+    def diverged(spec, device):
+        generator = load_generator(spec, device)
+        checkpoint = replace(generator.checkpoint, hypernet=Diverged(generator.checkpoint.hypernet))
+        return replace(generator, checkpoint=checkpoint)
+
+    result = run_chunk(catalog, job.id, 0, loader=diverged)
+    assert (result["done"], result["failed"], result["new"]) == (4, 1, 4)
+    progress = status(catalog, job.id)
+    assert (progress.status, progress.done, progress.failed) == ("done", 4, 1)
+    assert progress.errors == [{"line": 3, "error": "the hypernetwork produced NaN/Inf weights for this description"}]
+    assert counts(catalog)["adapters"] == 4
