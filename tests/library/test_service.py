@@ -117,13 +117,6 @@ def test_bad_requests_get_clear_errors_and_the_service_stays_up(served, catalog,
     assert post("/v1/dispatch", json={"description": TASKS["translate"][0]}).status_code == 200
 
 
-def _jobs_schema_landed() -> bool:
-    import library.models
-
-    return hasattr(library.models, "JobChunk")
-
-
-@pytest.mark.skipif(not _jobs_schema_landed(), reason="library/jobs.py needs the job_chunks table, not landed yet")
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_bulk_jobs_are_submitted_and_reported(served, checkpoint_dir):
     from hypernet.checkpoint import load_checkpoint
