@@ -49,7 +49,7 @@ class GenerationBatcher:
         self._thread.start()
 
     def generate(
-        self, description: str, input: str, *, max_new_tokens: int = 64,  # noqa: A002
+        self, description: str, input: str, *, max_new_tokens: int = 64,
         threshold: float | None = None, store: bool | None = None,
     ) -> Generation:
         """Like ``Dispatcher.generate``, served in a batch with whatever else is queued."""

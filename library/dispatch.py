@@ -275,8 +275,9 @@ class Dispatcher:
                         chosen[text] = self._retrieve(hit, text, limit)
                         continue
                     except _UNUSABLE as exc:
-                        to_make.append((i, hit, f"catalog adapter #{hit.adapter.id} matched (score "
-                                                f"{hit.score:.3f}) but could not be used: {exc}; synthesised one instead"))
+                        why = (f"catalog adapter #{hit.adapter.id} matched (score {hit.score:.3f}) but could "
+                               f"not be used: {exc}; synthesised one instead")
+                        to_make.append((i, hit, why))
                         continue
                 to_make.append((i, hit, None))
             if to_make:
@@ -469,7 +470,7 @@ class Dispatcher:
                                         max_new_tokens=max_new_tokens)
         return [Generation(i, o, d.provenance) for i, o, d in zip(inputs, outputs, dispatched)]
 
-    def generate(self, description: str, input: str, **options: Any) -> Generation:  # noqa: A002
+    def generate(self, description: str, input: str, **options: Any) -> Generation:
         """``generate_batch`` for one request."""
         return self.generate_batch([(description, input)], **options)[0]
 

@@ -26,7 +26,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from library.provenance import Generation, Provenance
 from t2l.errors import T2LError
@@ -150,14 +150,14 @@ class SkillLibrary(ABC):
     def job(self, job_id: int) -> dict[str, Any]:
         """A bulk job's progress (``status``, ``total``, ``done``, ``failed``, ``remaining``, ...)."""
 
-    def generate(self, description: str, input: str, **options: Any) -> Generation:  # noqa: A002
+    def generate(self, description: str, input: str, **options: Any) -> Generation:
         """The answer to ``input`` from the adapter for ``description`` (see ``generate_batch``)."""
         return self.generate_batch([(description, input)], **options)[0]
 
     def close(self) -> None:
         """Release the catalog connection or the HTTP client."""
 
-    def __enter__(self) -> SkillLibrary:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -239,7 +239,7 @@ class LocalSkillLibrary(SkillLibrary):
 class RemoteError(T2LError):
     """The service answered with an error this client has no local class for (or is unreachable)."""
 
-    def __init__(self, message: str, *, status: int | None = None, type: str | None = None) -> None:  # noqa: A002
+    def __init__(self, message: str, *, status: int | None = None, type: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.type = type

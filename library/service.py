@@ -254,7 +254,7 @@ def create_app(
     batcher = GenerationBatcher(dispatcher, max_batch=max_batch, max_wait_s=max_wait_s)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # noqa: ANN202
+    async def lifespan(app: FastAPI):
         yield
         batcher.close()
 
@@ -336,7 +336,7 @@ def create_app(
     @app.get("/v1/adapters/{adapter_id}/peft", response_class=Response,
              responses={200: {"content": {"application/zip": {}, "application/gzip": {}}}})
     def adapter_archive(
-        adapter_id: Annotated[int, Path(ge=1)], format: Literal["zip", "tar"] = Query("zip"),  # noqa: A002
+        adapter_id: Annotated[int, Path(ge=1)], format: Literal["zip", "tar"] = Query("zip"),
     ) -> Response:
         """A catalog adapter as a PEFT directory in a zip or tar.gz archive (hash-verified)."""
         from hypernet.peft_format import adapter_from_bytes
@@ -352,7 +352,7 @@ def create_app(
 
     @app.get("/v1/generated/{key}/peft", response_class=Response,
              responses={200: {"content": {"application/zip": {}, "application/gzip": {}}}})
-    def generated_archive(key: str, format: Literal["zip", "tar"] = Query("zip")) -> Response:  # noqa: A002
+    def generated_archive(key: str, format: Literal["zip", "tar"] = Query("zip")) -> Response:
         """A generated adapter that was not stored, while the service still caches it."""
         from hypernet.peft_format import adapter_to_bytes
 

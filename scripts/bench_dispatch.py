@@ -29,6 +29,7 @@ import json
 import statistics
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -59,7 +60,7 @@ def random_adapter(targets, seed: int, base_model: str):
 
 def ranges(n: int) -> list[tuple[int, int]]:
     edges = [0, 10, 100, 300, 1000, 3000, 10000]
-    return [(a, min(b, n)) for a, b in zip(edges, edges[1:]) if a < n]
+    return [(a, min(b, n)) for a, b in pairwise(edges) if a < n]
 
 
 def bench_switching(args, loaded, base_name: str, work: Path) -> dict:

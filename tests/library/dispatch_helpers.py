@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import torch
 
 BASE = "smollm2-135m-instruct"
@@ -52,8 +51,3 @@ def save_small_checkpoint(model, directory: Path, *, seed: int = 0) -> Path:
     save_checkpoint(hypernet.eval(), directory)
     return directory
 
-
-@pytest.fixture(scope="session")
-def checkpoint_dir(base_model, tmp_path_factory) -> Path:
-    """A saved small hypernetwork checkpoint (import this fixture into a test module to use it)."""
-    return save_small_checkpoint(base_model.model, tmp_path_factory.mktemp("ckpt") / "small")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import torch
-
 from dispatch_helpers import BASE, TASKS, random_adapter, save_small_checkpoint
+
 from hypernet.generate import DescriptionError
 from library.adapters import NewAdapter
 from library.dispatch import Dispatcher, InputError, NoHypernetworkError
@@ -143,7 +143,7 @@ def test_slot_lru_and_host_cache(catalog, base_model, encoder):
     newcomer = dispatcher.dispatch("Translate English sentences into French.")
     (slot,) = dispatcher.activate([newcomer])
     assert slot == first[2]  # least recently used was picks[2]
-    assert dispatcher.cache.hits == 0 and dispatcher.dispatch(f"skill number 2 of many", threshold=0.9)
+    assert dispatcher.cache.hits == 0 and dispatcher.dispatch("skill number 2 of many", threshold=0.9)
     assert dispatcher.cache.hits == 1  # found in the host tier, not reloaded from the store
     with pytest.raises(RuntimeError, match="all 4 slots"):
         dispatcher.slots.load(dispatcher.dispatch("skill number 2 of many", threshold=0.9).packed, keep=range(4))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import torch
+from dispatch_helpers import BASE, TASKS, random_adapter, save_small_checkpoint
 from fastapi.testclient import TestClient
 
-from dispatch_helpers import BASE, TASKS, checkpoint_dir, random_adapter  # noqa: F401 (fixture)
 from hypernet.generate import DescriptionError
 from library.adapters import NewAdapter
 from library.dispatch import Dispatcher, NoHypernetworkError
@@ -21,6 +21,12 @@ from library.sdk import LocalSkillLibrary, RemoteError, RemoteSkillLibrary, Skil
 from library.service import create_app
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def checkpoint_dir(base_model, tmp_path_factory) -> Path:
+    """A saved small hypernetwork checkpoint whose adapters are not zero."""
+    return save_small_checkpoint(base_model.model, tmp_path_factory.mktemp("ckpt") / "small")
 
 
 def fill(catalog, model) -> dict[str, int]:
@@ -86,9 +92,9 @@ def test_open_with_a_database_url(settings, db_url, catalog, base_model, tmp_pat
 
 def python_blocks(markdown: str, section: str) -> list[str]:
     """The ```python blocks of one ``## section`` of a Markdown file."""
-    match = re.search(rf"^## {re.escape(section)}\n(.*?)(?=^## |\Z)", markdown, re.S | re.M)
+    match = re.search(rf"^## {re.escape(section)}\n(.*?)(?=^## |\Z)", markdown, re.DOTALL | re.MULTILINE)
     assert match, f"README has no '## {section}' section"
-    return re.findall(r"```python\n(.*?)```", match.group(1), re.S)
+    return re.findall(r"```python\n(.*?)```", match.group(1), re.DOTALL)
 
 
 def free_port() -> int:
@@ -127,7 +133,7 @@ def test_readme_python_sdk_examples_run(base_model, encoder, model_cache, tmp_pa
                 break
             time.sleep(0.05)
         for number, block in enumerate(blocks):
-            exec(compile(block, f"README.md python block {number}", "exec"), {"__name__": "__readme__"})
+            exec(compile(block, f"README.md python block {number}", "exec"), {"__name__": "__readme__"})  # noqa: S102 (the test runs the README)
     finally:
         server.should_exit = True
         thread.join(timeout=10)

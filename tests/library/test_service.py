@@ -9,13 +9,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from dispatch_helpers import BASE, TASKS, random_adapter, save_small_checkpoint
 from fastapi.testclient import TestClient
 
-from dispatch_helpers import BASE, TASKS, checkpoint_dir, random_adapter  # noqa: F401 (fixture)
 from library.adapters import NewAdapter
 from library.dispatch import Dispatcher
 from library.sdk import LocalSkillLibrary
 from library.service import create_app
+
+
+@pytest.fixture(scope="module")
+def checkpoint_dir(base_model, tmp_path_factory) -> Path:
+    """A saved small hypernetwork checkpoint whose adapters are not zero."""
+    return save_small_checkpoint(base_model.model, tmp_path_factory.mktemp("ckpt") / "small")
 
 
 @pytest.fixture
@@ -37,7 +43,7 @@ def error_of(response, status: int) -> dict:
 def test_search_dispatch_and_archives(served, catalog, tmp_path: Path):
     client, ids, _ = served
     found = client.post("/v1/search", json={"text": "Put this English text into French.", "k": 2}).json()["results"]
-    assert [r["id"] for r in found][0] == ids["translate"] and len(found) == 2
+    assert found[0]["id"] == ids["translate"] and len(found) == 2
 
     body = client.post("/v1/dispatch", json={"description": "Put this English text into French."}).json()
     assert body["adapter"]["source"] == "retrieved" and body["adapter"]["adapter_id"] == ids["translate"]
