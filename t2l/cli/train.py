@@ -74,16 +74,31 @@ def oracle(
     rank: int = typer.Option(8, min=1),
     alpha: float = typer.Option(16.0),
     targets: str = typer.Option("q_proj,v_proj", help="Comma-separated target module names."),
+    together: bool = typer.Option(False, help="Train every task's LoRA at once in shared batches (fast on a GPU)."),
+    examples_per_task: int = typer.Option(8, min=1, help="With --together: each task's examples per step."),
+    tasks_per_pass: int = typer.Option(64, min=1, help="With --together: tasks per forward pass (memory)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
-    """One LoRA per task with PEFT (the upper bound and the reconstruction targets)."""
+    """One LoRA per task (the upper bound and the reconstruction targets): PEFT one task at a
+    time, or ``--together`` with every task's LoRA in the same batches."""
     from hypernet.train.oracle import train_oracles
+    from hypernet.train.oracle_batch import train_oracles_together
     from hypernet.train.peft_lora import LoraTrainConfig
 
     chosen = select_tasks(split, tasks, task_file)
     config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, alpha=alpha, steps=steps,
                              batch_size=batch_size, lr=lr)
     loaded = load_for_training(device)
+    if together:
+        with _progress() as progress:
+            bar = progress.add_task(f"{len(chosen)} oracles", total=steps, loss=float("nan"))
+            results = train_oracles_together(
+                loaded, chosen, out, config, examples_per_task=examples_per_task, tasks_per_pass=tasks_per_pass,
+                on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
+        done = [r for r in results if not r.skipped]
+        console.print(f"{len(done)} oracle LoRAs trained together, {len(results) - len(done)} already there; "
+                      f"mean validation exact match {sum(r.validation_exact for r in results) / len(results):.3f}")
+        return
     with _progress() as progress:
         bar = progress.add_task("oracle", total=len(chosen) * steps, loss=float("nan"))
 
@@ -164,6 +179,12 @@ def sft(
     targets: str = typer.Option("q_proj,v_proj"),
     eval_every: int = typer.Option(250, min=1),
     max_minutes: float = typer.Option(0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
+    selection_tasks: int = typer.Option(
+        0, min=0, help="Training tasks held back to pick the checkpoint by (their loss); the best goes to OUT/best."),
+    prompt_description: bool = typer.Option(
+        False, help="Put the description in the prompt too (generation with this checkpoint then does the same)."),
+    l2_weight: float = typer.Option(1e-3, help="Weight of the L2 penalty on the generated A and B."),
+    seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork trained end to end through the frozen base model on the training tasks."""
@@ -178,7 +199,8 @@ def sft(
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
-                       checkpoint_every=eval_every, max_minutes=max_minutes)
+                       checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
+                       prompt_description=prompt_description, l2_weight=l2_weight, seed=seed)
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,
