@@ -28,6 +28,7 @@ from t2l.errors import T2LError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from hypernet.config import HypernetConfig
     from hypernet.targets import TargetModule
 
 MAX_DESCRIPTION_CHARS = 4000  # checked before tokenising; the token limit below is the real bound
@@ -162,16 +163,22 @@ def generate_adapters(
             base_model=config.base_model,
             lora_dropout=config.lora_dropout,
             metadata=[
-                {
-                    **(metadata[start + i] if metadata is not None else {}),
-                    "description": text,
-                    "checkpoint": checkpoint_id,
-                    "encoder": config.encoder,
-                    "hypernet_size": config.size,
-                    "seed": config.seed,
-                }
+                {**(metadata[start + i] if metadata is not None else {}), **adapter_metadata(config, text, checkpoint_id)}
                 for i, text in enumerate(chunk)
             ],
             dtype=dtype,
         )
     return adapters
+
+
+def adapter_metadata(config: HypernetConfig, description: str, checkpoint_id: str) -> dict[str, Any]:
+    """What a generated adapter records about its making. ``prompt_description`` (only when set)
+    tells whoever applies the adapter to put the description in the prompt too, as in training."""
+    return {
+        "description": description,
+        "checkpoint": checkpoint_id,
+        "encoder": config.encoder,
+        "hypernet_size": config.size,
+        "seed": config.seed,
+        **({"prompt_description": True} if config.prompt_description else {}),
+    }

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from hypernet.generate import DescriptionError, validate_descriptions
+from hypernet.generate import DescriptionError, adapter_metadata, validate_descriptions
+from hypernet.train.data import user_message
 from hypernet.peft_format import AdapterFormatError, LoraAdapter, adapter_from_bytes
 from library.errors import AdapterNotFoundError, BlobIntegrityError, IncompatibleAdapterError
 from library.provenance import Generation, Provenance
@@ -392,8 +393,7 @@ class Dispatcher:
         return adapters_from_weights(
             weights, paths, rank=config.rank, alpha=config.alpha, use_rslora=config.use_rslora,
             base_model=config.base_model, lora_dropout=config.lora_dropout,
-            metadata=[{"description": t, "checkpoint": ckpt.id, "encoder": config.encoder,
-                       "hypernet_size": config.size, "seed": config.seed} for t in texts],
+            metadata=[adapter_metadata(config, t, ckpt.id) for t in texts],
         )
 
     def _store(
@@ -453,10 +453,15 @@ class Dispatcher:
         if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or not 1 <= max_new_tokens <= MAX_NEW_TOKENS:
             raise InputError(f"max_new_tokens must be an integer in [1, {MAX_NEW_TOKENS}], got {max_new_tokens!r}")
         inputs = check_inputs([r[1] for r in requests])
-        validate_descriptions([r[0] for r in requests], self.encoder)
+        descriptions = [r[0] for r in requests]
+        validate_descriptions(descriptions, self.encoder)
         with self._lock:
             self._check_lengths(inputs, max_new_tokens)
-            dispatched = self.dispatch_many([r[0] for r in requests], threshold=threshold, store=store)
+            dispatched = self.dispatch_many(descriptions, threshold=threshold, store=store)
+            # adapters from a hypernetwork trained with the description in the prompt get it there too
+            messages = [user_message(i, d) if item.packed.metadata.get("prompt_description") else i
+                        for i, d, item in zip(inputs, descriptions, dispatched)]
+            self._check_lengths(messages, max_new_tokens)
             loaded = self.loaded
             outputs: list[str] = []
             step = self.num_slots
@@ -466,7 +471,7 @@ class Dispatcher:
                 if len(set(slots)) == 1:
                     slots = slots[:1]  # one adapter: every sample reads the same slot (no gather)
                 with self.slots.applied(slots):
-                    outputs += complete(loaded.model, loaded.tokenizer, inputs[start : start + step],
+                    outputs += complete(loaded.model, loaded.tokenizer, messages[start : start + step],
                                         max_new_tokens=max_new_tokens)
         return [Generation(i, o, d.provenance) for i, o, d in zip(inputs, outputs, dispatched)]
 

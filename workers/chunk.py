@@ -184,7 +184,7 @@ def generate_files(
     import numpy as np
     import torch
 
-    from hypernet.generate import nonfinite_samples
+    from hypernet.generate import adapter_metadata, nonfinite_samples
     from hypernet.peft_format import LoraAdapter, finite_samples, lora_keys, peft_config, safetensors_batch
 
     timer = timer or StageTimer()
@@ -240,8 +240,7 @@ def generate_files(
             adapter = LoraAdapter(
                 rank=config.rank, alpha=config.alpha, use_rslora=config.use_rslora, base_model=config.base_model,
                 lora_dropout=config.lora_dropout, target_modules=list(config.target_names), weights=per_adapter[n],
-                metadata={"description": texts[i], "checkpoint": generator.checkpoint.id, "encoder": config.encoder,
-                          "hypernet_size": config.size, "seed": config.seed,
+                metadata={**adapter_metadata(config, texts[i], generator.checkpoint.id),
                           **({} if hypernet.dtype == torch.float32 else {"precision": str(hypernet.dtype)[6:]})},
             )
             adapters.append(adapter)

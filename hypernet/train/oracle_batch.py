@@ -29,7 +29,7 @@ from hypernet.peft_format import CONFIG_NAME, save_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import collate, encode_examples, response_loss, user_message
-from hypernet.train.oracle import OracleResult, max_answer_tokens, task_seed
+from hypernet.train.oracle import OracleResult, max_answer_tokens
 from hypernet.train.peft_lora import LoraTrainConfig
 from hypernet.train.state import load_state, lr_at, save_state
 
@@ -39,14 +39,15 @@ if TYPE_CHECKING:
 
 
 def _init_lora(tasks: Sequence[Task], targets, rank: int, seed: int, device) -> dict[str, torch.Tensor]:
-    """PEFT's initialisation per task: A ~ U(±1/sqrt(in)) (kaiming-uniform, a=sqrt(5)), B = 0."""
+    """PEFT's initialisation: A ~ U(±1/sqrt(in)) (kaiming-uniform, a=sqrt(5)), B = 0; one shared A for
+    every task, so the library's LoRAs differ only by what they learned (a per-task random A is
+    noise that reconstruction would have to memorise)."""
     params: dict[str, torch.Tensor] = {}
     for t in targets:
-        a = torch.empty(len(tasks), t.num_layers, rank, t.in_features)
-        for i, task in enumerate(tasks):
-            generator = torch.Generator().manual_seed(task_seed(task.id, seed) ^ _name_seed(t.name))
-            bound = 1.0 / math.sqrt(t.in_features)
-            a[i].uniform_(-bound, bound, generator=generator)
+        generator = torch.Generator().manual_seed(seed ^ _name_seed(t.name))
+        bound = 1.0 / math.sqrt(t.in_features)
+        shared = torch.empty(t.num_layers, rank, t.in_features).uniform_(-bound, bound, generator=generator)
+        a = shared.expand(len(tasks), -1, -1, -1).clone()
         params[f"{t.name}.A"] = torch.nn.Parameter(a.to(device))
         params[f"{t.name}.B"] = torch.nn.Parameter(torch.zeros(len(tasks), t.num_layers, t.out_features, rank,
                                                                device=device))

@@ -3,9 +3,14 @@
     t2l train recon --oracles runs/oracle --out runs/recon [--steps 3000]
 
 The targets are oracle LoRAs (``t2l train oracle``), one per task, read from PEFT directories.
-Each step draws tasks and one training description per task; the loss is L1 between generated
-and oracle A and B after z-scoring every element across the library (so small and large
-layers count alike), as the paper does. No base-model forward is needed, so it is fast.
+Each step draws tasks and one training description per task. The loss (``--loss``) is either
+``delta`` (the default): the squared Frobenius distance between the generated and the oracle
+ΔW = B·A of every layer, relative to the library's mean ‖ΔW‖² for that layer, computed from r×r
+products without ever forming ΔW; or ``zscore``: L1 between generated and oracle A and B after
+z-scoring every element across the library, as the paper does. ``delta`` compares what the
+adapters do: A and B are only defined up to an invertible r×r factor, and elements of A that
+training barely moved have a tiny spread across the library that z-scoring blows up into noise.
+No base-model forward is needed, so it is fast.
 """
 
 from __future__ import annotations
@@ -48,11 +53,25 @@ class ReconConfig:
     weight_decay: float = 0.01
     grad_clip: float = 1.0
     checkpoint_every: int = 500
+    loss: str = "delta"  # "delta" (ΔW = BA, relative) or "zscore" (the paper's per-element L1)
     seed: int = 0
     target_modules: list[str] = field(default_factory=list)  # default: what the oracles target
 
+    def __post_init__(self) -> None:
+        if self.loss not in ("delta", "zscore"):
+            raise ValueError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def delta_sq_distance(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_ref: torch.Tensor) -> torch.Tensor:
+    """‖b·a − b_ref·a_ref‖²_F per leading index, for A [..., r, in] and B [..., out, r], through r×r
+    products only (tr(XᵀX) expanded), so no out×in matrix is ever built."""
+    def gram_product(a1, b1, a2, b2):  # tr((b1 a1)ᵀ (b2 a2)) = Σ (b1ᵀ b2) ∘ (a1 a2ᵀ)
+        return ((b1.transpose(-1, -2) @ b2) * (a1 @ a2.transpose(-1, -2))).sum((-1, -2))
+
+    return gram_product(a, b, a, b) - 2 * gram_product(a, b, a_ref, b_ref) + gram_product(a_ref, b_ref, a_ref, b_ref)
 
 
 def load_oracles(oracle_dir: Path, tasks: Sequence[Task]) -> list[LoraAdapter]:
@@ -90,6 +109,9 @@ def train_recon(
     if len(oracles) < 2:
         raise T2LError("reconstruction needs oracle LoRAs of at least two tasks (it z-scores across them)")
     stds = {n: tuple(w.std(0).clamp_min(1e-6) for w in ab) for n, ab in goal.items()}
+    # the library's mean ‖ΔW‖² per layer: the delta loss is relative to it, so every layer counts alike
+    zeros = {n: (torch.zeros_like(a[:1]), torch.zeros_like(b[:1])) for n, (a, b) in goal.items()}
+    scales = {n: delta_sq_distance(a, b, *zeros[n]).mean(0).clamp_min(1e-12) for n, (a, b) in goal.items()}
 
     hconfig = HypernetConfig.from_targets(
         targets, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
@@ -126,10 +148,14 @@ def train_recon(
         index = torch.tensor(picked, device=device)
         loss = torch.zeros((), device=device)
         for name, (a, b) in out.items():
+            if config.loss == "delta":
+                a_ref, b_ref = goal[name][0][index], goal[name][1][index]
+                loss = loss + (delta_sq_distance(a.float(), b.float(), a_ref, b_ref) / scales[name]).mean()
+                continue
             for generated, target, std in zip((a, b), goal[name], stds[name]):
                 # L1 between z-scored values: the means cancel, the per-element std remains
-                loss = loss + ((generated - target[index]) / std).abs().mean()
-        loss = loss / (2 * len(out))
+                loss = loss + ((generated - target[index]) / std).abs().mean() / 2
+        loss = loss / len(out)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)

@@ -147,6 +147,7 @@ def recon(
     steps: int = typer.Option(3000, min=1),
     size: str = typer.Option("L", help="Hypernetwork size: L, M or S."),
     lr: float = typer.Option(1e-3),
+    loss: str = typer.Option("delta", help="delta (ΔW = BA, relative per layer) or zscore (per-element L1 on A, B)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -158,7 +159,7 @@ def recon(
     chosen = select_tasks("train", tasks, task_file)
     loaded = load_for_training(device)
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
-    config = ReconConfig(size=size, steps=steps, lr=lr, checkpoint_every=max(1, steps // 10))
+    config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, checkpoint_every=max(1, steps // 10))
     with _progress() as progress:
         bar = progress.add_task("recon", total=steps, loss=float("nan"))
         checkpoint = train_recon(loaded, encoder, settings.encoder, chosen, oracles, out, config,

@@ -19,6 +19,15 @@ PG_SERVER = os.environ.get("T2L_TEST_PG", "postgresql+psycopg://postgres@127.0.0
 BASE_MODEL = "smollm2-135m-instruct"
 
 
+@pytest.fixture(autouse=True)
+def no_installed_hypernetwork(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """These tests choose their hypernetwork themselves: the shipped default checkpoint is hidden
+    (tests/hypernet/test_default_checkpoint.py covers it)."""
+    import hypernet.checkpoint
+
+    monkeypatch.setattr(hypernet.checkpoint, "DEFAULT_CHECKPOINT_DIR", tmp_path / "no-default-checkpoint")
+
+
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """URL of a new PostgreSQL database for this test session."""
