@@ -46,15 +46,30 @@ def _dispatch(task, report: dict[str, Any]) -> None:
 
     console.rule("[bold]6. dispatch: describe the task, generate with the adapter that serves it")
     description, example = task.heldout_descriptions[1], task.test[0]
-    # allow_untrained: a description no adapter matches would get a ΔW = 0 adapter (none is shipped yet)
-    with SkillLibrary.open(allow_untrained=True) as lib:
+    from hypernet.checkpoint import DEFAULT_CHECKPOINT_DIR
+    from hypernet.tasks import builtin_suite
+
+    # with no trained default installed, a description no adapter matches gets a ΔW = 0 adapter
+    with SkillLibrary.open(allow_untrained=not DEFAULT_CHECKPOINT_DIR.is_dir()) as lib:
         started = time.perf_counter()
         answer = lib.generate(description, example.input, max_new_tokens=12)
         seconds = time.perf_counter() - started
-    report.update(dispatch_source=answer.provenance.source, dispatch_output=answer.output)
-    console.print(f"[cyan]description:[/] {description}\n[cyan]input:[/] {example.input}\n"
-                  f"[green]output:[/] {answer.output}   (expected: {example.output})\n"
-                  f"[dim]{answer.provenance.summary()}; {seconds:.2f} s including model and catalog start-up[/]")
+        report.update(dispatch_source=answer.provenance.source, dispatch_output=answer.output)
+        console.print(f"[cyan]description:[/] {description}\n[cyan]input:[/] {example.input}\n"
+                      f"[green]output:[/] {answer.output}   (expected: {example.output})\n"
+                      f"[dim]{answer.provenance.summary()}; {seconds:.2f} s including model and catalog start-up[/]")
+        # zero-shot: a task no training saw, described in words no training saw; the hypernetwork
+        # synthesises its adapter unless the catalog already holds a close enough one
+        unseen = builtin_suite().get("extraction.file_extension")
+        examples = list(unseen.test[:8])
+        results = lib.generate_batch([(unseen.heldout_descriptions[0], e.input) for e in examples], max_new_tokens=8)
+        exact = sum(unseen.score(r.output, e)["exact"] for r, e in zip(results, examples)) / len(examples)
+        report.update(zero_shot_task=unseen.id, zero_shot_exact=exact, zero_shot_source=results[0].provenance.source)
+        console.print(f"\n[cyan]held-out task[/] {unseen.id}: [cyan]description:[/] {unseen.heldout_descriptions[0]}")
+        for r, e in list(zip(results, examples))[:3]:
+            console.print(f"  {e.input!r} → [green]{r.output}[/]   (expected: {e.output})")
+        console.print(f"exact match on {len(examples)} test examples: [bold]{100 * exact:.0f}%[/]  "
+                      f"[dim]{results[0].provenance.summary()}[/]")
 
 
 def _base_model(settings, device: str, prompt: str, report: dict[str, Any]):

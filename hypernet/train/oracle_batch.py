@@ -4,10 +4,10 @@
 
 Every task owns its own A and B tensors; a step draws ``examples_per_task`` examples of every
 task and runs them through the frozen base model with each sample carrying its task's LoRA
-(``batched_lora``). Tasks do not share parameters, so each LoRA learns only from its own task's
-examples, as with one PEFT run per task, but the GPU sees one large batch instead of many small
-ones. Adam normalises each parameter's update, so averaging the loss over tasks does not slow any
-one task down. Output is the same as ``train_oracles``: ``OUT/<task id>/`` PEFT adapters with
+(``batched_lora``). The loss is the sum of each task's own mean response loss, and each task
+draws its examples from its own seeded stream, so a task's LoRA gets exactly the updates it
+would get if trained alone (a test checks this): the GPU just sees one large batch instead of
+many small ones. Output is the same as ``train_oracles``: ``OUT/<task id>/`` PEFT adapters with
 ``metrics.json``; tasks already done are skipped; an interrupted run resumes from ``OUT/.state-together``.
 """
 
@@ -28,8 +28,8 @@ from hypernet.lora import adapters_from_weights, batched_lora
 from hypernet.peft_format import CONFIG_NAME, save_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.data import collate, encode_examples, response_loss, user_message
-from hypernet.train.oracle import OracleResult, max_answer_tokens
+from hypernet.train.data import IGNORE_INDEX, collate, encode_examples, user_message
+from hypernet.train.oracle import OracleResult, max_answer_tokens, task_seed
 from hypernet.train.peft_lora import LoraTrainConfig
 from hypernet.train.state import load_state, lr_at, save_state
 
@@ -101,9 +101,10 @@ def train_oracles_together(
     start, extra = resumed if resumed else (0, {})
     if resumed and extra.get("tasks") != [t.id for t in todo]:
         raise ValueError(f"{state_dir} belongs to another set of tasks; remove it to start over")
-    rng = random.Random(config.seed)
-    if "rng" in extra:
-        rng.setstate((extra["rng"][0], tuple(extra["rng"][1]), extra["rng"][2]))
+    # one example stream per task, so what a task sees does not depend on the other tasks
+    rngs = [random.Random(task_seed(t.id, config.seed)) for t in todo]
+    for rng, state in zip(rngs, extra.get("rngs", [])):
+        rng.setstate((state[0], tuple(state[1]), state[2]))
     curve = LossCurve(out_dir / ".curves" / "together.csv", ["loss", "lr"])
     curve.truncate_after(start)
     started = time.perf_counter() - float(extra.get("seconds", 0.0))
@@ -117,7 +118,7 @@ def train_oracles_together(
         optimizer.zero_grad(set_to_none=True)
         total = 0.0
         for members in groups:
-            examples = [pools[i][rng.randrange(len(pools[i]))] for i in members for _ in range(examples_per_task)]
+            examples = [pools[i][rngs[i].randrange(len(pools[i]))] for i in members for _ in range(examples_per_task)]
             batch = {k: v.to(device) for k, v in collate(examples, pad).items()}
             labels = batch.pop("labels")
             index = torch.tensor(members, device=device)
@@ -125,13 +126,13 @@ def train_oracles_together(
                 with batched_lora(model, _weights(params, targets, index), scaling, targets={t.name: t for t in targets},
                                   dropout=config.dropout):
                     logits = model(**batch).logits
-            # weighted so every group counts by its share of the tasks
-            loss = response_loss(logits, labels) * len(members) / len(todo)
-            if not torch.isfinite(loss):
-                raise FloatingPointError(f"loss became {loss.item()} at step {step}; lower the learning rate")
-            loss.backward()
-            total += float(loss.detach())
+            per_task = per_task_loss(logits, labels, len(members))
+            if not torch.isfinite(per_task).all():
+                raise FloatingPointError(f"loss became non-finite at step {step}; lower the learning rate")
+            per_task.sum().backward()  # task i's gradient is that of its own mean loss
+            total += float(per_task.detach().sum())
         optimizer.step()
+        total /= len(todo)  # logged: the mean over tasks
         curve.log(step + 1, loss=total, lr=lr)
         if step >= config.steps * 0.9:
             tail.append(total)
@@ -139,7 +140,7 @@ def train_oracles_together(
             on_step(step + 1, total)
         if (step + 1) % config.checkpoint_every == 0 and step + 1 < config.steps:
             save_state(state_dir, params, optimizer, step + 1,
-                       {"rng": rng.getstate(), "seconds": time.perf_counter() - started, "tasks": [t.id for t in todo]})
+                       {"rngs": [r.getstate() for r in rngs], "seconds": time.perf_counter() - started, "tasks": [t.id for t in todo]})
     seconds = time.perf_counter() - started
     final_loss = sum(tail) / len(tail) if tail else float("nan")
     curve.plot(f"{len(todo)} oracle LoRAs trained together")
@@ -159,6 +160,15 @@ def train_oracles_together(
              "seconds": seconds / len(todo), "steps": config.steps, "together": len(todo)}, indent=2))
         results.append(OracleResult(task.id, out_dir / task.id, final_loss, score, seconds / len(todo)))
     return results
+
+
+def per_task_loss(logits: torch.Tensor, labels: torch.Tensor, tasks: int) -> torch.Tensor:
+    """Mean response cross-entropy of each task's rows ([tasks]); rows are task-major, equally many per task."""
+    shifted, target = logits[:, :-1].float(), labels[:, 1:]
+    tokens = torch.nn.functional.cross_entropy(shifted.transpose(1, 2), target, ignore_index=IGNORE_INDEX,
+                                               reduction="none")  # [rows, T-1], 0 where ignored
+    counted = (target != IGNORE_INDEX).float()
+    return tokens.reshape(tasks, -1).sum(1) / counted.reshape(tasks, -1).sum(1).clamp_min(1)
 
 
 @torch.no_grad()

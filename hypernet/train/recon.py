@@ -6,7 +6,7 @@ The targets are oracle LoRAs (``t2l train oracle``), one per task, read from PEF
 Each step draws tasks and one training description per task. The loss (``--loss``) is either
 ``delta`` (the default): the squared Frobenius distance between the generated and the oracle
 ΔW = B·A of every layer, relative to the library's mean ‖ΔW‖² for that layer, computed from r×r
-products without ever forming ΔW; or ``zscore``: L1 between generated and oracle A and B after
+products without ever forming ΔW, plus the squared error of A relative to its mean square; or ``zscore``: L1 between generated and oracle A and B after
 z-scoring every element across the library, as the paper does. ``delta`` compares what the
 adapters do: A and B are only defined up to an invertible r×r factor, and elements of A that
 training barely moved have a tiny spread across the library that z-scoring blows up into noise.
@@ -112,6 +112,7 @@ def train_recon(
     # the library's mean ‖ΔW‖² per layer: the delta loss is relative to it, so every layer counts alike
     zeros = {n: (torch.zeros_like(a[:1]), torch.zeros_like(b[:1])) for n, (a, b) in goal.items()}
     scales = {n: delta_sq_distance(a, b, *zeros[n]).mean(0).clamp_min(1e-12) for n, (a, b) in goal.items()}
+    a_scales = {n: a.pow(2).mean().clamp_min(1e-12) for n, (a, _) in goal.items()}
 
     hconfig = HypernetConfig.from_targets(
         targets, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
@@ -151,6 +152,9 @@ def train_recon(
             if config.loss == "delta":
                 a_ref, b_ref = goal[name][0][index], goal[name][1][index]
                 loss = loss + (delta_sq_distance(a.float(), b.float(), a_ref, b_ref) / scales[name]).mean()
+                # plus A itself, relative to its mean square: while B is still near zero, ΔW alone
+                # gives A almost no gradient, and A must first turn towards the oracles' row space
+                loss = loss + ((a.float() - a_ref) ** 2).mean() / a_scales[name]
                 continue
             for generated, target, std in zip((a, b), goal[name], stds[name]):
                 # L1 between z-scored values: the means cancel, the per-element std remains

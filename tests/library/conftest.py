@@ -20,11 +20,14 @@ BASE_MODEL = "smollm2-135m-instruct"
 
 
 @pytest.fixture(autouse=True)
-def no_installed_hypernetwork(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def no_installed_hypernetwork(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """These tests choose their hypernetwork themselves: the shipped default checkpoint is hidden
-    (tests/hypernet/test_default_checkpoint.py covers it)."""
+    (tests/hypernet/test_default_checkpoint.py covers it), unless a test is marked
+    ``installed_hypernetwork``."""
     import hypernet.checkpoint
 
+    if request.node.get_closest_marker("installed_hypernetwork"):
+        return
     monkeypatch.setattr(hypernet.checkpoint, "DEFAULT_CHECKPOINT_DIR", tmp_path / "no-default-checkpoint")
 
 

@@ -103,12 +103,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.installed_hypernetwork
 def test_readme_python_sdk_examples_run(base_model, encoder, model_cache, tmp_path, monkeypatch):
     """Every ```python block of README's "Python SDK" section, in order, against the embedded
     default catalog; the remote example talks to a real uvicorn server on a free port."""
     import uvicorn
 
     from library.catalog import open_catalog
+    from library.dispatch import resolve_checkpoint
     from library.embed import encoder_embed_fn
     from t2l.settings import get_settings
 
@@ -121,7 +123,7 @@ def test_readme_python_sdk_examples_run(base_model, encoder, model_cache, tmp_pa
 
     catalog = open_catalog(get_settings(), embed=encoder_embed_fn(encoder))
     served = LocalSkillLibrary(Dispatcher(catalog, base_model=BASE, loaded=base_model, encoder=encoder,
-                                          allow_untrained=True, num_slots=4))
+                                          checkpoint=resolve_checkpoint(None), num_slots=4))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(served), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -112,3 +112,38 @@ def test_answers_end_with_the_chat_templates_end_of_turn_whatever_eos_says(base_
     [encoded] = encode_examples(tokenizer, ["river apple"], ["apple river"])
     assert encoded.input_ids[-1] == im_end and encoded.labels[-1] == im_end
     assert im_end in end_token_ids(base_model.model, tokenizer)
+
+
+def test_oracles_trained_together_match_each_trained_alone(base_model, tmp_path: Path):
+    from hypernet.train.oracle_batch import train_oracles_together
+
+    swap = _task("t.swap", lambda s: " ".join(reversed(s.split())))
+    upper = _task("t.upper", str.upper)
+    config = LoraTrainConfig(steps=3, lr=1e-2, dropout=0.0, checkpoint_every=2)
+    both = train_oracles_together(base_model, [swap, upper], tmp_path / "both", config, examples_per_task=2)
+    alone = train_oracles_together(base_model, [swap], tmp_path / "alone", config, examples_per_task=2)
+    assert [r.task_id for r in both] == ["t.swap", "t.upper"] and not any(r.skipped for r in both)
+    together = load_peft_adapter(tmp_path / "both" / "t.swap")
+    single = load_peft_adapter(tmp_path / "alone" / "t.swap")
+    other = load_peft_adapter(tmp_path / "both" / "t.upper")
+    path = "model.layers.3.self_attn.q_proj"
+    # no parameter is shared: the companion task changed nothing about t.swap's LoRA
+    for mine, ref in zip(together.weights[path], single.weights[path]):
+        assert torch.allclose(mine, ref, atol=1e-5, rtol=1e-3)
+    assert not torch.allclose(together.weights[path][1], other.weights[path][1])
+    assert float(together.weights[path][1].abs().max()) > 0  # B moved from zero
+    assert together.metadata["kind"] == "oracle" and together.use_rslora
+    assert json.loads((tmp_path / "both" / "t.upper" / "metrics.json").read_text())["together"] == 2
+    again = train_oracles_together(base_model, [swap, upper], tmp_path / "both", config, examples_per_task=2)
+    assert all(r.skipped for r in again)
+
+
+def test_per_task_loss_is_each_tasks_own_mean():
+    from hypernet.train.data import response_loss
+    from hypernet.train.oracle_batch import per_task_loss
+
+    logits = torch.randn(4, 5, 11)
+    labels = torch.tensor([[-100, 1, 2, -100, -100], [-100, -100, 3, 4, 5],
+                           [-100, 6, -100, -100, -100], [-100, 7, 8, 9, 10]])
+    got = per_task_loss(logits, labels, 2)
+    assert torch.allclose(got, torch.stack([response_loss(logits[:2], labels[:2]), response_loss(logits[2:], labels[2:])]))

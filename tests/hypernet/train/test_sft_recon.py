@@ -72,15 +72,45 @@ def _oracle(model, seed: int) -> LoraAdapter:
     return LoraAdapter(rank=4, alpha=8.0, weights=weights, target_modules=["q_proj", "v_proj"])
 
 
-def test_recon_learns_to_reproduce_oracle_loras(base_model, encoder, tmp_path: Path):
+@pytest.mark.parametrize("loss", ["delta", "zscore"])
+def test_recon_learns_to_reproduce_oracle_loras(base_model, encoder, tmp_path: Path, loss: str):
     for i, task in enumerate(TASKS):
         save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
-    config = ReconConfig(steps=40, tasks_per_batch=3, lr=3e-3, checkpoint_every=20, **TINY)
+    config = ReconConfig(steps=40, tasks_per_batch=3, lr=3e-3, checkpoint_every=20, loss=loss, **TINY)
     checkpoint = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle",
                              tmp_path / "recon", config)
     losses = [float(r["loss"]) for r in csv.DictReader(open(tmp_path / "recon" / "loss.csv"))]
     assert len(losses) == 40 and losses[-1] < 0.6 * losses[0], (losses[0], losses[-1])
     assert checkpoint.config.rank == 4 and checkpoint.config.training["recipe"] == "recon"
+
+
+def test_delta_distance_is_the_frobenius_distance_of_the_products():
+    from hypernet.train.recon import delta_sq_distance
+
+    a, b, a2, b2 = torch.randn(2, 3, 4, 7), torch.randn(2, 3, 5, 4), torch.randn(2, 3, 4, 7), torch.randn(2, 3, 5, 4)
+    assert torch.allclose(delta_sq_distance(a, b, a2, b2), ((b @ a - b2 @ a2) ** 2).sum((-1, -2)), rtol=1e-4)
+    # A and B are defined up to an invertible r×r factor; ΔW is not
+    m = torch.randn(4, 4) + 3 * torch.eye(4)
+    assert torch.allclose(delta_sq_distance(m @ a, b @ torch.linalg.inv(m), a, b), torch.zeros(2, 3), atol=1e-2)
+
+
+def test_sft_holds_back_selection_tasks_and_can_prompt_with_the_description(base_model, encoder, tmp_path: Path):
+    from hypernet.train.sft import selection_split
+
+    train, held = selection_split(TASKS, 1)
+    assert len(held) == 1 and held[0] not in train and selection_split(TASKS, 1) == (train, held)
+    config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=1, checkpoint_every=2,
+                       selection_tasks=1, prompt_description=True, **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config)
+    training = final.config.training
+    assert training["selection_task_ids"] == [held[0].id] and held[0].id not in training["tasks"]
+    assert final.config.prompt_description
+    rows = list(csv.DictReader(open(tmp_path / "loss.csv")))
+    assert all(r["selection_loss"] not in ("", "nan") for r in rows)
+    best = load_checkpoint(tmp_path / "best", targets=discover_targets(base_model.model))
+    assert best.config.prompt_description
+    with pytest.raises(ValueError, match="hold back"):
+        selection_split(TASKS, 3)
 
 
 def test_recon_without_oracles_names_the_missing_tasks(base_model, encoder, tmp_path: Path):
