@@ -1,6 +1,7 @@
-"""The catalog: what is stored and found. Names load lazily, so ``import library`` stays light.
+"""The catalog (what is stored and found), the dispatcher and the SDK. Names load lazily, so
+``import library`` stays light.
 
-    from library import open_catalog, NewAdapter, add_adapters, search
+    from library import SkillLibrary, open_catalog, NewAdapter, add_adapters, search
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _EXPORTS = {
     "SearchHit": "library.lookup",
     "AdapterStore": "library.store",
     "DescriptionIndex": "library.index",
+    "SkillLibrary": "library.sdk",
+    "Dispatcher": "library.dispatch",
+    "Provenance": "library.provenance",
+    "Generation": "library.provenance",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -20,30 +20,11 @@ err_console = Console(stderr=True)
 
 
 def _register() -> None:
-    from t2l.cli import generate, info
+    from t2l.cli import catalog, dispatch, evaluate, generate, info, jobs, serve, tasks, train, worker
 
-    info.register(app)
-    generate.register(app)
-    from t2l.cli import worker
-
-    worker.register(app)
-    from t2l.cli import tasks
-
-    tasks.register(app)
-    from t2l.cli import catalog
-
-    catalog.register(app)
-    from t2l.cli import jobs
-
-    jobs.register(app)
-    from t2l.cli import evaluate, train
-
-    train.register(app)
-    evaluate.register(app)
-    from t2l.cli import dispatch, serve
-
-    dispatch.register(app)
-    serve.register(app)
+    # the order of `t2l --help`
+    for group in (info, generate, worker, tasks, catalog, jobs, train, evaluate, dispatch, serve):
+        group.register(app)
 
 
 _register()

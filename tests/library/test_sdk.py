@@ -141,3 +141,11 @@ def test_readme_python_sdk_examples_run(base_model, encoder, model_cache, tmp_pa
         thread.join(timeout=10)
         served.close()
     assert (tmp_path / "reverse-words" / "adapter_config.json").is_file()
+
+
+def test_the_sdk_imports_from_the_package():
+    import library
+
+    assert library.SkillLibrary is SkillLibrary and "SkillLibrary" in library.__all__
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        library.Nope  # noqa: B018
