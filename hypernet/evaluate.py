@@ -8,7 +8,10 @@ serves every description of a task, each sample with its own adapter.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from pathlib import Path
 from statistics import mean
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -70,10 +73,12 @@ def evaluate_task(
     adapters: Sequence[LoraAdapter] | None = None,
     batch_size: int = 64,
     samples: list[dict[str, str]] | None = None,
+    model: torch.nn.Module | None = None,
 ) -> dict[str, float]:
     """Mean scores (0..100) over ``examples`` × variants; variant i prompts with
-    ``descriptions_in_prompt[i]`` (None: the raw input) and, if given, carries ``adapters[i]``."""
-    model, tokenizer = loaded.model, loaded.tokenizer
+    ``descriptions_in_prompt[i]`` (None: the raw input) and, if given, carries ``adapters[i]``.
+    ``model`` replaces the base model (e.g. a PEFT model wrapping it)."""
+    model, tokenizer = model if model is not None else loaded.model, loaded.tokenizer
     variants = len(adapters) if adapters is not None else len(descriptions_in_prompt)
     if len(descriptions_in_prompt) == 1:
         descriptions_in_prompt = list(descriptions_in_prompt) * variants  # one prompt style for every adapter
@@ -114,20 +119,39 @@ def evaluate_method(
     limit: int | None = None,
     prompts_for: Callable[[Task], Sequence[str | None]] = lambda task: (None,),
     adapters_for: Callable[[Task], Sequence[LoraAdapter] | None] = lambda task: None,
+    model_for: Callable[[Task], AbstractContextManager[torch.nn.Module | None]] = lambda task: nullcontext(),
     note: str = "",
     on_task: Callable[[str, dict[str, float]], None] | None = None,
 ) -> MethodResult:
-    """Evaluate one method on every task's ``split`` examples (first ``limit`` of them)."""
+    """Evaluate one method on every task's ``split`` examples (first ``limit`` of them).
+    ``model_for(task)`` may give the model to use for that task (``peft_applied``)."""
     result = MethodResult(name, note=note)
     started = time.perf_counter()
     with torch.inference_mode():
         for task in tasks:
             examples = list(getattr(task, split))[:limit]
             result.samples[task.id] = []
-            scores = evaluate_task(loaded, task, examples, descriptions_in_prompt=prompts_for(task),
-                                   adapters=adapters_for(task), samples=result.samples[task.id])
+            with model_for(task) as model:
+                scores = evaluate_task(loaded, task, examples, descriptions_in_prompt=prompts_for(task),
+                                       adapters=adapters_for(task), samples=result.samples[task.id], model=model)
             result.per_task[task.id] = scores
             if on_task:
                 on_task(task.id, scores)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def peft_applied(loaded: LoadedModel, directory: Path) -> Iterator[torch.nn.Module]:
+    """The base model carrying the PEFT adapter in ``directory`` (any method PEFT reads) for the
+    block; afterwards the base model is as it was (LoRA-style layers are unloaded; soft prompts
+    never touch it)."""
+    from peft import PeftModel
+
+    model = PeftModel.from_pretrained(loaded.model, str(directory))
+    model.eval()
+    try:
+        yield model
+    finally:
+        if not model.peft_config["default"].is_prompt_learning:
+            model.unload()

@@ -1,4 +1,4 @@
-"""Plain LoRA training with PEFT: the oracle (one LoRA per task) and multi-task recipes share this.
+"""Adapter training with PEFT: the oracle (one per task), multi-task and method recipes share this.
 
 The base model is wrapped once; between tasks the LoRA weights are re-initialised in place, so
 training many oracles never re-wraps or reloads the model.
@@ -113,7 +113,7 @@ def train_lora(
     curve: LossCurve,
     on_step: Callable[[int, float], None] | None = None,
 ) -> float:
-    """Train the active LoRA for ``config.steps`` steps, resuming from ``state_dir`` if it holds a
+    """Train the PEFT model's trainable parameters (any method) for ``config.steps`` steps, resuming from ``state_dir`` if it holds a
     checkpoint; returns the mean loss of the last 10 % of steps."""
     params = lora_parameters(peft_model)
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
@@ -133,7 +133,8 @@ def train_lora(
         labels = batch.pop("labels")
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
             logits = peft_model(**batch).logits
-        loss = response_loss(logits, labels)
+        # prompt tuning prepends its virtual tokens: score only the positions of the real ones
+        loss = response_loss(logits[:, -labels.shape[1] :], labels)
         if not torch.isfinite(loss):
             raise FloatingPointError(f"loss became {loss.item()} at step {step}; lower the learning rate")
         optimizer.zero_grad(set_to_none=True)

@@ -37,6 +37,8 @@ def evaluate(
     sft: Optional[Path] = typer.Option(None, help="SFT-trained hypernetwork checkpoint."),
     sft_prompted: Optional[Path] = typer.Option(
         None, help="A second SFT checkpoint, trained with --prompt-description (its own row)."),
+    method_oracles: list[Path] = typer.Option(
+        [], "--method-oracles", help="A directory of `t2l train oracle --method M` adapters: one row per method (repeatable)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
     out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
     device: Optional[str] = typer.Option(None),
@@ -84,6 +86,19 @@ def evaluate(
         context["oracle LoRAs"] = str(oracles)
         run("oracle LoRA", adapters_for=lambda t: [load_peft_adapter(oracles / t.id)],
             note="one LoRA trained on each task's own examples (upper bound)")
+    for directory in method_oracles:
+        import json
+
+        from hypernet.evaluate import peft_applied
+
+        trained = json.loads((directory / "config.json").read_text())
+        costs = [json.loads((directory / t.id / "metrics.json").read_text()) for t in chosen]
+        params = costs[0].get("trainable_parameters", 0)
+        seconds = sum(c["seconds"] for c in costs) / len(costs)
+        context[f"{trained['method']} adapters"] = str(directory)
+        run(f"{trained['method']} (oracle)", model_for=lambda t, d=directory: peft_applied(loaded, d / t.id),
+            note=f"PEFT {trained['method']} per task: {params:,} trainable parameters, "
+                 f"{trained['steps']} steps × {trained['batch_size']}, {seconds:.0f} s per task to train")
     encoder = None
     for name, path in (("T2L (recon)", recon), ("T2L (SFT)", sft), ("T2L (SFT)", sft_prompted)):
         if path is None:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Optional
 import typer
 from rich.console import Console
 
+from t2l.errors import T2LError
+
 if TYPE_CHECKING:
     from hypernet.base_model import LoadedModel
     from hypernet.tasks.types import Task
@@ -31,7 +33,6 @@ _FILE_HELP = "A task file (JSONL or Super-NaturalInstructions JSON) instead of t
 def select_tasks(split: str, task_ids: str | None, task_file: Path | None, seed: int = 0) -> list[Task]:
     """Tasks of the built-in suite (or a task file) in ``split``: train, heldout or all."""
     from hypernet.tasks import builtin_suite, load_task_suite
-    from t2l.errors import T2LError
 
     suite = load_task_suite(task_file) if task_file else builtin_suite(seed=seed)
     if task_ids:
@@ -70,13 +71,17 @@ def oracle(
     task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
     steps: int = typer.Option(200, min=1),
     batch_size: int = typer.Option(16, min=1),
-    lr: float = typer.Option(1e-3),
+    lr: Optional[float] = typer.Option(None, help="Default 1e-3; 3e-2 for --method prompt-tuning (a soft prompt needs larger steps)."),
     rank: int = typer.Option(8, min=1),
     alpha: float = typer.Option(16.0),
     targets: str = typer.Option("q_proj,v_proj", help="Comma-separated target module names."),
     together: bool = typer.Option(False, help="Train every task's LoRA at once in shared batches (fast on a GPU)."),
     examples_per_task: int = typer.Option(8, min=1, help="With --together: each task's examples per step."),
     tasks_per_pass: int = typer.Option(64, min=1, help="With --together: tasks per forward pass (memory)."),
+    method: Optional[str] = typer.Option(
+        None, help="A PEFT method: lora, rslora, dora, qlora or prompt-tuning, saved in PEFT's own format "
+        "(default: rsLoRA through the hypernetwork's LoRA path, which --together also uses)."),
+    virtual_tokens: int = typer.Option(20, min=1, help="With --method prompt-tuning: soft prompt length."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """One LoRA per task (the upper bound and the reconstruction targets): PEFT one task at a
@@ -86,8 +91,15 @@ def oracle(
     from hypernet.train.peft_lora import LoraTrainConfig
 
     chosen = select_tasks(split, tasks, task_file)
+    if lr is None:
+        lr = 3e-2 if method == "prompt-tuning" else 1e-3
     config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, alpha=alpha, steps=steps,
                              batch_size=batch_size, lr=lr)
+    if method is not None:
+        if together:
+            raise T2LError("--together trains the hypernetwork's LoRA format only; leave out --method")
+        _method_oracles(chosen, out, config, method, virtual_tokens, device)
+        return
     loaded = load_for_training(device)
     if together:
         with _progress() as progress:
@@ -109,6 +121,23 @@ def oracle(
     done = [r for r in results if not r.skipped]
     console.print(f"{len(done)} oracle LoRAs trained, {len(results) - len(done)} already there; "
                   f"mean validation exact match {sum(r.validation_exact for r in results) / len(results):.3f}")
+
+
+def _method_oracles(chosen, out: Path, config, method: str, virtual_tokens: int, device: str | None) -> None:
+    from hypernet.train.methods import MethodSettings, check_available, train_method_oracles
+    from t2l.settings import get_settings
+
+    settings = MethodSettings(method=method, virtual_tokens=virtual_tokens)
+    check_available(method, device or get_settings().resolved_device())  # before the model loads
+    loaded = load_for_training(device)
+    with _progress() as progress:
+        bar = progress.add_task(method, total=len(chosen) * config.steps, loss=float("nan"))
+        results = train_method_oracles(loaded, chosen, out, config, settings,
+                                       on_progress=lambda task_id, step, loss: progress.update(
+                                           bar, advance=1, loss=loss, description=f"{method} {task_id}"))
+    done = [r for r in results if not r.skipped]
+    console.print(f"{len(done)} {method} adapters trained, {len(results) - len(done)} already there; mean "
+                  f"validation exact match {sum(r.validation_exact for r in results) / len(results):.3f}")
 
 
 @train_app.command("multitask")

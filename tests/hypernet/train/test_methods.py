@@ -1,0 +1,89 @@
+"""Oracle adapters of each PEFT method: trained, saved in PEFT's own format, applied and removed
+again by the evaluation, and clear errors for methods that cannot run here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import torch
+
+from hypernet.evaluate import evaluate_method, peft_applied
+from hypernet.train.methods import MethodSettings, MethodUnavailableError, check_available, train_method_oracles
+from hypernet.train.peft_lora import LoraTrainConfig
+
+
+@dataclass(frozen=True)
+class _Example:
+    input: str
+    output: str
+
+
+@dataclass(frozen=True)
+class _Task:
+    id: str
+    family: str
+    descriptions: tuple[str, ...]
+    train: tuple[_Example, ...]
+    validation: tuple[_Example, ...]
+    test: tuple[_Example, ...]
+
+    def score(self, prediction: str, example: _Example) -> dict[str, float]:
+        same = float(prediction.strip() == example.output)
+        return {"exact": same, "lenient": same}
+
+
+WORDS = ["apple", "river", "stone", "cloud", "tiger", "music", "lemon", "paper"]
+PAIRS = [_Example(f"{a} {b}", a) for a in WORDS for b in WORDS if a != b]
+FIRST = _Task("t.first", "extraction", ("Return only the first word.",), tuple(PAIRS[:40]), tuple(PAIRS[40:44]),
+              tuple(PAIRS[44:48]))
+
+
+def _logits(model, ids) -> torch.Tensor:
+    with torch.no_grad():
+        return model(ids).logits
+
+
+@pytest.mark.parametrize("method", ["dora", "prompt-tuning"])
+def test_method_oracles_train_save_as_peft_and_leave_the_base_model_as_it_was(base_model, tmp_path: Path, method):
+    ids = torch.tensor([[1, 2, 3, 4]])
+    before = _logits(base_model.model, ids)
+    config = LoraTrainConfig(steps=3, batch_size=2, lr=1e-2, checkpoint_every=5)
+    (result,) = train_method_oracles(base_model, [FIRST], tmp_path, config, MethodSettings(method, virtual_tokens=4))
+    saved = json.loads((tmp_path / "t.first" / "adapter_config.json").read_text())
+    metrics = json.loads((tmp_path / "t.first" / "metrics.json").read_text())
+    if method == "dora":
+        assert saved["peft_type"] == "LORA" and saved["use_dora"] is True
+        # A and B (8 × (576 + out)) plus one magnitude per output feature, on q and v of 30 layers
+        assert metrics["trainable_parameters"] == 30 * (8 * (576 + 576) + 576 + 8 * (576 + 192) + 192)
+    else:
+        assert saved["peft_type"] == "PROMPT_TUNING" and saved["num_virtual_tokens"] == 4
+        assert metrics["trainable_parameters"] == 4 * 576
+    assert metrics["method"] == method and 0.0 <= result.validation_exact <= 1.0
+    assert torch.equal(_logits(base_model.model, ids), before)  # trained on a copy
+
+    with peft_applied(base_model, tmp_path / "t.first") as model:
+        changed = _logits(model, ids)
+    assert not torch.allclose(changed[:, -ids.shape[1]:], before)
+    assert torch.equal(_logits(base_model.model, ids), before)  # unloaded again
+    row = evaluate_method(method, base_model, [FIRST], limit=2,
+                          model_for=lambda t: peft_applied(base_model, tmp_path / t.id))
+    assert set(row.per_task) == {"t.first"}
+    assert torch.equal(_logits(base_model.model, ids), before)
+    again = train_method_oracles(base_model, [FIRST], tmp_path, config, MethodSettings(method, virtual_tokens=4))
+    assert again[0].skipped
+
+
+def test_qlora_without_cuda_says_what_to_do_instead():
+    with pytest.raises(MethodUnavailableError, match="CUDA.*--method lora"):
+        check_available("qlora", "cpu")
+    check_available("dora", "cpu")  # the others run anywhere
+
+
+def test_unknown_methods_and_bad_settings_are_refused():
+    with pytest.raises(ValueError, match="unknown method 'houlsby'.*lora, rslora, dora"):
+        MethodSettings("houlsby")
+    with pytest.raises(ValueError, match="virtual_tokens"):
+        MethodSettings("prompt-tuning", virtual_tokens=0)
