@@ -38,6 +38,10 @@ start)
     --out $RUNS/recon --steps 3000" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
     > $RUNS/multitask.log 2>&1 < /dev/null &
+  # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
+  setsid nohup bash -c "for m in ${METHODS-lora dora prompt-tuning}; do python3 -m t2l train oracle $SUITE \
+    --split heldout --method \$m --out $RUNS/oracle-\$m --steps 150 --batch-size 16; done" \
+    > $RUNS/methods.log 2>&1 < /dev/null &
   sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
   ;;
 wait)
@@ -54,6 +58,9 @@ eval)
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
   [ -f $RUNS/sft-plain/best/config.json ] && args+=(--sft $RUNS/sft-plain/best)
   [ -f $RUNS/sft-prompted/best/config.json ] && args+=(--sft-prompted $RUNS/sft-prompted/best)
+  for d in $RUNS/oracle-*/; do  # a method row needs every held-out task's adapter
+    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "${HELDOUT_TASKS:-28}" ] && args+=(--method-oracles "$d")
+  done
   t2l eval $SUITE --split heldout --limit 32 --descriptions 3 "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
   if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on
     t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
@@ -64,7 +71,7 @@ collect)
   # everything small plus the chosen checkpoints, in 15 MiB pieces (a call brings back at most 8 files)
   out=${OUT:?}
   tar -C $RUNS -czf /tmp/bundle.tgz --exclude='.state*' --exclude='oracle/*/adapter_model.safetensors' \
-    --exclude='sft-*/checkpoint' --exclude='recon/checkpoint/*.safetensors' .
+    --exclude='sft-*/checkpoint' --exclude='recon/checkpoint/*.safetensors' --exclude='oracle-*/*/adapter_model.safetensors' .
   split -b 15m /tmp/bundle.tgz "$out/bundle.tgz.part-"
   ls -la "$out"
   ;;

@@ -64,12 +64,17 @@ class SFTConfig:
     selection_tasks: int = 0
     # the description also goes into the prompt (as for the multi-task LoRA); generation then does the same
     prompt_description: bool = False
+    # Gaussian noise on the (unit-length) description embeddings while training, renormalised:
+    # nearby points must give the same adapter, which pushes against memorising each task
+    embedding_noise: float = 0.0
     seed: int = 0
 
     def __post_init__(self) -> None:
         for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
             if getattr(self, key) <= 0:
                 raise ValueError(f"{key} must be positive")
+        if self.embedding_noise < 0:
+            raise ValueError("embedding_noise must be >= 0")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,6 +129,13 @@ def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int):
         else:
             examples += [item.examples[i] for i in picked]
     return pool.table[rows], collate(examples, pad)
+
+
+def noisy(embeddings: torch.Tensor, scale: float) -> torch.Tensor:
+    """Unit vectors moved by Gaussian noise of std ``scale / sqrt(d)`` per coordinate (so about
+    ``scale`` in length) and put back on the unit sphere."""
+    noise = torch.randn_like(embeddings) * (scale / embeddings.shape[-1] ** 0.5)
+    return torch.nn.functional.normalize(embeddings + noise, dim=-1)
 
 
 def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list[Task]]:
@@ -242,6 +254,8 @@ def train_sft(
         for group in optimizer.param_groups:
             group["lr"] = lr
         embeddings, batch = _batch(train_pool, rng, config, pad)
+        if config.embedding_noise:
+            embeddings = noisy(embeddings, config.embedding_noise)
         ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight)
         if not torch.isfinite(loss):
             raise FloatingPointError(f"SFT loss became {loss.item()} at step {step}; lower the learning rate")

@@ -214,6 +214,8 @@ def sft(
     prompt_description: bool = typer.Option(
         False, help="Put the description in the prompt too (generation with this checkpoint then does the same)."),
     l2_weight: float = typer.Option(1e-3, help="Weight of the L2 penalty on the generated A and B."),
+    embedding_noise: float = typer.Option(
+        0.0, min=0.0, help="Noise on the description embeddings while training (about this length; 0 = off)."),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -230,7 +232,8 @@ def sft(
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
-                       prompt_description=prompt_description, l2_weight=l2_weight, seed=seed)
+                       prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
+                       embedding_noise=embedding_noise)
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,

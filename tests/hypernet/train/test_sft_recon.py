@@ -116,3 +116,17 @@ def test_sft_holds_back_selection_tasks_and_can_prompt_with_the_description(base
 def test_recon_without_oracles_names_the_missing_tasks(base_model, encoder, tmp_path: Path):
     with pytest.raises(T2LError, match="t.swap"):
         train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, tmp_path / "r", ReconConfig(**TINY))
+
+
+def test_embedding_noise_moves_unit_vectors_about_its_length_and_keeps_them_unit():
+    from hypernet.train.sft import noisy
+
+    torch.manual_seed(0)
+    points = torch.nn.functional.normalize(torch.randn(256, 384), dim=-1)
+    moved = noisy(points, 0.3)
+    assert torch.allclose(moved.norm(dim=-1), torch.ones(256), atol=1e-5)
+    distance = (moved - points).norm(dim=-1).mean()
+    assert 0.2 < float(distance) < 0.4
+    assert torch.equal(noisy(points, 0.0), torch.nn.functional.normalize(points, dim=-1))
+    with pytest.raises(ValueError, match="embedding_noise"):
+        SFTConfig(embedding_noise=-1)
