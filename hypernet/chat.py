@@ -57,8 +57,11 @@ def answer_end_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
     """The tokens that close an assistant turn, read from the chat template itself.
 
     ``tokenizer.eos_token`` is not reliable for this: the same GGUF file gives SmolLM2's
-    ``<|im_end|>`` under one transformers version and ``<|im_start|>`` under another. Training
-    appends these ids to every answer, and generation stops at them.
+    ``<|im_end|>`` under one transformers version and ``<|im_start|>`` under another, and which
+    tokens count as "special" changes too. So the end of turn is the first piece of text the
+    template puts after an answer, looked up in the vocabulary as one token (``<|im_end|>``),
+    else the first special token of that text. Training appends these ids to every answer, and
+    generation stops at them.
     """
     marker = "\u2063answer\u2063"
     if getattr(tokenizer, "chat_template", None):
@@ -67,6 +70,9 @@ def answer_end_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
         )
         suffix = text.split(marker, 1)[1].strip() if marker in text else ""
         if suffix:
+            whole = tokenizer.get_vocab().get(suffix.split()[0])
+            if whole is not None:
+                return [whole]
             ids = tokenizer(suffix, add_special_tokens=False)["input_ids"]
             special = set(tokenizer.all_special_ids)
             first_special = next((i for i in ids if i in special), None)
@@ -77,9 +83,25 @@ def answer_end_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
     return [tokenizer.eos_token_id]
 
 
+def turn_marker_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """Every single-token marker the chat template writes around turns (``<|im_start|>``,
+    ``<|im_end|>``, ...): none belongs inside an answer, so any of them ends one, whichever
+    end token an adapter was trained with."""
+    if not getattr(tokenizer, "chat_template", None):
+        return []
+    import re
+
+    text = tokenizer.apply_chat_template(
+        [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}], tokenize=False
+    )
+    vocab = tokenizer.get_vocab()
+    return sorted({vocab[m] for m in re.findall(r"<[^<>\s]+>", text) if m in vocab})
+
+
 def end_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:
-    """Tokens that end an answer: the chat template's end of turn and the model's configured eos."""
-    ids = set(answer_end_ids(tokenizer))
+    """Tokens that end an answer: the chat template's end of turn and turn markers, and the
+    model's configured eos."""
+    ids = set(answer_end_ids(tokenizer)) | set(turn_marker_ids(tokenizer))
     configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
     ids.update(configured if isinstance(configured, list) else [configured])
     return sorted(i for i in ids if i is not None)

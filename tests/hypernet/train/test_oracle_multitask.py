@@ -112,6 +112,27 @@ def test_answers_end_with_the_chat_templates_end_of_turn_whatever_eos_says(base_
     [encoded] = encode_examples(tokenizer, ["river apple"], ["apple river"])
     assert encoded.input_ids[-1] == im_end and encoded.labels[-1] == im_end
     assert im_end in end_token_ids(base_model.model, tokenizer)
+    # nor does it depend on which tokens the tokenizer flags as special (that changed between versions)
+    tokenizer.__class__ = type("OnlyImStartSpecial", (type(tokenizer),),
+                               {"all_special_ids": property(lambda self: [self.convert_tokens_to_ids("<|im_start|>")])})
+    assert answer_end_ids(tokenizer) == [im_end]
+
+
+def test_generation_stops_at_any_turn_marker():
+    """An adapter trained to end with another turn token (as under transformers 5.17's GGUF
+    reading) must not run on into a new turn: every marker of the template ends an answer."""
+    from hypernet.chat import turn_marker_ids
+
+    class Template:
+        chat_template = "chatml"
+
+        def apply_chat_template(self, messages, tokenize=False):
+            return "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
+
+        def get_vocab(self):
+            return {"<|im_start|>": 1, "<|im_end|>": 2, "a": 3}
+
+    assert turn_marker_ids(Template()) == [1, 2]
 
 
 def test_oracles_trained_together_match_each_trained_alone(base_model, tmp_path: Path):
