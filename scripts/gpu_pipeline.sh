@@ -6,7 +6,8 @@
 #   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
-# suite's data packages, so the suite travels as a file.
+# suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
+# working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging.
 set -euo pipefail
 A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
@@ -30,7 +31,7 @@ start)
     flag=$([ $variant = prompted ] && echo --prompt-description || echo --no-prompt-description)
     setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$variant --steps "${SFT_STEPS:-4000}" \
       --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks 12 \
-      $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$variant.log 2>&1 < /dev/null &
+      --embedding-noise "${SFT_NOISE:-0.3}" $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$variant.log 2>&1 < /dev/null &
   done
   # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets)
   setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
