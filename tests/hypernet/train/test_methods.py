@@ -4,41 +4,22 @@ again by the evaluation, and clear errors for methods that cannot run here."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import torch
 
 from hypernet.evaluate import evaluate_method, peft_applied
+from hypernet.tasks import Example, Task
 from hypernet.train.methods import MethodSettings, MethodUnavailableError, check_available, train_method_oracles
 from hypernet.train.peft_lora import LoraTrainConfig
 
 
-@dataclass(frozen=True)
-class _Example:
-    input: str
-    output: str
-
-
-@dataclass(frozen=True)
-class _Task:
-    id: str
-    family: str
-    descriptions: tuple[str, ...]
-    train: tuple[_Example, ...]
-    validation: tuple[_Example, ...]
-    test: tuple[_Example, ...]
-
-    def score(self, prediction: str, example: _Example) -> dict[str, float]:
-        same = float(prediction.strip() == example.output)
-        return {"exact": same, "lenient": same}
-
-
 WORDS = ["apple", "river", "stone", "cloud", "tiger", "music", "lemon", "paper"]
-PAIRS = [_Example(f"{a} {b}", a) for a in WORDS for b in WORDS if a != b]
-FIRST = _Task("t.first", "extraction", ("Return only the first word.",), tuple(PAIRS[:40]), tuple(PAIRS[40:44]),
-              tuple(PAIRS[44:48]))
+PAIRS = [Example(f"{a} {b}", a) for a in WORDS for b in WORDS if a != b]
+FIRST = Task(id="t.first", family="extraction", descriptions=("Return only the first word.",),
+             heldout_descriptions=("Give the first word.",), train=tuple(PAIRS[:40]), validation=tuple(PAIRS[40:44]),
+             test=tuple(PAIRS[44:48]))
 
 
 def _logits(model, ids) -> torch.Tensor:
