@@ -6,16 +6,14 @@ schema per test inside it (``search_path`` in the URL), so tests never see each 
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+from pg_helpers import fresh_pg_schema, session_database
 
-PG_SERVER = os.environ.get("T2L_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 BASE_MODEL = "smollm2-135m-instruct"
 
 
@@ -34,18 +32,8 @@ def no_installed_hypernetwork(request: pytest.FixtureRequest, monkeypatch: pytes
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """URL of a new PostgreSQL database for this test session."""
-    from sqlalchemy import create_engine, text
-
-    name = f"t2l_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with session_database("t2l_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -53,15 +41,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database: an SQLite file, or a fresh schema in the session's PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'catalog.db'}"
-    from sqlalchemy import create_engine, text
-
-    base = request.getfixturevalue("pg_database")
-    schema = f"s_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    engine.dispose()
-    return f"{base}?options=-csearch_path%3D{schema}"
+    return fresh_pg_schema(request.getfixturevalue("pg_database"))
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fresh_pg_schema
+from pg_helpers import fresh_pg_schema
 from sqlalchemy import func, select
 
 from library.models import Adapter, Description, Job

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import fresh_pg_schema
+from pg_helpers import fresh_pg_schema
 from sqlalchemy import func, select
 
 from library.models import Adapter, Description, JobChunk
