@@ -143,10 +143,17 @@ def evaluate_method(
 
 @contextmanager
 def peft_applied(loaded: LoadedModel, directory: Path) -> Iterator[torch.nn.Module]:
-    """The base model carrying the PEFT adapter in ``directory`` (any method PEFT reads) for the
-    block; afterwards the base model is as it was (LoRA-style layers are unloaded; soft prompts
-    never touch it)."""
+    """The base model carrying the adapter in ``directory`` for the block: any method PEFT reads,
+    or a bottleneck adapter (``hypernet.bottleneck``). Afterwards the base model is as it was
+    (LoRA-style layers are unloaded, hooks removed; soft prompts never touch it)."""
     from peft import PeftModel
+
+    from hypernet.bottleneck import attached, is_bottleneck_dir, load_bottleneck
+
+    if is_bottleneck_dir(directory):
+        with attached(loaded.model, load_bottleneck(directory, loaded.model)) as model:
+            yield model
+        return
 
     model = PeftModel.from_pretrained(loaded.model, str(directory))
     model.eval()

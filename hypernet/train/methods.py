@@ -8,10 +8,9 @@ Methods (``METHODS``), each built by PEFT, so ``PeftModel.from_pretrained`` read
 - ``dora``: weight-decomposed LoRA (a learned magnitude per output feature beside A and B);
 - ``qlora``: LoRA on a 4-bit NF4 base model (bitsandbytes, CUDA only: elsewhere a clear error);
 - ``prompt-tuning``: a soft prompt of ``virtual_tokens`` trained embeddings (Lester et al.),
-  initialised from the embeddings of the task's first description.
-
-Bottleneck adapters (Houlsby) are not here yet: PEFT lacks them, and AdapterHub's ``adapters``
-pins transformers 4.x, which this project cannot use.
+  initialised from the embeddings of the task's first description;
+- ``bottleneck``: Houlsby adapters after each sub-layer (``hypernet.bottleneck``: PEFT lacks them
+  and AdapterHub's ``adapters`` pins transformers 4.x), width / ``reduction_factor``.
 
 Every task gets a fresh copy of the base model wrapped by PEFT, so each method's own
 initialisation (DoRA's magnitudes from the base weights, the soft prompt from text) applies
@@ -25,6 +24,8 @@ import copy
 import json
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from hypernet.base_model import LoadedModel
     from hypernet.tasks.types import Task
 
-METHODS = ("lora", "rslora", "dora", "qlora", "prompt-tuning")
+METHODS = ("lora", "rslora", "dora", "qlora", "prompt-tuning", "bottleneck")
 LORA_FAMILY = ("lora", "rslora", "dora", "qlora")
 
 
@@ -53,12 +54,13 @@ class MethodUnavailableError(T2LError):
 class MethodSettings:
     method: str = "lora"
     virtual_tokens: int = 20  # prompt tuning
+    reduction_factor: int = 16  # bottleneck: hidden width = model width / this
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
             raise ValueError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
-        if self.virtual_tokens <= 0:
-            raise ValueError("virtual_tokens must be positive")
+        if self.virtual_tokens <= 0 or self.reduction_factor <= 0:
+            raise ValueError("virtual_tokens and reduction_factor must be positive")
 
 
 def check_available(method: str, device: torch.device | str) -> None:
@@ -89,16 +91,28 @@ def peft_config(settings: MethodSettings, train: LoraTrainConfig) -> Any:
                               prompt_tuning_init=PromptTuningInit.RANDOM)
 
 
-def _wrap(loaded: LoadedModel, settings: MethodSettings, train: LoraTrainConfig, task: Task) -> torch.nn.Module:
-    """A fresh copy of the base model wrapped by PEFT for ``task`` (the base model stays untouched)."""
+@contextmanager
+def _adapted(loaded: LoadedModel, settings: MethodSettings, train: LoraTrainConfig, task: Task
+             ) -> Iterator[tuple[torch.nn.Module, Callable[[Path], None]]]:
+    """A fresh copy of the base model carrying a new ``settings.method`` adapter for ``task``,
+    and the function that saves that adapter (the base model stays untouched)."""
     from peft import get_peft_model
 
     model = _quantized_copy(loaded) if settings.method == "qlora" else copy.deepcopy(loaded.model)
     torch.manual_seed(task_seed(task.id, train.seed))
+    if settings.method == "bottleneck":
+        from hypernet.bottleneck import BottleneckAdapters, BottleneckConfig, attached, save_bottleneck
+
+        model.requires_grad_(False)
+        adapters = BottleneckAdapters.for_model(model, BottleneckConfig(settings.reduction_factor))
+        model.bottleneck_adapters = adapters  # registered: its parameters are the trainable ones
+        with attached(model, adapters):
+            yield model, lambda directory: save_bottleneck(adapters, directory, {"task_id": task.id})
+        return
     peft_model = get_peft_model(model, peft_config(settings, train))
     if settings.method == "prompt-tuning":
         _init_prompt_from_text(peft_model, loaded.tokenizer, task.descriptions[0], settings.virtual_tokens)
-    return peft_model
+    yield peft_model, lambda directory: peft_model.save_pretrained(str(directory))
 
 
 def _init_prompt_from_text(peft_model, tokenizer, text: str, virtual_tokens: int) -> None:
@@ -151,7 +165,6 @@ def train_method_oracles(
                                         metrics["seconds"], skipped=True))
             continue
         started = time.perf_counter()
-        peft_model = _wrap(loaded, settings, train, task)
         encoded = encode_examples(loaded.tokenizer, [user_message(e.input) for e in task.train],
                                   [e.output for e in task.train], train.max_length)
 
@@ -160,16 +173,16 @@ def train_method_oracles(
 
         curve = LossCurve(out_dir / ".curves" / f"{task.id}.csv", ["loss", "lr"])
         task_train = LoraTrainConfig(**{**train.to_dict(), "seed": task_seed(task.id, train.seed)})
-        final_loss = train_lora(peft_model, next_batch, task_train, out_dir / ".state" / task.id, curve,
-                                on_step=(lambda step, loss: on_progress(task.id, step, loss)) if on_progress else None)
-        exact = validation_exact(peft_model, loaded.tokenizer, task)
+        with _adapted(loaded, settings, train, task) as (model, save):
+            final_loss = train_lora(model, next_batch, task_train, out_dir / ".state" / task.id, curve,
+                                    on_step=(lambda step, loss: on_progress(task.id, step, loss)) if on_progress else None)
+            exact = validation_exact(model, loaded.tokenizer, task)
+            trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+            save(target)
         seconds = time.perf_counter() - started
-        trainable = sum(p.numel() for p in peft_model.parameters() if p.requires_grad)
-        peft_model.save_pretrained(str(target))
         (target / "metrics.json").write_text(json.dumps(
             {"task_id": task.id, "method": settings.method, "final_loss": final_loss, "validation_exact": exact,
              "seconds": seconds, "steps": train.steps, "trainable_parameters": trainable}, indent=2))
         curve.plot(f"{settings.method}: {task.id}")
         results.append(OracleResult(task.id, target, final_loss, exact, seconds))
-        del peft_model
     return results

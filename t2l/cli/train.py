@@ -79,9 +79,10 @@ def oracle(
     examples_per_task: int = typer.Option(8, min=1, help="With --together: each task's examples per step."),
     tasks_per_pass: int = typer.Option(64, min=1, help="With --together: tasks per forward pass (memory)."),
     method: Optional[str] = typer.Option(
-        None, help="A PEFT method: lora, rslora, dora, qlora or prompt-tuning, saved in PEFT's own format "
+        None, help="lora, rslora, dora, qlora or prompt-tuning (PEFT, saved in PEFT's format) or bottleneck (Houlsby) "
         "(default: rsLoRA through the hypernetwork's LoRA path, which --together also uses)."),
     virtual_tokens: int = typer.Option(20, min=1, help="With --method prompt-tuning: soft prompt length."),
+    reduction_factor: int = typer.Option(16, min=1, help="With --method bottleneck: width / bottleneck width."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """One LoRA per task (the upper bound and the reconstruction targets): PEFT one task at a
@@ -93,12 +94,13 @@ def oracle(
     chosen = select_tasks(split, tasks, task_file)
     if lr is None:
         lr = 3e-2 if method == "prompt-tuning" else 1e-3
+    from hypernet.train.methods import MethodSettings
     config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, alpha=alpha, steps=steps,
                              batch_size=batch_size, lr=lr)
     if method is not None:
         if together:
             raise T2LError("--together trains the hypernetwork's LoRA format only; leave out --method")
-        _method_oracles(chosen, out, config, method, virtual_tokens, device)
+        _method_oracles(chosen, out, config, MethodSettings(method, virtual_tokens, reduction_factor), device)
         return
     loaded = load_for_training(device)
     if together:
@@ -123,11 +125,11 @@ def oracle(
                   f"mean validation exact match {sum(r.validation_exact for r in results) / len(results):.3f}")
 
 
-def _method_oracles(chosen, out: Path, config, method: str, virtual_tokens: int, device: str | None) -> None:
-    from hypernet.train.methods import MethodSettings, check_available, train_method_oracles
+def _method_oracles(chosen, out: Path, config, settings, device: str | None) -> None:
+    from hypernet.train.methods import check_available, train_method_oracles
     from t2l.settings import get_settings
 
-    settings = MethodSettings(method=method, virtual_tokens=virtual_tokens)
+    method = settings.method
     check_available(method, device or get_settings().resolved_device())  # before the model loads
     loaded = load_for_training(device)
     with _progress() as progress:

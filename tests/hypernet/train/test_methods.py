@@ -27,21 +27,26 @@ def _logits(model, ids) -> torch.Tensor:
         return model(ids).logits
 
 
-@pytest.mark.parametrize("method", ["dora", "prompt-tuning"])
+@pytest.mark.parametrize("method", ["dora", "prompt-tuning", "bottleneck"])
 def test_method_oracles_train_save_as_peft_and_leave_the_base_model_as_it_was(base_model, tmp_path: Path, method):
     ids = torch.tensor([[1, 2, 3, 4]])
     before = _logits(base_model.model, ids)
     config = LoraTrainConfig(steps=3, batch_size=2, lr=1e-2, checkpoint_every=5)
-    (result,) = train_method_oracles(base_model, [FIRST], tmp_path, config, MethodSettings(method, virtual_tokens=4))
+    settings = MethodSettings(method, virtual_tokens=4, reduction_factor=64)
+    (result,) = train_method_oracles(base_model, [FIRST], tmp_path, config, settings)
     saved = json.loads((tmp_path / "t.first" / "adapter_config.json").read_text())
     metrics = json.loads((tmp_path / "t.first" / "metrics.json").read_text())
     if method == "dora":
         assert saved["peft_type"] == "LORA" and saved["use_dora"] is True
         # A and B (8 × (576 + out)) plus one magnitude per output feature, on q and v of 30 layers
         assert metrics["trainable_parameters"] == 30 * (8 * (576 + 576) + 576 + 8 * (576 + 192) + 192)
-    else:
+    elif method == "prompt-tuning":
         assert saved["peft_type"] == "PROMPT_TUNING" and saved["num_virtual_tokens"] == 4
         assert metrics["trainable_parameters"] == 4 * 576
+    else:  # after o_proj and down_proj of 30 layers: 576 → 9 → 576 with biases
+        assert saved["adapter_type"] == "bottleneck" and saved["architecture"] == "houlsby"
+        assert len(saved["paths"]) == 60
+        assert metrics["trainable_parameters"] == 60 * ((576 * 9 + 9) + (9 * 576 + 576))
     assert metrics["method"] == method and 0.0 <= result.validation_exact <= 1.0
     assert torch.equal(_logits(base_model.model, ids), before)  # trained on a copy
 
@@ -53,7 +58,7 @@ def test_method_oracles_train_save_as_peft_and_leave_the_base_model_as_it_was(ba
                           model_for=lambda t: peft_applied(base_model, tmp_path / t.id))
     assert set(row.per_task) == {"t.first"}
     assert torch.equal(_logits(base_model.model, ids), before)
-    again = train_method_oracles(base_model, [FIRST], tmp_path, config, MethodSettings(method, virtual_tokens=4))
+    again = train_method_oracles(base_model, [FIRST], tmp_path, config, settings)
     assert again[0].skipped
 
 
@@ -64,7 +69,24 @@ def test_qlora_without_cuda_says_what_to_do_instead():
 
 
 def test_unknown_methods_and_bad_settings_are_refused():
-    with pytest.raises(ValueError, match="unknown method 'houlsby'.*lora, rslora, dora"):
-        MethodSettings("houlsby")
+    with pytest.raises(ValueError, match="unknown method 'adapterdrop'.*lora, rslora, dora"):
+        MethodSettings("adapterdrop")
     with pytest.raises(ValueError, match="virtual_tokens"):
         MethodSettings("prompt-tuning", virtual_tokens=0)
+
+
+def test_a_bottleneck_adapter_for_another_model_is_refused(base_model, tmp_path: Path):
+    from hypernet.bottleneck import BottleneckAdapters, BottleneckConfig, BottleneckError, load_bottleneck, save_bottleneck
+
+    class Other(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.o_proj = torch.nn.Linear(8, 8)
+
+    save_bottleneck(BottleneckAdapters.for_model(Other(), BottleneckConfig(4)), tmp_path / "other")
+    with pytest.raises(BottleneckError, match="other modules"):
+        load_bottleneck(tmp_path / "other", base_model.model)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "adapter_config.json").write_text('{"adapter_type": "bottleneck"}')
+    with pytest.raises(BottleneckError, match="not a readable bottleneck adapter"):
+        load_bottleneck(tmp_path / "broken", base_model.model)
