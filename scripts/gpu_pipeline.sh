@@ -40,9 +40,10 @@ start)
   setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
     > $RUNS/multitask.log 2>&1 < /dev/null &
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
-  setsid nohup bash -c "for m in ${METHODS-lora dora prompt-tuning}; do python3 -m t2l train oracle $SUITE \
-    --split heldout --method \$m --out $RUNS/oracle-\$m --steps 150 --batch-size 16; done" \
-    > $RUNS/methods.log 2>&1 < /dev/null &
+  for m in ${METHODS-lora dora prompt-tuning bottleneck}; do
+    setsid nohup python3 -m t2l train oracle $SUITE --split heldout --method $m --out $RUNS/oracle-$m \
+      --steps 150 --batch-size 16 > $RUNS/method-$m.log 2>&1 < /dev/null &
+  done
   sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
   ;;
 wait)
