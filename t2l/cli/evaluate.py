@@ -116,7 +116,8 @@ def evaluate(
 
     families = {t.id: t.family for t in chosen}
     command = "t2l " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    title = f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks"
+    title = ("Evaluation on the chosen tasks" if tasks
+             else f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks")
     paths = write_report(results, families, out, title=title, command=command, context=context)
     table = Table(title=title)
     for column in ("method", "exact", "lenient", "seconds"):

@@ -9,24 +9,9 @@ from pathlib import Path
 import pytest
 
 from hypernet.peft_format import save_peft_adapter
+from cli_helpers import run_t2l as _t2l
 
 BASE = "smollm2-135m-instruct"
-
-
-def _t2l(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    from t2l.cli import main
-    from t2l.settings import get_settings
-
-    get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["t2l", *args])
-    capsys.readouterr()
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

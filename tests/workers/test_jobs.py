@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,9 @@ from pg_helpers import fresh_pg_schema
 from sqlalchemy import func, select
 
 from library.models import Adapter, Description, Job
+from cli_helpers import run_t2l as _t2l
 
 SYNTHETIC = 24
-
-
-def _t2l(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    from t2l.cli import main
-    from t2l.settings import get_settings
-
-    get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["t2l", *args])
-    capsys.readouterr()
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -26,6 +26,7 @@ from pg_helpers import fresh_pg_schema
 from sqlalchemy import func, select
 
 from library.models import Adapter, Description, JobChunk
+from cli_helpers import run_t2l as _t2l
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -117,22 +118,6 @@ def use_stack(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Stack:
             monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     return stack
-
-
-def _t2l(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    from t2l.cli import main
-    from t2l.settings import get_settings
-
-    get_settings.cache_clear()
-    monkeypatch.setattr(sys, "argv", ["t2l", *args])
-    capsys.readouterr()
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def namespace_counts(catalog, namespace: str) -> dict[str, int]:
