@@ -8,6 +8,8 @@
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
 # working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging.
+# To stop a run by hand, write the pattern so it cannot match the calling shell's own command line:
+# `pkill -f "[p]ython3 -m t2l train sft"` (a plain pattern kills the call itself).
 set -euo pipefail
 A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
