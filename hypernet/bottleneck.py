@@ -21,12 +21,14 @@ from typing import Any
 import torch
 from torch import nn
 
+from t2l.errors import SettingError
+
 CONFIG_NAME = "adapter_config.json"
 WEIGHTS_NAME = "adapter_model.safetensors"
 ACTIVATIONS = {"relu": nn.ReLU, "gelu": nn.GELU, "silu": nn.SiLU}
 
 
-class BottleneckError(ValueError):
+class BottleneckError(SettingError):
     """A bottleneck adapter that does not fit the model, or a malformed one."""
 
 

@@ -70,7 +70,7 @@ def answer_end_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
         )
         suffix = text.split(marker, 1)[1].strip() if marker in text else ""
         if suffix:
-            whole = tokenizer.get_vocab().get(suffix.split()[0])
+            whole = _single_token_id(tokenizer, suffix.split()[0])
             if whole is not None:
                 return [whole]
             ids = tokenizer(suffix, add_special_tokens=False)["input_ids"]
@@ -94,8 +94,17 @@ def turn_marker_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
     text = tokenizer.apply_chat_template(
         [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}], tokenize=False
     )
-    vocab = tokenizer.get_vocab()
-    return sorted({vocab[m] for m in re.findall(r"<[^<>\s]+>", text) if m in vocab})
+    found = (_single_token_id(tokenizer, m) for m in set(re.findall(r"<[^<>\s]+>", text)))
+    return sorted(i for i in found if i is not None)
+
+
+def _single_token_id(tokenizer: PreTrainedTokenizerBase, text: str) -> int | None:
+    """The id of ``text`` if the vocabulary holds it as one token (an unknown token maps to the
+    unk id, which does not map back to ``text``)."""
+    token_id = tokenizer.convert_tokens_to_ids(text)
+    if token_id is None or tokenizer.convert_ids_to_tokens(token_id) != text:
+        return None
+    return int(token_id)
 
 
 def end_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:

@@ -461,7 +461,8 @@ class Dispatcher:
             # adapters from a hypernetwork trained with the description in the prompt get it there too
             messages = [user_message(i, d) if item.packed.metadata.get("prompt_description") else i
                         for i, d, item in zip(inputs, descriptions, dispatched)]
-            self._check_lengths(messages, max_new_tokens)
+            if messages != inputs:
+                self._check_lengths(messages, max_new_tokens)
             loaded = self.loaded
             outputs: list[str] = []
             step = self.num_slots

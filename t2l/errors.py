@@ -7,3 +7,7 @@ class T2LError(Exception):
 
 class ModelLoadError(T2LError):
     """A base model or encoder could not be found, read or converted."""
+
+
+class SettingError(T2LError, ValueError):
+    """A setting or input the user gave cannot be used (the message says which and why)."""

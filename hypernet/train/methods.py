@@ -34,9 +34,9 @@ import torch
 
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import collate, encode_examples, user_message
-from hypernet.train.oracle import OracleResult, task_seed, validation_exact
+from hypernet.train.oracle import OracleResult, finished, task_seed, validation_exact
 from hypernet.train.peft_lora import LoraTrainConfig, train_lora
-from t2l.errors import T2LError
+from t2l.errors import SettingError, T2LError
 
 if TYPE_CHECKING:
     from hypernet.base_model import LoadedModel
@@ -58,9 +58,9 @@ class MethodSettings:
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
-            raise ValueError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
+            raise SettingError(f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}")
         if self.virtual_tokens <= 0 or self.reduction_factor <= 0:
-            raise ValueError("virtual_tokens and reduction_factor must be positive")
+            raise SettingError("virtual_tokens and reduction_factor must be positive")
 
 
 def check_available(method: str, device: torch.device | str) -> None:
@@ -159,10 +159,8 @@ def train_method_oracles(
     results = []
     for task in tasks:
         target = out_dir / task.id
-        if (target / "adapter_config.json").exists() and (target / "metrics.json").exists():
-            metrics = json.loads((target / "metrics.json").read_text())
-            results.append(OracleResult(task.id, target, metrics["final_loss"], metrics["validation_exact"],
-                                        metrics["seconds"], skipped=True))
+        if (done := finished(target)) is not None:
+            results.append(done)
             continue
         started = time.perf_counter()
         encoded = encode_examples(loaded.tokenizer, [user_message(e.input) for e in task.train],

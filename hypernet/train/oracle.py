@@ -37,6 +37,17 @@ class OracleResult:
     skipped: bool = False
 
 
+def finished(directory: Path) -> OracleResult | None:
+    """The recorded result of a task whose adapter and metrics are already in ``directory``
+    (any adapter format), else None."""
+    directory = Path(directory)
+    if not (directory / CONFIG_NAME).exists() or not (directory / "metrics.json").exists():
+        return None
+    metrics = json.loads((directory / "metrics.json").read_text())
+    return OracleResult(directory.name, directory, metrics["final_loss"], metrics["validation_exact"],
+                        metrics["seconds"], skipped=True)
+
+
 def task_seed(task_id: str, seed: int) -> int:
     """A stable per-task seed (Python's hash() is salted per process)."""
     return zlib.crc32(task_id.encode()) ^ seed
@@ -57,10 +68,8 @@ def train_oracles(
     results = []
     for task in tasks:
         target = out_dir / task.id
-        if (target / CONFIG_NAME).exists() and (target / "metrics.json").exists():
-            metrics = json.loads((target / "metrics.json").read_text())
-            results.append(OracleResult(task.id, target, metrics["final_loss"], metrics["validation_exact"],
-                                        metrics["seconds"], skipped=True))
+        if (done := finished(target)) is not None:
+            results.append(done)
             continue
         if peft_model is None:
             peft_model = wrap_with_lora(loaded.model, config)

@@ -25,13 +25,14 @@ import torch
 
 from hypernet.chat import complete
 from hypernet.lora import adapters_from_weights, batched_lora
-from hypernet.peft_format import CONFIG_NAME, save_peft_adapter
+from hypernet.peft_format import save_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import IGNORE_INDEX, collate, encode_examples, user_message
-from hypernet.train.oracle import OracleResult, max_answer_tokens, task_seed
+from hypernet.train.oracle import OracleResult, finished, max_answer_tokens, task_seed
 from hypernet.train.peft_lora import LoraTrainConfig
 from hypernet.train.state import load_state, lr_at, save_state
+from t2l.errors import SettingError
 
 if TYPE_CHECKING:
     from hypernet.base_model import LoadedModel
@@ -75,9 +76,9 @@ def train_oracles_together(
     """Train one LoRA per task, all tasks in every step; returns one result per task."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    done = [t for t in tasks if (out_dir / t.id / CONFIG_NAME).exists() and (out_dir / t.id / "metrics.json").exists()]
-    todo = [t for t in tasks if t not in done]
-    results = [_done_result(out_dir / t.id) for t in done]
+    results = [r for r in (finished(out_dir / t.id) for t in tasks) if r is not None]
+    done = {r.task_id for r in results}
+    todo = [t for t in tasks if t.id not in done]
     if not todo:
         return results
     (out_dir / "config.json").write_text(json.dumps(
@@ -92,7 +93,7 @@ def train_oracles_together(
                              config.max_length) for t in todo]
     empty = [t.id for t, pool in zip(todo, pools) if not pool]
     if empty:
-        raise ValueError(f"tasks without training examples: {empty[:5]}")
+        raise SettingError(f"tasks without training examples: {empty[:5]}")
 
     params = _init_lora(todo, targets, config.rank, config.seed, device)
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
@@ -100,7 +101,7 @@ def train_oracles_together(
     resumed = load_state(state_dir, params, optimizer)
     start, extra = resumed if resumed else (0, {})
     if resumed and extra.get("tasks") != [t.id for t in todo]:
-        raise ValueError(f"{state_dir} belongs to another set of tasks; remove it to start over")
+        raise SettingError(f"{state_dir} belongs to another set of tasks; remove it to start over")
     # one example stream per task, so what a task sees does not depend on the other tasks
     rngs = [random.Random(task_seed(t.id, config.seed)) for t in todo]
     for rng, state in zip(rngs, extra.get("rngs", [])):
@@ -194,9 +195,3 @@ def validation_exact_together(loaded: LoadedModel, tasks: Sequence[Task], params
             mine = answers[position * k : (position + 1) * k]
             scores.append(sum(tasks[i].score(a, e)["exact"] for a, e in zip(mine, examples[position])) / k)
     return scores
-
-
-def _done_result(directory: Path) -> OracleResult:
-    metrics = json.loads((directory / "metrics.json").read_text())
-    return OracleResult(metrics["task_id"], directory, metrics["final_loss"], metrics["validation_exact"],
-                        metrics["seconds"], skipped=True)

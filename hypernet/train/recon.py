@@ -32,7 +32,7 @@ from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.state import load_state, lr_at, save_state
-from t2l.errors import T2LError
+from t2l.errors import SettingError, T2LError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -59,7 +59,7 @@ class ReconConfig:
 
     def __post_init__(self) -> None:
         if self.loss not in ("delta", "zscore"):
-            raise ValueError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
+            raise SettingError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,11 +108,13 @@ def train_recon(
     # z-score every element across the library; std floored so near-constant elements do not explode
     if len(oracles) < 2:
         raise T2LError("reconstruction needs oracle LoRAs of at least two tasks (it z-scores across them)")
-    stds = {n: tuple(w.std(0).clamp_min(1e-6) for w in ab) for n, ab in goal.items()}
-    # the library's mean ‖ΔW‖² per layer: the delta loss is relative to it, so every layer counts alike
-    zeros = {n: (torch.zeros_like(a[:1]), torch.zeros_like(b[:1])) for n, (a, b) in goal.items()}
-    scales = {n: delta_sq_distance(a, b, *zeros[n]).mean(0).clamp_min(1e-12) for n, (a, b) in goal.items()}
-    a_scales = {n: a.pow(2).mean().clamp_min(1e-12) for n, (a, _) in goal.items()}
+    if config.loss == "zscore":
+        stds = {n: tuple(w.std(0).clamp_min(1e-6) for w in ab) for n, ab in goal.items()}
+    else:
+        # the library's mean ‖ΔW‖² per layer: the delta loss is relative to it, so every layer counts alike
+        scales = {n: delta_sq_distance(a, b, torch.zeros_like(a[:1]), torch.zeros_like(b[:1])).mean(0).clamp_min(1e-12)
+                  for n, (a, b) in goal.items()}
+        a_scales = {n: a.pow(2).mean().clamp_min(1e-12) for n, (a, _) in goal.items()}
 
     hconfig = HypernetConfig.from_targets(
         targets, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),

@@ -29,6 +29,7 @@ from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
 from hypernet.train.state import load_state, lr_at, save_state
+from t2l.errors import SettingError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -72,9 +73,9 @@ class SFTConfig:
     def __post_init__(self) -> None:
         for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
             if getattr(self, key) <= 0:
-                raise ValueError(f"{key} must be positive")
+                raise SettingError(f"{key} must be positive")
         if self.embedding_noise < 0:
-            raise ValueError("embedding_noise must be >= 0")
+            raise SettingError("embedding_noise must be >= 0")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -146,7 +147,7 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
     if count <= 0:
         return list(tasks), []
     if count >= len(tasks):
-        raise ValueError(f"cannot hold back {count} of {len(tasks)} training tasks for checkpoint selection")
+        raise SettingError(f"cannot hold back {count} of {len(tasks)} training tasks for checkpoint selection")
     families: dict[str, list[Task]] = {}
     for task in sorted(tasks, key=lambda t: zlib.crc32(t.id.encode())):
         families.setdefault(task.family, []).append(task)

@@ -13,6 +13,7 @@ descriptions on training tasks).
 
 from __future__ import annotations
 
+import json
 import shlex
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from t2l.errors import T2LError
 
 console = Console(stderr=True)
 
@@ -56,6 +59,11 @@ def evaluate(
 
     settings = get_settings()
     chosen = select_tasks(split, tasks, task_file)
+    for directory in method_oracles:  # before the model loads: a half-finished run is named at once
+        missing = [t.id for t in chosen if not (directory / t.id / "metrics.json").exists()]
+        if not (directory / "config.json").exists() or missing:
+            raise T2LError(f"{directory} is not a finished `t2l train oracle --method` run for these tasks "
+                           f"(missing: {', '.join(missing[:5]) or 'config.json'})")
     loaded = load_for_training(device)
     model_device = str(next(loaded.model.parameters()).device)
     targets = discover_targets(loaded.model)
@@ -87,8 +95,6 @@ def evaluate(
         run("oracle LoRA", adapters_for=lambda t: [load_peft_adapter(oracles / t.id)],
             note="one LoRA trained on each task's own examples (upper bound)")
     for directory in method_oracles:
-        import json
-
         from hypernet.evaluate import peft_applied
 
         trained = json.loads((directory / "config.json").read_text())

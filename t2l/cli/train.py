@@ -94,10 +94,11 @@ def oracle(
     chosen = select_tasks(split, tasks, task_file)
     if lr is None:
         lr = 3e-2 if method == "prompt-tuning" else 1e-3
-    from hypernet.train.methods import MethodSettings
     config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, alpha=alpha, steps=steps,
                              batch_size=batch_size, lr=lr)
     if method is not None:
+        from hypernet.train.methods import MethodSettings
+
         if together:
             raise T2LError("--together trains the hypernetwork's LoRA format only; leave out --method")
         _method_oracles(chosen, out, config, MethodSettings(method, virtual_tokens, reduction_factor), device)

@@ -90,3 +90,21 @@ def test_a_bottleneck_adapter_for_another_model_is_refused(base_model, tmp_path:
     (tmp_path / "broken" / "adapter_config.json").write_text('{"adapter_type": "bottleneck"}')
     with pytest.raises(BottleneckError, match="not a readable bottleneck adapter"):
         load_bottleneck(tmp_path / "broken", base_model.model)
+
+
+def test_eval_of_an_unfinished_method_run_names_what_is_missing(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    (tmp_path / "dora").mkdir()
+    code, _, err = run_t2l(capsys, monkeypatch, "eval", "--tasks", "extraction.first_word", "--skip-base",
+                           "--method-oracles", str(tmp_path / "dora"), "--out", str(tmp_path / "EVAL.md"))
+    err = " ".join(err.split())  # rich wraps long lines
+    assert code == 2 and "not a finished" in err and "missing: extraction.first_word" in err
+
+
+def test_an_unknown_method_is_one_clear_line(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "oracle", "--method", "adapterdrop",
+                           "--tasks", "extraction.first_word", "--out", str(tmp_path))
+    assert code == 2 and "unknown method 'adapterdrop'" in " ".join(err.split())

@@ -129,8 +129,13 @@ def test_generation_stops_at_any_turn_marker():
         def apply_chat_template(self, messages, tokenize=False):
             return "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
 
-        def get_vocab(self):
-            return {"<|im_start|>": 1, "<|im_end|>": 2, "a": 3}
+        vocab = {"<unk>": 0, "<|im_start|>": 1, "<|im_end|>": 2, "a": 3}
+
+        def convert_tokens_to_ids(self, token):
+            return self.vocab.get(token, 0)
+
+        def convert_ids_to_tokens(self, token_id):
+            return {i: t for t, i in self.vocab.items()}[token_id]
 
     assert turn_marker_ids(Template()) == [1, 2]
 
