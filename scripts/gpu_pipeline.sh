@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Training on the GPU machine (../shared/docs/DEVICE.md), one stage per call:
 #   bash scripts/gpu_pipeline.sh setup          # assets as packages, wheels, model cache
-#   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, two SFT runs, in the background
+#   bash scripts/gpu_pipeline.sh bench          # GPU figures: dispatch (#7) and bulk generation (#6)
+#   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, SFT runs, in the background
 #   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass
 #   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
@@ -27,20 +28,24 @@ setup)
   nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv
   ;;
 start)
-  # two SFT variants (description only in the hypernetwork; also in the prompt), each choosing its
+  # SFT variants NAME:NOISE:PROMPT (prompt: 1 = description in the prompt too), each choosing its
   # checkpoint by the loss of training tasks held back from training (never by the test tasks)
-  for variant in plain prompted; do
-    flag=$([ $variant = prompted ] && echo --prompt-description || echo --no-prompt-description)
-    setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$variant --steps "${SFT_STEPS:-4000}" \
+  for v in ${SFT_VARIANTS-plain:0.3:0 prompted:0.3:1}; do
+    IFS=: read -r name noise prompted <<< "$v"
+    flag=$([ "$prompted" = 1 ] && echo --prompt-description || echo --no-prompt-description)
+    setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
       --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks 12 \
-      --embedding-noise "${SFT_NOISE:-0.3}" $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$variant.log 2>&1 < /dev/null &
+      --embedding-noise "$noise" $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$name.log 2>&1 < /dev/null &
   done
-  # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets)
+  # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets);
+  # recon needs a head wide enough for tasks x layers distinct layer adapters (see --head-hidden)
   setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
     --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
-    --out $RUNS/recon --steps 3000" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
-  setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
-    > $RUNS/multitask.log 2>&1 < /dev/null &
+    --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+  if [ "${MULTITASK:-1}" = 1 ]; then
+    setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
+      > $RUNS/multitask.log 2>&1 < /dev/null &
+  fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
   for m in ${METHODS-lora dora prompt-tuning bottleneck}; do
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --method $m --out $RUNS/oracle-$m \
@@ -48,11 +53,18 @@ start)
   done
   sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
   ;;
+bench)
+  # #7 mixed-adapter batches and switching on the GPU, then #6 bulk generation with a local worker
+  timeout 240 python3 scripts/bench_dispatch.py --device cuda --peft-adapters 50 --out $RUNS/bench-dispatch.json 2>&1 | tail -30
+  timeout 300 python3 scripts/bench_bulk.py --device cuda --stacks embedded --runs bulk,baseline \
+    --concurrency "${BULK_CONCURRENCY:-8}" --chunk-size "${BULK_CHUNK:-512}" --n "${BULK_N:-50000}" \
+    --precision bfloat16 --out $RUNS/bench-bulk.json 2>&1 | tail -30
+  ;;
 wait)
   deadline=$(( $(date +%s) + 60 * ${2:-9} ))
   while [ "$(date +%s)" -lt "$deadline" ] && pgrep -f "t2l train" > /dev/null; do sleep 15; done
   for f in $RUNS/*.log; do echo "== $f"; tail -c 500 $f; echo; done
-  for v in plain prompted; do echo "== sft-$v"; grep -v ',nan,nan,nan,' $RUNS/sft-$v/loss.csv 2>/dev/null | tail -4 || true; done
+  for d in $RUNS/sft-*/; do echo "== $d"; grep -v ',nan,nan,nan,' ${d}loss.csv 2>/dev/null | tail -4 || true; done
   ;;
 eval)
   args=()
@@ -60,12 +72,14 @@ eval)
   [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "${ALL_TASKS:-149}" ] && args+=(--oracles $RUNS/oracle)
   [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
-  [ -f $RUNS/sft-plain/best/config.json ] && args+=(--sft $RUNS/sft-plain/best)
-  [ -f $RUNS/sft-prompted/best/config.json ] && args+=(--sft-prompted $RUNS/sft-prompted/best)
+  for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
+    [ -f ${d}best/config.json ] || continue
+    args+=(--sft ${d}best)
+  done
   for d in $RUNS/oracle-*/; do  # a method row needs every held-out task's adapter
     [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "${HELDOUT_TASKS:-28}" ] && args+=(--method-oracles "$d")
   done
-  t2l eval $SUITE --split heldout --limit 32 --descriptions 3 "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
+  t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
   if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on
     t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
       --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8
@@ -79,5 +93,5 @@ collect)
   split -b 15m /tmp/bundle.tgz "$out/bundle.tgz.part-"
   ls -la "$out"
   ;;
-*) echo "usage: $0 setup|start|wait MINUTES|eval|collect" >&2; exit 2 ;;
+*) echo "usage: $0 setup|bench|start|wait MINUTES|eval|collect" >&2; exit 2 ;;
 esac

@@ -37,9 +37,10 @@ def evaluate(
     oracles: Optional[Path] = typer.Option(None, help="Directory of oracle LoRAs (t2l train oracle)."),
     multitask: Optional[Path] = typer.Option(None, help="Multi-task LoRA adapter directory."),
     recon: Optional[Path] = typer.Option(None, help="Reconstruction-trained hypernetwork checkpoint."),
-    sft: Optional[Path] = typer.Option(None, help="SFT-trained hypernetwork checkpoint."),
-    sft_prompted: Optional[Path] = typer.Option(
-        None, help="A second SFT checkpoint, trained with --prompt-description (its own row)."),
+    sft: list[Path] = typer.Option(
+        [], "--sft", help="SFT-trained hypernetwork checkpoint (repeatable: one row each; one trained with "
+                          "--prompt-description is evaluated with the description in the prompt)."),
+    sft_prompted: Optional[Path] = typer.Option(None, help="Same as another --sft (kept for older scripts)."),
     method_oracles: list[Path] = typer.Option(
         [], "--method-oracles", help="A directory of `t2l train oracle --method M` adapters: one row per method (repeatable)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
@@ -103,16 +104,20 @@ def evaluate(
         seconds = sum(c["seconds"] for c in costs) / len(costs)
         context[f"{trained['method']} adapters"] = str(directory)
         run(f"{trained['method']} (oracle)", model_for=lambda t, d=directory: peft_applied(loaded, d / t.id),
-            note=f"PEFT {trained['method']} per task: {params:,} trainable parameters, "
+            note=f"{trained['method']} per task: {params:,} trainable parameters, "
                  f"{trained['steps']} steps × {trained['batch_size']}, {seconds:.0f} s per task to train")
     encoder = None
-    for name, path in (("T2L (recon)", recon), ("T2L (SFT)", sft), ("T2L (SFT)", sft_prompted)):
+    sft_paths = [*sft, *([sft_prompted] if sft_prompted else [])]
+    hypernets = [("T2L (recon)", recon)] + [("T2L (SFT)", p) for p in sft_paths]
+    for name, path in hypernets:
         if path is None:
             continue
         encoder = encoder or load_encoder(settings.encoder, device=model_device)
         checkpoint = load_checkpoint(path, targets=targets, device=model_device)
         in_prompt = checkpoint.hypernet.config.prompt_description
         name += " + description" if in_prompt else ""
+        if len(sft_paths) > 1 and path in sft_paths:  # several SFT rows: name each by its run directory
+            name += f" [{(path.parent if path.name == 'best' else path).name}]"
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
         run(name, prompts_for=texts if in_prompt else lambda t: (None,),
             adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,

@@ -170,6 +170,12 @@ def multitask(
     console.print(f"multi-task LoRA on {len(chosen)} tasks written to {path}")
 
 
+# Every generated (task, layer) adapter of one module type is a linear image of a head_hidden-wide
+# vector, so a hypernetwork can reproduce at most about head_hidden distinct layer adapters per module
+# type: reconstructing many tasks (tasks x layers targets) needs a wider head than generalising does.
+_HEAD_HIDDEN_HELP = "Width feeding the output heads (caps how many distinct layer adapters it can emit)."
+
+
 @train_app.command("recon")
 def recon(
     oracles: Path = typer.Option(Path("runs/oracle"), help="Directory written by `t2l train oracle`."),
@@ -180,6 +186,7 @@ def recon(
     size: str = typer.Option("L", help="Hypernetwork size: L, M or S."),
     lr: float = typer.Option(1e-3),
     loss: str = typer.Option("delta", help="delta (ΔW = BA, relative per layer) or zscore (per-element L1 on A, B)."),
+    head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -191,7 +198,8 @@ def recon(
     chosen = select_tasks("train", tasks, task_file)
     loaded = load_for_training(device)
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
-    config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, checkpoint_every=max(1, steps // 10))
+    config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden,
+                         checkpoint_every=max(1, steps // 10))
     with _progress() as progress:
         bar = progress.add_task("recon", total=steps, loss=float("nan"))
         checkpoint = train_recon(loaded, encoder, settings.encoder, chosen, oracles, out, config,
@@ -219,6 +227,7 @@ def sft(
     l2_weight: float = typer.Option(1e-3, help="Weight of the L2 penalty on the generated A and B."),
     embedding_noise: float = typer.Option(
         0.0, min=0.0, help="Noise on the description embeddings while training (about this length; 0 = off)."),
+    head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -236,7 +245,7 @@ def sft(
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
-                       embedding_noise=embedding_noise)
+                       embedding_noise=embedding_noise, head_hidden=head_hidden)
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,
