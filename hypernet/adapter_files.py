@@ -282,7 +282,8 @@ def _load_tensors(weights_bytes: bytes, source: str) -> dict[str, torch.Tensor]:
         raise AdapterFormatError(f"{source}: {WEIGHTS_NAME} is not a readable safetensors file: {exc}") from exc
 
 
-_DORA_PARTS = {".lora_A.weight": 0, ".lora_B.weight": 1, ".lora_magnitude_vector": 2}
+# the magnitude's key: "lora_magnitude_vector" (PEFT >= 0.12), "lora_magnitude_vector.weight" before
+_DORA_PARTS = {".lora_A.weight": 0, ".lora_B.weight": 1, ".lora_magnitude_vector": 2, ".lora_magnitude_vector.weight": 2}
 
 
 def _dora_modules(shapes: dict[str, tuple[int, ...]]) -> dict[str, tuple[tuple[int, ...], ...]]:
