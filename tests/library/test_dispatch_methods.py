@@ -1,5 +1,5 @@
-"""The dispatcher with adapters of every method, on the real SmolLM2: rsLoRA's scaling in the slots,
-DoRA / prompt tuning through PEFT and bottleneck through hooks (answers equal the original
+"""The dispatcher with adapters of every method, on the real SmolLM2: rsLoRA's scaling in the slots
+(QLoRA's LoRA weights there too, on the full-precision base), DoRA / prompt tuning through PEFT and bottleneck through hooks (answers equal the original
 adapters' answers, the base model is left as it was), the methods setting, a soft prompt that
 overflows the context, and the SDK (in-process and over HTTP)."""
 
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 DESCRIBED = {
     "rslora": "Answer every question like a pirate.",
+    "qlora": "Translate the sentence into German.",
     "dora": "Rewrite the sentence in the passive voice.",
     "prompt-tuning": "Give the capital city of the named country.",
     "bottleneck": "Spell the given word backwards letter by letter.",
@@ -88,15 +89,15 @@ def test_every_method_answers_as_its_original_adapter_in_one_batch(catalog, file
     for answer, method in zip(answers, [*DESCRIBED, "dora"]):
         p = answer.provenance
         assert (p.source, p.adapter_id, p.method) == ("retrieved", filed[method], method)
-        assert p.applied == {"rslora": "slots", "bottleneck": "hooks"}.get(method, "peft")
-        if method != "rslora":  # the slots' arithmetic differs from PEFT's in round-off: see the test above
+        assert p.applied == {"rslora": "slots", "qlora": "slots", "bottleneck": "hooks"}.get(method, "peft")
+        if p.applied != "slots":  # the slots' arithmetic differs from PEFT's in round-off: see the test above
             assert answer.output == made[method][1], method
             assert answer.output != before, method  # the adapter really acted
-    assert "a dora adapter applied through PEFT" in answers[1].provenance.summary()
+    assert "a dora adapter applied through PEFT" in answers[2].provenance.summary()
     # the base model is as it was: no PEFT layers, no hooks, the same answer
     assert not any("lora" in name or "prompt" in name for name, _ in base_model.model.named_modules())
     assert complete(base_model.model, base_model.tokenizer, [INPUT], max_new_tokens=NEW_TOKENS)[0] == before
-    assert isinstance(dispatcher.cached_adapter(answers[2].provenance.key), AdapterFiles)
+    assert isinstance(dispatcher.cached_adapter(answers[3].provenance.key), AdapterFiles)
 
 
 def test_methods_setting_limits_retrieval_and_explicit_use_is_a_clear_error(catalog, filed, base_model, encoder):
