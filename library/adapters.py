@@ -60,7 +60,7 @@ class NewAdapter:
     namespace: str = "default"
     key: str | None = None  # idempotency key; derived from the fields above when None
     embeddings: np.ndarray | None = None
-    dtype: torch.dtype | None = None  # store the weights in this dtype (default: as given)
+    dtype: torch.dtype | None = None  # store LoRA weights in this dtype (default: as given; files are kept as read)
     prepared: PreparedBlob | None = None  # set by prepare_adapters (serialised and stored)
 
 
