@@ -22,6 +22,7 @@ from library.errors import AdapterMethodError, CatalogError, IncompatibleAdapter
 from library.models import Adapter
 
 TINY = "tiny-llama"
+BASE = "smollm2-135m-instruct"
 PEFT_TYPE = {"prompt-tuning": "PROMPT_TUNING", "bottleneck": "BOTTLENECK"}
 
 
@@ -187,3 +188,28 @@ def test_method_names_match_the_training_recipes():
     from hypernet.train.methods import METHODS as TRAINED
 
     assert STORED == TRAINED == METHODS
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_what_train_oracle_writes_is_filed_as_its_method(catalog, base_model, smol_shapes, tmp_path):
+    """Real ``t2l train oracle --method M`` output (2 steps on SmolLM2), imported as it lies on disk."""
+    from hypernet.tasks import Example, Task
+    from hypernet.train.methods import MethodSettings, train_method_oracles
+    from hypernet.train.peft_lora import LoraTrainConfig
+
+    words = ["apple", "river", "stone", "cloud", "tiger", "music"]
+    pairs = [Example(f"{a} {b}", a) for a in words for b in words if a != b]
+    task = Task(id="t.first", family="extraction", descriptions=("Return only the first word.",),
+                heldout_descriptions=("Give the first word.",), train=tuple(pairs[:20]), validation=tuple(pairs[20:21]),
+                test=tuple(pairs[21:22]))
+    config = LoraTrainConfig(steps=2, batch_size=2, lr=1e-2, checkpoint_every=5, rank=4)
+    for method in ("lora", "rslora", "dora", "prompt-tuning", "bottleneck"):
+        out = tmp_path / method
+        train_method_oracles(base_model, [task], out, config, MethodSettings(method, virtual_tokens=4, reduction_factor=64))
+        row, created = catalog.import_dir(out / task.id, [f"Return only the first word ({method})."], base_model=BASE,
+                                          shapes_loader=lambda _: smol_shapes)
+        assert created and row.peft_method == method
+        exported = catalog.export(row.id, tmp_path / f"{method}-export")
+        if method in ("dora", "prompt-tuning", "bottleneck"):
+            assert (exported / "adapter_model.safetensors").read_bytes() == (
+                out / task.id / "adapter_model.safetensors").read_bytes()
