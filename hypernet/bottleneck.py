@@ -117,6 +117,39 @@ def is_bottleneck_dir(directory: Path) -> bool:
     return path.exists() and json.loads(path.read_text()).get("adapter_type") == "bottleneck"
 
 
+def check_bottleneck_files(raw: dict[str, Any], shapes: dict[str, tuple[int, ...]]) -> dict[str, int]:
+    """``{module path: width}`` of a saved bottleneck adapter, read from its config (``raw``) and
+    its tensors' shapes alone (no model: the catalog checks imports this way). Raises
+    ``BottleneckError`` when the config is malformed or a tensor is missing or of the wrong shape."""
+    try:
+        config = BottleneckConfig(int(raw["reduction_factor"]), str(raw["non_linearity"]), tuple(raw["sites"]))
+        paths = [str(p) for p in raw["paths"]]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BottleneckError(f"bottleneck config lacks or garbles {exc}") from exc
+    if not paths:
+        raise BottleneckError("bottleneck config names no module paths")
+    widths: dict[str, int] = {}
+    expected: set[str] = set()
+    for i, path in enumerate(paths):
+        down = shapes.get(f"blocks.{i}.down.weight")
+        if down is None or len(down) != 2:
+            raise BottleneckError(f"{path}: tensor blocks.{i}.down.weight is missing or not a matrix")
+        hidden, width = down
+        want = {f"blocks.{i}.down.weight": (hidden, width), f"blocks.{i}.down.bias": (hidden,),
+                f"blocks.{i}.up.weight": (width, hidden), f"blocks.{i}.up.bias": (width,)}
+        for name, shape in want.items():
+            if tuple(shapes.get(name, ())) != shape:
+                raise BottleneckError(f"{path}: tensor {name} is {shapes.get(name)}, expected {list(shape)}")
+        if hidden != max(1, width // config.reduction_factor):
+            raise BottleneckError(f"{path}: hidden width {hidden} does not match width {width} / reduction_factor "
+                                  f"{config.reduction_factor}")
+        widths[path] = width
+        expected |= set(want)
+    if stray := sorted(set(shapes) - expected):
+        raise BottleneckError(f"unexpected tensor {stray[0]} (not one of the {len(paths)} bottleneck blocks)")
+    return widths
+
+
 def load_bottleneck(directory: Path, model: nn.Module) -> BottleneckAdapters:
     """The adapters saved in ``directory``, checked against ``model``'s modules and widths."""
     from safetensors.torch import load_file

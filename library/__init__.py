@@ -21,6 +21,7 @@ _EXPORTS = {
     "get_adapter": "library.adapters",
     "list_adapters": "library.adapters",
     "load_adapter": "library.adapters",
+    "read_adapter": "library.adapters",
     "export_adapter": "library.adapters",
     "import_peft_adapter": "library.adapters",
     "idempotency_key": "library.adapters",

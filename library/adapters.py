@@ -26,13 +26,14 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from library.embed import EmbedFn, from_bytes, to_bytes
-from library.errors import AdapterNotFoundError, CatalogError, IncompatibleAdapterError
+from library.errors import AdapterMethodError, AdapterNotFoundError, CatalogError, IncompatibleAdapterError
 from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description, Evaluation, utcnow
 from library.store import AdapterStore, StoredBlob
 
 if TYPE_CHECKING:
     import torch
 
+    from hypernet.adapter_files import AdapterFiles
     from hypernet.peft_format import LoraAdapter
     from library.index import DescriptionIndex
 
@@ -43,9 +44,11 @@ _CHUNK = 1000  # rows per IN (...) list; well under every backend's parameter li
 class NewAdapter:
     """One adapter to file. ``descriptions[0]`` is its provenance description (the text it was
     generated from); more descriptions make it easier to find. ``embeddings`` (optional,
-    [len(descriptions), dim], normalised) saves an encoder pass when the caller has them."""
+    [len(descriptions), dim], normalised) saves an encoder pass when the caller has them.
+    ``adapter``: LoRA weights, or the files of a DoRA, prompt-tuning or bottleneck adapter
+    (``hypernet.adapter_files``); its ``peft_method`` is read from it."""
 
-    adapter: LoraAdapter
+    adapter: LoraAdapter | AdapterFiles
     descriptions: list[str]
     base_model: str
     method: str = "t2l"  # "t2l" (hypernetwork), "import" (hand-trained PEFT adapter), ...
@@ -57,7 +60,7 @@ class NewAdapter:
     namespace: str = "default"
     key: str | None = None  # idempotency key; derived from the fields above when None
     embeddings: np.ndarray | None = None
-    dtype: torch.dtype | None = None  # store the weights in this dtype (default: as given)
+    dtype: torch.dtype | None = None  # store LoRA weights in this dtype (default: as given; files are kept as read)
     prepared: PreparedBlob | None = None  # set by prepare_adapters (serialised and stored)
 
 
@@ -70,15 +73,20 @@ class PreparedBlob:
 
 
 def prepare_adapters(store: AdapterStore, items: Sequence[NewAdapter]) -> None:
-    """Serialise each item to PEFT bytes and write its weights to the store (no database work).
+    """Serialise each item to PEFT bytes and write its weights to the store (no database work);
+    ``AdapterFiles`` are stored as read.
 
     ``add_adapters`` calls this for items not prepared yet; callers may call it first, outside
     the database transaction (e.g. in parallel), to keep the transaction short.
     """
+    from hypernet.adapter_files import AdapterFiles
     from hypernet.peft_format import adapter_to_bytes
 
     for item in items:
         if item.prepared is None:
+            if isinstance(item.adapter, AdapterFiles):
+                item.prepared = PreparedBlob(dict(item.adapter.config), store.put(item.adapter.weights))
+                continue
             config, weights = adapter_to_bytes(item.adapter, item.dtype)
             item.prepared = PreparedBlob(json.loads(config), store.put(weights))
 
@@ -306,12 +314,16 @@ def _embeddings(items: Sequence[NewAdapter], embed: EmbedFn | None) -> list[np.n
 
 
 def _adapter_row(item: NewAdapter, key: str, base_model_id: int) -> dict[str, Any]:
+    from hypernet.adapter_files import PEFT_TYPES, method_of
+
     adapter, config, blob = item.adapter, item.prepared.config, item.prepared.blob  # type: ignore[union-attr]
+    peft_method = method_of(adapter)
     return {
         "idempotency_key": key,
         "content_hash": blob.sha256,
         "method": item.method,
-        "peft_type": config.get("peft_type", "LORA"),
+        "peft_type": PEFT_TYPES[peft_method],
+        "peft_method": peft_method,
         "rank": adapter.rank,
         "alpha": float(adapter.alpha),
         "use_rslora": bool(adapter.use_rslora),
@@ -497,11 +509,14 @@ def list_adapters(
     tags: Iterable[str] = (),
     base_model: str | None = None,
     status: str | None = "ready",
+    peft_methods: Iterable[str] = (),
     limit: int = 100,
     offset: int = 0,
 ) -> list[Adapter]:
-    """Adapters matching every given filter (all ``tags`` required), oldest first."""
-    stmt = filtered(select(Adapter), namespace=namespace, tags=tags, base_model=base_model, status=status)
+    """Adapters matching every given filter (all ``tags`` required; any of ``peft_methods``),
+    oldest first."""
+    stmt = filtered(select(Adapter), namespace=namespace, tags=tags, base_model=base_model, status=status,
+                    peft_methods=peft_methods)
     return list(session.scalars(stmt.order_by(Adapter.id).limit(limit).offset(offset)))
 
 
@@ -522,8 +537,13 @@ def count_adapters(session: Session) -> int:
     return int(session.scalar(select(func.count(Adapter.id))) or 0)
 
 
-def filtered(stmt: Any, *, namespace: str | None, tags: Iterable[str], base_model: str | None, status: str | None) -> Any:
+def filtered(
+    stmt: Any, *, namespace: str | None, tags: Iterable[str], base_model: str | None, status: str | None,
+    peft_methods: Iterable[str] = (),
+) -> Any:
     """Add the catalog's metadata filters to a statement that selects from ``adapters``."""
+    if methods := check_methods(peft_methods):
+        stmt = stmt.where(Adapter.peft_method.in_(methods))
     if status is not None:
         stmt = stmt.where(Adapter.status == status)
     if namespace is not None:
@@ -533,6 +553,19 @@ def filtered(stmt: Any, *, namespace: str | None, tags: Iterable[str], base_mode
     for tag in dict.fromkeys(tags):
         stmt = stmt.where(select(AdapterTag.adapter_id).where(AdapterTag.adapter_id == Adapter.id, AdapterTag.tag == tag).exists())
     return stmt
+
+
+def check_methods(peft_methods: str | Iterable[str] | None) -> tuple[str, ...]:
+    """A method filter as a tuple (empty: any method); ``CatalogError`` for an unknown name."""
+    from hypernet.adapter_files import METHODS
+
+    if peft_methods is None:
+        return ()
+    methods = (peft_methods,) if isinstance(peft_methods, str) else tuple(dict.fromkeys(peft_methods))
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown:
+        raise CatalogError(f"unknown adapter method {unknown[0]!r}; the methods are {', '.join(METHODS)}")
+    return methods
 
 
 def description_embeddings(session: Session, adapter_ids: Sequence[int]) -> dict[int, np.ndarray]:
@@ -552,27 +585,48 @@ def description_embeddings(session: Session, adapter_ids: Sequence[int]) -> dict
 # --- adapter files --------------------------------------------------------------------------------
 
 
-def _peft_bytes(session: Session, store: AdapterStore, adapter_id: int) -> tuple[bytes, bytes]:
+def _peft_bytes(session: Session, store: AdapterStore, adapter_id: int) -> tuple[Adapter, bytes, bytes]:
     row = get_adapter(session, adapter_id)
     config = json.dumps(row.peft_config, indent=2, sort_keys=True).encode()
-    return config, store.get(row.content_hash)
+    return row, config, store.get(row.content_hash)
+
+
+def read_adapter(session: Session, store: AdapterStore, adapter_id: int) -> LoraAdapter | AdapterFiles:
+    """The adapter in memory (hash-verified): a ``LoraAdapter`` for lora, rslora and qlora,
+    ``AdapterFiles`` for dora, prompt-tuning and bottleneck (``hypernet.adapter_files``)."""
+    from hypernet.adapter_files import read_adapter_bytes
+
+    row, config, weights = _peft_bytes(session, store, adapter_id)
+    return read_adapter_bytes(config, weights, method=row.peft_method, source=f"adapter {adapter_id}")
 
 
 def load_adapter(session: Session, store: AdapterStore, adapter_id: int) -> LoraAdapter:
-    """The adapter's weights in memory (hash-verified), ready to apply to its base model."""
+    """The adapter's LoRA weights in memory (hash-verified), ready to apply to its base model.
+    ``AdapterMethodError`` for an adapter without plain LoRA weights (use ``read_adapter``)."""
+    from hypernet.adapter_files import SLOT_METHODS
     from hypernet.peft_format import adapter_from_bytes
 
-    config, weights = _peft_bytes(session, store, adapter_id)
-    return adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")
+    row, config, weights = _peft_bytes(session, store, adapter_id)
+    if row.peft_method not in SLOT_METHODS:
+        raise AdapterMethodError(f"adapter {adapter_id} is a {row.peft_method} adapter, not plain LoRA weights: "
+                                 "read it with read_adapter, or export it (t2l catalog export)")
+    adapter = adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")
+    if row.peft_method == "qlora":
+        adapter.metadata["peft_method"] = "qlora"
+    return adapter
 
 
 def export_adapter(session: Session, store: AdapterStore, adapter_id: int, directory: str | Path) -> Path:
-    """Write the adapter as a standard PEFT directory (``adapter_config.json`` +
-    ``adapter_model.safetensors``), atomically: a complete directory or none."""
-    from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME, adapter_from_bytes
+    """Write the adapter in its method's standard format, atomically (a complete directory or
+    none): ``adapter_config.json`` + ``adapter_model.safetensors``, which
+    ``peft.PeftModel.from_pretrained`` loads for the PEFT methods and
+    ``hypernet.bottleneck.load_bottleneck`` for bottleneck adapters. The weights are the stored
+    bytes; the config is the stored JSON."""
+    from hypernet.adapter_files import read_adapter_bytes
+    from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
 
-    config, weights = _peft_bytes(session, store, adapter_id)
-    adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")  # refuse to export junk
+    row, config, weights = _peft_bytes(session, store, adapter_id)
+    read_adapter_bytes(config, weights, method=row.peft_method, source=f"adapter {adapter_id}")  # refuse to export junk
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise CatalogError(f"{directory} exists and is not empty; choose a new directory")
@@ -602,17 +656,24 @@ def import_peft_adapter(
     namespace: str = "default",
     embed: EmbedFn | None = None,
     shapes_loader: Callable[[str], Mapping[str, tuple[int, int]]] | None = None,
+    method: str | None = None,
 ) -> tuple[Adapter, bool]:
-    """File an existing PEFT LoRA directory (e.g. hand-trained) under ``base_model``.
+    """File an existing adapter directory (e.g. ``t2l train oracle`` output, or hand-trained)
+    under ``base_model``: PEFT LoRA (rsLoRA, DoRA, QLoRA included), PEFT prompt tuning, or our
+    bottleneck format (``hypernet.adapter_files``). ``method`` declares it (needed only for a
+    QLoRA adapter without its ``metrics.json``: its files look like LoRA's); it must agree with
+    the files (``AdapterFormatError`` otherwise).
 
     Its shapes are checked against the base model's, cached in ``base_models`` (``shapes_loader``
-    fills the cache the first time, e.g. by loading the model). Importing the same weights into
-    the same namespace again returns the existing adapter (with any new descriptions attached) and
+    fills the cache the first time, e.g. by loading the model): ``IncompatibleAdapterError`` if
+    it was made for another model, and nothing is filed. Importing the same weights into the same
+    namespace again returns the existing adapter (with any new descriptions attached) and
     ``False``; a new import returns ``True``.
     """
-    from hypernet.peft_format import adapter_to_bytes, load_peft_adapter
+    from hypernet.adapter_files import AdapterFiles, method_of, read_adapter_dir
+    from hypernet.peft_format import adapter_to_bytes
 
-    adapter = load_peft_adapter(directory)
+    adapter = read_adapter_dir(directory, method=method)
     row = ensure_base_model(session, base_model)
     if not row.module_shapes:
         if shapes_loader is None:
@@ -622,10 +683,14 @@ def import_peft_adapter(
         adapter=adapter, descriptions=list(descriptions), base_model=base_model, method="import",
         tags=list(tags), namespace=namespace, params={"source": str(Path(directory).resolve())},
     )
-    content_hash = hashlib.sha256(adapter_to_bytes(adapter)[1]).hexdigest()
+    weights = adapter.weights if isinstance(adapter, AdapterFiles) else adapter_to_bytes(adapter)[1]
+    content_hash = hashlib.sha256(weights).hexdigest()
     item.key = idempotency_key("", None, {"import": content_hash, "namespace": namespace, "base_model": base_model})
     before = find_by_key(session, item.key)
     if before is not None:
+        if before.peft_method != method_of(adapter):
+            raise CatalogError(f"these weights are already filed as adapter {before.id}, a {before.peft_method} "
+                               f"adapter; not filing them again as {method_of(adapter)}")
         add_descriptions(session, index, before.id, descriptions, embed=embed)
         return before, False
     return add_adapters(session, store, index, [item], embed=embed)[0], True

@@ -33,6 +33,7 @@ from library.lookup import DEFAULT_RANKING, Ranking, SearchHit, search
 from library.store import AdapterStore
 
 if TYPE_CHECKING:
+    from hypernet.adapter_files import AdapterFiles
     from hypernet.peft_format import LoraAdapter
     from t2l.settings import Settings
 
@@ -243,6 +244,7 @@ class Catalog:
     def search(
         self, query: str | np.ndarray, *, k: int = 5, base_model: str | None = None, tags: Sequence[str] = (),
         namespace: str | None = None, ranking: Ranking = DEFAULT_RANKING,
+        peft_methods: str | Sequence[str] | None = None,
     ) -> list[SearchHit]:
         index = self.index
         if time.monotonic() - self._refreshed > self.refresh_seconds:
@@ -250,7 +252,7 @@ class Catalog:
         embed = self.embed if isinstance(query, str) else None
         with self.begin() as session:
             return search(session, index, query, k=k, embed=embed, base_model=base_model, tags=tags,
-                          namespace=namespace, ranking=ranking)
+                          namespace=namespace, ranking=ranking, peft_methods=peft_methods)
 
     def get(self, adapter_id: int) -> Adapter:
         with self.begin() as session:
@@ -260,18 +262,22 @@ class Catalog:
         with self.begin() as session:
             return ops.load_adapter(session, self.store, adapter_id)
 
+    def read(self, adapter_id: int) -> LoraAdapter | AdapterFiles:
+        with self.begin() as session:
+            return ops.read_adapter(session, self.store, adapter_id)
+
     def export(self, adapter_id: int, directory: str | Path) -> Path:
         with self.begin() as session:
             return ops.export_adapter(session, self.store, adapter_id, directory)
 
     def import_dir(
         self, directory: str | Path, descriptions: Sequence[str], *, base_model: str, tags: Sequence[str] = (),
-        namespace: str = "default", shapes_loader: Any = None,
+        namespace: str = "default", shapes_loader: Any = None, method: str | None = None,
     ) -> tuple[Adapter, bool]:
         with self.begin() as session:
             return ops.import_peft_adapter(
                 session, self.store, self.index, directory, descriptions, base_model=base_model, tags=tags,
-                namespace=namespace, embed=self.embed, shapes_loader=shapes_loader,
+                namespace=namespace, embed=self.embed, shapes_loader=shapes_loader, method=method,
             )
 
 

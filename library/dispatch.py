@@ -7,6 +7,16 @@ whose file is damaged or that does not fit the slots falls back to synthesis, an
 says why. Adapters are applied through ``library.slots``: preallocated slots on the base model,
 an LRU of packed adapters in host memory, and mixed-adapter batches in one forward pass per step.
 
+Adapter methods (``APPLIED_THROUGH``): LoRA, rsLoRA and QLoRA adapters are plain LoRA weights and go
+in the slots, each with its own scaling (alpha/r, or alpha/sqrt(r) for rsLoRA). A QLoRA adapter is
+applied to the full-precision base model, as PEFT applies one to an unquantised model: its
+weights do not depend on the 4-bit format, but the base it was trained on was quantised, so its
+answers can differ slightly from the 4-bit model's. DoRA and prompt-tuning adapters are applied
+by PEFT, bottleneck adapters by forward hooks (``hypernet.evaluate.peft_applied``): correct, but
+slower, since each such adapter serves its own requests in a separate pass (and PEFT wraps the
+model each time). The provenance says which path served (``applied``). ``methods=`` restricts
+retrieval to some methods (e.g. only those the slots take).
+
     dispatcher = Dispatcher.from_settings()
     [answer] = dispatcher.generate_batch([("Reverse the order of the words.", "the cat sat")])
     answer.output, answer.provenance.source
@@ -21,8 +31,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import tempfile
 import threading
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,12 +43,16 @@ import numpy as np
 
 from hypernet.generate import DescriptionError, adapter_metadata, validate_descriptions
 from hypernet.train.data import user_message
-from hypernet.peft_format import AdapterFormatError, LoraAdapter, adapter_from_bytes
+from hypernet.adapter_files import METHODS, AdapterFiles, read_adapter_bytes
+from hypernet.peft_format import AdapterFormatError, LoraAdapter
 from library.errors import AdapterNotFoundError, BlobIntegrityError, IncompatibleAdapterError
 from library.provenance import Generation, Provenance
 from t2l.errors import T2LError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import torch
     from sentence_transformers import SentenceTransformer
 
     from hypernet.base_model import LoadedModel
@@ -54,6 +70,9 @@ MAX_INPUT_CHARS = 16_000
 MAX_NEW_TOKENS = 1024
 # Retrieved adapters that cannot be used: fall back to synthesis. Database outages are not here.
 _UNUSABLE = (BlobIntegrityError, AdapterFormatError, IncompatibleAdapterError, AdapterNotFoundError)
+# How each adapter method is applied: batched in the slots, or one adapter per pass by PEFT or hooks.
+APPLIED_THROUGH = {"lora": "slots", "rslora": "slots", "qlora": "slots", "dora": "peft", "prompt-tuning": "peft",
+                   "bottleneck": "hooks"}
 
 
 class DispatchError(T2LError):
@@ -68,18 +87,41 @@ class InputError(DispatchError, ValueError):
     """A generation input (or a setting such as the threshold) is unusable."""
 
 
-@dataclass
-class Dispatched:
-    """An adapter chosen for a description: its provenance and its weights, packed for the slots."""
+class UnsupportedMethodError(DispatchError):
+    """An adapter of a method this dispatcher does not apply (see its ``methods``), or an
+    operation its method does not allow (e.g. putting a prompt-tuning adapter in a LoRA slot)."""
 
-    provenance: Provenance
-    packed: PackedAdapter
-    layout: SlotLayout
+
+@dataclass
+class FilesAdapter:
+    """A catalog adapter applied outside the slots (DoRA, prompt tuning, bottleneck): its files,
+    cached in the host tier beside packed LoRA adapters."""
+
+    key: str
+    files: AdapterFiles
 
     @property
-    def adapter(self) -> LoraAdapter:
-        """The adapter as a ``LoraAdapter`` (CPU views of the cached weights; PEFT-saveable)."""
-        return self.packed.unpack(self.layout)
+    def nbytes(self) -> int:
+        return self.files.nbytes
+
+
+@dataclass
+class Dispatched:
+    """An adapter chosen for a description: its provenance and either its LoRA weights packed for
+    the slots (``packed``) or, for DoRA, prompt-tuning and bottleneck adapters, its files."""
+
+    provenance: Provenance
+    packed: PackedAdapter | None
+    layout: SlotLayout | None
+    files: FilesAdapter | None = None
+
+    @property
+    def adapter(self) -> LoraAdapter | AdapterFiles:
+        """A ``LoraAdapter`` (CPU views of the cached weights; PEFT-saveable), or the
+        ``AdapterFiles`` of an adapter of another method."""
+        if self.files is not None:
+            return self.files.files
+        return self.packed.unpack(self.layout)  # type: ignore[union-attr,arg-type]
 
 
 def check_threshold(threshold: Any) -> float:
@@ -125,6 +167,8 @@ class Dispatcher:
     model, or None to load ``base_model`` on first need. ``checkpoint``: the hypernetwork, or None:
     then a description without a catalog match fails with ``NoHypernetworkError`` unless
     ``allow_untrained`` (an untrained hypernetwork: adapters with ΔW = 0, marked "untrained-...").
+    ``methods``: the adapter methods retrieval may pick (default: all of them, see the module doc);
+    e.g. ``("lora", "rslora", "qlora")`` keeps every request in the batched slots.
     """
 
     def __init__(
@@ -144,10 +188,13 @@ class Dispatcher:
         device: str = "cpu",
         model_cache_dir: Path | None = None,
         target_names: Sequence[str] | None = None,
+        methods: Sequence[str] | None = None,
     ) -> None:
+        from library.adapters import check_methods
         from library.embed import encoder_embed_fn
         from library.slots import AdapterCache
 
+        self.methods = check_methods(methods) or METHODS
         self.catalog = catalog
         self.base_model = base_model
         self.encoder = encoder
@@ -161,10 +208,11 @@ class Dispatcher:
         self.device = device
         self.model_cache_dir = model_cache_dir
         self.target_names = tuple(target_names or (checkpoint.config.target_names if checkpoint else DEFAULT_TARGETS))
-        self.cache: AdapterCache = AdapterCache(cache_bytes)
+        self.cache: AdapterCache[PackedAdapter | FilesAdapter] = AdapterCache(cache_bytes)
         self._loaded = loaded
         self._slots: AdapterSlots | None = None
         self._checkpoint_rows: dict[str, int] = {}
+        self._module_shapes: dict[str, tuple[int, int]] | None = None
         self._lock = threading.RLock()
 
     @classmethod
@@ -230,21 +278,24 @@ class Dispatcher:
 
     # --- choosing adapters -----------------------------------------------------------------------
 
-    def search(self, text: str, k: int = 5) -> list[SearchHit]:
-        """Catalog adapters for this base model that best match ``text`` (under the lock: the
-        catalog's index refreshes itself on search and is not thread-safe)."""
+    def search(self, text: str, k: int = 5, *, peft_methods: str | Sequence[str] | None = None) -> list[SearchHit]:
+        """Catalog adapters for this base model that best match ``text``, of any method or of
+        ``peft_methods`` (under the lock: the catalog's index refreshes itself on search and is not
+        thread-safe)."""
         (text,) = validate_descriptions([text], self.encoder)
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
             raise InputError(f"k must be an integer in [1, 100], got {k!r}")
         with self._lock:
             return self.catalog.search(np.asarray(self.embed([text]), dtype=np.float32)[0], k=k,
-                                       base_model=self.base_model)
+                                       base_model=self.base_model, peft_methods=peft_methods)
 
-    def cached_adapter(self, key: str) -> LoraAdapter | None:
+    def cached_adapter(self, key: str) -> LoraAdapter | AdapterFiles | None:
         """The adapter cached under ``key`` (a provenance's ``key``), or None once evicted."""
         with self._lock:
-            packed = self.cache.get(key)
-            return packed.unpack(self.layout) if packed is not None else None
+            cached = self.cache.get(key)
+            if isinstance(cached, FilesAdapter):
+                return cached.files
+            return cached.unpack(self.layout) if cached is not None else None
 
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> Dispatched:
         """The adapter for one description (see ``dispatch_many``)."""
@@ -268,8 +319,10 @@ class Dispatcher:
             vectors = np.asarray(self.embed(unique), dtype=np.float32)
             chosen: dict[str, Dispatched] = {}
             to_make: list[tuple[int, SearchHit | None, str | None]] = []
+            # only methods it applies; no filter when it applies all (a filter can cost an exact search)
+            methods = None if set(self.methods) == set(METHODS) else self.methods
             for i, text in enumerate(unique):
-                hits = self.catalog.search(vectors[i], k=1, base_model=self.base_model)
+                hits = self.catalog.search(vectors[i], k=1, base_model=self.base_model, peft_methods=methods)
                 hit = hits[0] if hits else None
                 if hit is not None and hit.score >= limit:
                     try:
@@ -288,9 +341,11 @@ class Dispatcher:
             return [chosen[t] for t in texts]
 
     def retrieve(self, hit: SearchHit, *, description: str | None = None, threshold: float | None = None) -> Dispatched:
-        """The catalog adapter of a search hit, packed for the slots: from the host cache, else read
-        from the store (hash-checked). Raises ``BlobIntegrityError``, ``AdapterFormatError`` or
-        ``IncompatibleAdapterError`` when it cannot be used (``dispatch`` then synthesises)."""
+        """The catalog adapter of a search hit, packed for the slots (or, for DoRA, prompt-tuning
+        and bottleneck adapters, its files): from the host cache, else read from the store
+        (hash-checked). Raises ``BlobIntegrityError``, ``AdapterFormatError`` or
+        ``IncompatibleAdapterError`` when it cannot be used (``dispatch`` then synthesises), and
+        ``UnsupportedMethodError`` for a method outside this dispatcher's ``methods``."""
         with self._lock:
             return self._retrieve(hit, description if description is not None else hit.matched_description,
                                   self.threshold if threshold is None else check_threshold(threshold))
@@ -299,19 +354,39 @@ class Dispatcher:
         from library.slots import pack_adapter
 
         row = hit.adapter
+        method = row.peft_method
+        if method not in self.methods:
+            raise UnsupportedMethodError(
+                f"catalog adapter #{row.id} is a {method} adapter; this dispatcher applies only "
+                f"{', '.join(self.methods)} adapters (its methods setting)")
         key = f"catalog-{row.id}-{row.content_hash[:16]}"
-        packed = self.cache.get(key)
-        if packed is None:
+        cached = self.cache.get(key)
+        if cached is None:
             # the hit's row already holds the PEFT config: one hash-checked store read, no second query
             config = json.dumps(row.peft_config, sort_keys=True).encode()
-            adapter = adapter_from_bytes(config, self.catalog.store.get(row.content_hash), source=f"adapter {row.id}")
-            packed = pack_adapter(adapter, self.layout, key=key, pin=self._pin())
-            self.cache.put(packed)
+            adapter = read_adapter_bytes(config, self.catalog.store.get(row.content_hash), method=method,
+                                         source=f"adapter {row.id}")
+            if isinstance(adapter, AdapterFiles):
+                adapter.check_against(self._shapes())  # as pack_adapter does for LoRA: refuse another model's
+                cached = FilesAdapter(key, adapter)
+            else:
+                cached = pack_adapter(adapter, self.layout, key=key, pin=self._pin())
+            self.cache.put(cached)
         provenance = Provenance(
             source="retrieved", description=text, threshold=limit, key=key, score=float(hit.score),
-            adapter_id=row.id, matched_description=hit.matched_description,
+            adapter_id=row.id, matched_description=hit.matched_description, method=method,
+            applied=APPLIED_THROUGH[method],
         )
-        return Dispatched(provenance, packed, self.layout)
+        if isinstance(cached, FilesAdapter):
+            return Dispatched(provenance, None, None, cached)
+        return Dispatched(provenance, cached, self.layout)
+
+    def _shapes(self) -> dict[str, tuple[int, int]]:
+        if self._module_shapes is None:
+            from hypernet.peft_format import module_shapes
+
+            self._module_shapes = module_shapes(self.loaded.model)
+        return self._module_shapes
 
     def _generated(
         self, texts: list[str], vectors: np.ndarray, hits: list[tuple[SearchHit | None, str | None]],
@@ -340,6 +415,7 @@ class Dispatcher:
                 score=float(hit.score) if hit is not None else None,
                 adapter_id=stored_ids.get(i), matched_description=hit.matched_description if hit else None,
                 checkpoint=ckpt.id, stored=i in stored_ids, fallback=why,
+                method="rslora" if ckpt.config.use_rslora else "lora", applied="slots",
             )
             out.append(Dispatched(provenance, packed[i], self.layout))  # type: ignore[arg-type]
         return out
@@ -426,13 +502,32 @@ class Dispatcher:
 
     def activate(self, dispatched: Sequence[Dispatched]) -> list[int]:
         """Copy each adapter into a slot (unless one already holds it); the slots, in order.
-        At most ``num_slots`` distinct adapters at once."""
+        At most ``num_slots`` distinct adapters at once. ``UnsupportedMethodError`` for an adapter
+        that is not plain LoRA weights (``applied`` gives the model carrying one)."""
         with self._lock:
             slots = self.slots
             taken: list[int] = []
             for item in dispatched:
+                if item.packed is None:
+                    p = item.provenance
+                    raise UnsupportedMethodError(f"adapter {p.key} is a {p.method} adapter: it has no LoRA weights "
+                                                 "for the slots (Dispatcher.applied applies it)")
                 taken.append(slots.load(item.packed, keep=taken))
             return taken
+
+    @contextmanager
+    def applied(self, item: Dispatched) -> Iterator[torch.nn.Module]:
+        """The base model carrying a DoRA, prompt-tuning or bottleneck adapter for the block (PEFT
+        or hooks; the base model is as before afterwards). LoRA adapters go in the slots instead."""
+        from hypernet.evaluate import peft_applied
+
+        if item.files is None:
+            raise UnsupportedMethodError("a LoRA adapter is applied through the slots: use activate and slots.applied")
+        with self._lock, tempfile.TemporaryDirectory(prefix="t2l-adapter-") as tmp:
+            # PEFT reads adapters from a directory: a private copy of the two files
+            directory = item.files.files.save(Path(tmp) / "adapter")
+            with peft_applied(self.loaded, directory) as model:
+                yield model
 
     def generate_batch(
         self,
@@ -459,40 +554,61 @@ class Dispatcher:
             self._check_lengths(inputs, max_new_tokens)
             dispatched = self.dispatch_many(descriptions, threshold=threshold, store=store)
             # adapters from a hypernetwork trained with the description in the prompt get it there too
-            messages = [user_message(i, d) if item.packed.metadata.get("prompt_description") else i
-                        for i, d, item in zip(inputs, descriptions, dispatched)]
-            if messages != inputs:
-                self._check_lengths(messages, max_new_tokens)
+            messages = [user_message(i, d) if item.packed is not None and item.packed.metadata.get("prompt_description")
+                        else i for i, d, item in zip(inputs, descriptions, dispatched)]
+            # a soft prompt's virtual tokens take context positions too
+            extra = [item.files.files.virtual_tokens if item.files is not None else 0 for item in dispatched]
+            if messages != inputs or any(extra):
+                self._check_lengths(messages, max_new_tokens, extra)
             loaded = self.loaded
-            outputs: list[str] = []
+            outputs = [""] * len(requests)
             step = self.num_slots
-            for start in range(0, len(requests), step):
-                items = dispatched[start : start + step]
-                slots = self.activate(items)
+            in_slots = [i for i, item in enumerate(dispatched) if item.packed is not None]
+            for start in range(0, len(in_slots), step):
+                rows = in_slots[start : start + step]
+                slots = self.activate([dispatched[i] for i in rows])
                 if len(set(slots)) == 1:
                     slots = slots[:1]  # one adapter: every sample reads the same slot (no gather)
                 with self.slots.applied(slots):
-                    outputs += complete(loaded.model, loaded.tokenizer, messages[start : start + step],
-                                        max_new_tokens=max_new_tokens)
+                    answers = complete(loaded.model, loaded.tokenizer, [messages[i] for i in rows],
+                                       max_new_tokens=max_new_tokens)
+                for i, answer in zip(rows, answers):
+                    outputs[i] = answer
+            by_adapter: dict[str, list[int]] = {}  # the slower path: one pass per DoRA/prompt/bottleneck adapter
+            for i, item in enumerate(dispatched):
+                if item.files is not None:
+                    by_adapter.setdefault(item.files.key, []).append(i)
+            for rows in by_adapter.values():
+                with self.applied(dispatched[rows[0]]) as model:
+                    for start in range(0, len(rows), step):
+                        chunk = rows[start : start + step]
+                        answers = complete(model, loaded.tokenizer, [messages[i] for i in chunk],
+                                           max_new_tokens=max_new_tokens)
+                        for i, answer in zip(chunk, answers):
+                            outputs[i] = answer
         return [Generation(i, o, d.provenance) for i, o, d in zip(inputs, outputs, dispatched)]
 
     def generate(self, description: str, input: str, **options: Any) -> Generation:
         """``generate_batch`` for one request."""
         return self.generate_batch([(description, input)], **options)[0]
 
-    def _check_lengths(self, inputs: list[str], max_new_tokens: int) -> None:
+    def _check_lengths(self, inputs: list[str], max_new_tokens: int, extra: Sequence[int] | None = None) -> None:
+        """``InputError`` when an input's tokens, plus ``extra[i]`` (a soft prompt's virtual
+        tokens), plus ``max_new_tokens`` exceed the base model's context."""
         from hypernet.chat import chat_prompts
 
         tokenizer = self.loaded.tokenizer
         limit = getattr(self.loaded.model.config, "max_position_embeddings", None)
         if not limit:
             return
+        extra = list(extra) if extra is not None else [0] * len(inputs)
         lengths = [len(ids) for ids in tokenizer(chat_prompts(tokenizer, inputs), add_special_tokens=False)["input_ids"]]
-        too_long = [(i, n) for i, n in enumerate(lengths) if n + max_new_tokens > limit]
+        too_long = [(i, n) for i, n in enumerate(lengths) if n + extra[i] + max_new_tokens > limit]
         if too_long:
             i, n = too_long[0]
-            raise InputError(f"input #{i} is {n} tokens; with max_new_tokens={max_new_tokens} that exceeds the base "
-                             f"model's context of {limit} tokens")
+            soft = f" plus the {extra[i]} virtual tokens of its prompt-tuning adapter" if extra[i] else ""
+            raise InputError(f"input #{i} is {n} tokens{soft}; with max_new_tokens={max_new_tokens} that exceeds the "
+                             f"base model's context of {limit} tokens")
 
 
 __all__ = [
@@ -503,6 +619,7 @@ __all__ = [
     "Dispatcher",
     "InputError",
     "NoHypernetworkError",
+    "UnsupportedMethodError",
     "check_threshold",
     "resolve_checkpoint",
 ]

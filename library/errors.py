@@ -31,3 +31,7 @@ class IncompatibleAdapterError(CatalogError):
 
 class IndexMismatchError(CatalogError):
     """The FAISS description index does not agree with the database (run ``t2l catalog reindex``)."""
+
+
+class AdapterMethodError(CatalogError):
+    """An adapter's method cannot be used as asked (e.g. LoRA weights of a prompt-tuning adapter)."""

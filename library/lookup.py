@@ -6,7 +6,7 @@ Results are adapters, not descriptions. Ranking:
   description embeddings (candidates come from the ``best`` pass, then are re-ranked).
 docs/BENCHMARKS.md ("Catalog and lookup") has the measurement that picked the default.
 
-Filters (base model, tags, namespace) are applied to an over-fetched candidate list; if too few
+Filters (base model, tags, namespace, adapter methods) are applied to an over-fetched candidate list; if too few
 candidates survive, an exact search scores just the descriptions of the adapters the filters allow
 (ids from SQL, at most ``_EXACT_LIMIT``; vectors from the index); for broader filters the
 over-fetch grows instead.
@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from library.adapters import _load_adapters, filtered
+from library.adapters import _load_adapters, check_methods, filtered
 from library.embed import EmbedFn
 from library.errors import CatalogError
 from library.models import Adapter, AdapterTag, BaseModel, Description
@@ -43,10 +43,11 @@ class Filters:
     namespace: str | None
     tags: tuple[str, ...]
     base_model: str | None
+    methods: tuple[str, ...] = ()  # any of these ``peft_method`` values; empty: any method
 
     @property
     def active(self) -> bool:
-        return self.namespace is not None or bool(self.tags) or self.base_model is not None
+        return self.namespace is not None or bool(self.tags) or self.base_model is not None or bool(self.methods)
 
 
 @dataclass
@@ -69,6 +70,8 @@ class SearchHit:
             "namespace": a.namespace,
             "tags": a.tag_names,
             "method": a.method,
+            "peft_method": a.peft_method,
+            "peft_type": a.peft_type,
             "rank": a.rank,
             "alpha": a.alpha,
             "target_modules": a.target_modules,
@@ -89,15 +92,17 @@ def search(
     tags: Sequence[str] = (),
     namespace: str | None = None,
     ranking: Ranking = DEFAULT_RANKING,
+    peft_methods: str | Sequence[str] | None = None,
 ) -> list[SearchHit]:
     """The ``k`` ready adapters that best match ``query`` (text, embedded with ``embed``, or an
-    already normalised vector), best first, restricted by the given filters."""
+    already normalised vector), best first, restricted by the given filters (``peft_methods``:
+    any of these methods, e.g. ``("lora", "rslora")``; None: any)."""
     if k <= 0:
         return []
     if ranking not in ("best", "pooled"):
         raise CatalogError(f"ranking must be 'best' or 'pooled', not {ranking!r}")
     vector = _query_vector(query, embed)
-    filters = Filters(namespace, tuple(dict.fromkeys(tags)), base_model)
+    filters = Filters(namespace, tuple(dict.fromkeys(tags)), base_model, check_methods(peft_methods))
     # the top k by best description are exact once k distinct adapters are among the candidates;
     # pooled re-ranks, so it starts from a wider candidate set
     best = _best_per_adapter(session, index, vector, k if ranking == "best" else k * _OVERFETCH, filters)
@@ -151,7 +156,7 @@ def _describe(session: Session, ids: np.ndarray, scores: np.ndarray, filters: Fi
         return {}
     rows = session.execute(
         select(Description.id, Description.adapter_id, Description.text, Adapter.status, Adapter.namespace,
-               Adapter.base_model_id)
+               Adapter.base_model_id, Adapter.peft_method)
         .join(Adapter, Adapter.id == Description.adapter_id)
         .where(Description.id.in_(list(score_of)))
     ).all()
@@ -165,6 +170,7 @@ def _describe(session: Session, ids: np.ndarray, scores: np.ndarray, filters: Fi
         if r.status == "ready"
         and (filters.namespace is None or r.namespace == filters.namespace)
         and (base_model_id is None or r.base_model_id == base_model_id)
+        and (not filters.methods or r.peft_method in filters.methods)
     }
     if filters.tags and allowed:
         have: dict[int, set[str]] = {}
@@ -192,6 +198,7 @@ def _matching_description_ids(session: Session, filters: Filters) -> np.ndarray 
         stmt = filtered(
             select(Description.id).join(Adapter, Adapter.id == Description.adapter_id),
             namespace=filters.namespace, tags=(), base_model=filters.base_model, status="ready",
+            peft_methods=filters.methods,
         ).limit(_EXACT_LIMIT + 1)
         ids = np.fromiter(session.scalars(stmt), dtype=np.int64)
         return None if len(ids) > _EXACT_LIMIT else ids
@@ -203,6 +210,9 @@ def _matching_description_ids(session: Session, filters: Filters) -> np.ndarray 
     if filters.base_model is not None:
         where.append("a.base_model_id = (SELECT b.id FROM base_models b WHERE b.name = :base_model)")
         params["base_model"] = filters.base_model
+    if filters.methods:
+        where.append(f"a.peft_method IN ({', '.join(f':method{n}' for n in range(len(filters.methods)))})")
+        params.update({f"method{n}": m for n, m in enumerate(filters.methods)})
     for n, tag in enumerate(filters.tags[1:], start=1):
         where.append(f"EXISTS (SELECT 1 FROM adapter_tags t{n} WHERE t{n}.adapter_id = a.id AND t{n}.tag = :tag{n})")
         params[f"tag{n}"] = tag

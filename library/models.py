@@ -86,9 +86,14 @@ class Checkpoint(Base):
 
 
 class Adapter(Base):
-    """One LoRA adapter. Its safetensors file lives in the adapter store under ``content_hash``;
+    """One adapter. Its safetensors file lives in the adapter store under ``content_hash``;
     its ``adapter_config.json`` lives here in ``peft_config`` (see docs/BENCHMARKS.md and
-    library/store.py for why the config is not a second blob)."""
+    library/store.py for why the config is not a second blob).
+
+    ``method`` says where it came from ("t2l", "import"); ``peft_method`` what kind of adapter it
+    is (``hypernet.adapter_files.METHODS``: lora, rslora, dora, qlora, prompt-tuning, bottleneck)
+    and ``peft_type`` its config's family (LORA, PROMPT_TUNING, BOTTLENECK). ``rank`` and ``alpha``
+    are LoRA's (DoRA included); 0 for methods without them."""
 
     __tablename__ = "adapters"
 
@@ -98,6 +103,8 @@ class Adapter(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     method: Mapped[str] = mapped_column(String(32))  # "t2l" (hypernetwork), "import", ...
     peft_type: Mapped[str] = mapped_column(String(16), default="LORA")
+    # no index: a handful of values; lookups filter candidates in Python (see library.lookup)
+    peft_method: Mapped[str] = mapped_column(String(32), default="lora", server_default="lora")
     rank: Mapped[int] = mapped_column(Integer)
     alpha: Mapped[float] = mapped_column(Float)
     use_rslora: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -32,6 +32,7 @@ from library.provenance import Generation, Provenance
 from t2l.errors import T2LError
 
 if TYPE_CHECKING:
+    from hypernet.adapter_files import AdapterFiles
     from hypernet.peft_format import LoraAdapter
     from library.dispatch import Dispatcher
     from library.lookup import SearchHit
@@ -51,7 +52,8 @@ class SearchResult:
     namespace: str
     tags: list[str] = field(default_factory=list)
     rank: int | None = None
-    method: str | None = None
+    method: str | None = None  # where it came from: "t2l" (hypernetwork), "import"
+    peft_method: str | None = None  # what it is: lora, rslora, dora, qlora, prompt-tuning, bottleneck
 
     @classmethod
     def from_hit(cls, hit: SearchHit) -> SearchResult:
@@ -62,21 +64,23 @@ class SearchResult:
         return cls(id=int(data["id"]), score=float(data["score"]), description=data["description"],
                    matched_description=data["matched_description"], base_model=data["base_model"],
                    namespace=data["namespace"], tags=list(data.get("tags") or []), rank=data.get("rank"),
-                   method=data.get("method"))
+                   method=data.get("method"), peft_method=data.get("peft_method"))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "score": self.score, "description": self.description,
                 "matched_description": self.matched_description, "base_model": self.base_model,
-                "namespace": self.namespace, "tags": self.tags, "rank": self.rank, "method": self.method}
+                "namespace": self.namespace, "tags": self.tags, "rank": self.rank, "method": self.method,
+                "peft_method": self.peft_method}
 
 
 class SkillAdapter:
-    """The adapter that serves a description: its provenance and (read on first use) its weights."""
+    """The adapter that serves a description: its provenance and (read on first use) its weights:
+    LoRA weights, or the files of a DoRA, prompt-tuning or bottleneck adapter."""
 
-    def __init__(self, provenance: Provenance, load: Callable[[], LoraAdapter]) -> None:
+    def __init__(self, provenance: Provenance, load: Callable[[], LoraAdapter | AdapterFiles]) -> None:
         self.provenance = provenance
         self._load = load
-        self._lora: LoraAdapter | None = None
+        self._adapter: LoraAdapter | AdapterFiles | None = None
 
     @property
     def id(self) -> int | None:
@@ -88,18 +92,35 @@ class SkillAdapter:
         return self.provenance.source
 
     @property
+    def adapter(self) -> LoraAdapter | AdapterFiles:
+        """A ``hypernet.peft_format.LoraAdapter``, or the ``hypernet.adapter_files.AdapterFiles`` of
+        a DoRA, prompt-tuning or bottleneck adapter (downloaded once when remote)."""
+        if self._adapter is None:
+            self._adapter = self._load()
+        return self._adapter
+
+    @property
     def lora(self) -> LoraAdapter:
-        """The weights as a ``hypernet.peft_format.LoraAdapter`` (downloaded once when remote)."""
-        if self._lora is None:
-            self._lora = self._load()
-        return self._lora
+        """The LoRA weights; ``AdapterMethodError`` for an adapter of another method."""
+        from hypernet.adapter_files import AdapterFiles
+        from library.errors import AdapterMethodError
+
+        adapter = self.adapter
+        if isinstance(adapter, AdapterFiles):
+            raise AdapterMethodError(f"this is a {adapter.method} adapter, not LoRA weights: use .adapter or save_peft")
+        return adapter
 
     def save_peft(self, directory: str | Path) -> Path:
-        """Write the adapter as a PEFT directory (``adapter_config.json`` + ``adapter_model.safetensors``)
-        that ``peft.PeftModel.from_pretrained(base, directory)`` loads."""
+        """Write the adapter in its method's standard format (``adapter_config.json`` +
+        ``adapter_model.safetensors``): ``peft.PeftModel.from_pretrained(base, directory)`` loads
+        it, or ``hypernet.bottleneck.load_bottleneck`` for a bottleneck adapter."""
+        from hypernet.adapter_files import AdapterFiles
         from hypernet.peft_format import save_peft_adapter
 
-        return save_peft_adapter(self.lora, directory)
+        adapter = self.adapter
+        if isinstance(adapter, AdapterFiles):
+            return adapter.save(directory)
+        return save_peft_adapter(adapter, directory)
 
     def __repr__(self) -> str:
         return f"SkillAdapter({self.provenance.summary()})"
@@ -122,8 +143,9 @@ class SkillLibrary(ABC):
         return LocalSkillLibrary.open(target, **options)
 
     @abstractmethod
-    def search(self, text: str, k: int = 5) -> list[SearchResult]:
-        """Catalog adapters for this base model that best match ``text``, best first."""
+    def search(self, text: str, k: int = 5, *, peft_method: str | Sequence[str] | None = None) -> list[SearchResult]:
+        """Catalog adapters for this base model that best match ``text``, best first; only adapters
+        of ``peft_method`` (one name or several, e.g. ``"dora"``, ``["lora", "rslora"]``) if given."""
 
     @abstractmethod
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> SkillAdapter:
@@ -185,8 +207,8 @@ class LocalSkillLibrary(SkillLibrary):
             options.pop("threshold", None)
         return cls(Dispatcher.from_settings(settings, checkpoint=checkpoint, **options))
 
-    def search(self, text: str, k: int = 5) -> list[SearchResult]:
-        return [SearchResult.from_hit(h) for h in self.dispatcher.search(text, k)]
+    def search(self, text: str, k: int = 5, *, peft_method: str | Sequence[str] | None = None) -> list[SearchResult]:
+        return [SearchResult.from_hit(h) for h in self.dispatcher.search(text, k, peft_methods=peft_method)]
 
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> SkillAdapter:
         chosen = self.dispatcher.dispatch(description, threshold=threshold, store=store)
@@ -251,6 +273,8 @@ _ERROR_CLASSES = {
     "InputError": "library.dispatch",
     "DispatchError": "library.dispatch",
     "NoHypernetworkError": "library.dispatch",
+    "UnsupportedMethodError": "library.dispatch",
+    "AdapterMethodError": "library.errors",
     "AdapterNotFoundError": "library.errors",
     "JobNotFoundError": "library.jobs",
     "BrokerUnavailableError": "workers.app",
@@ -297,8 +321,11 @@ class RemoteSkillLibrary(SkillLibrary):
             raise _error(response.status_code, body)
         return response
 
-    def search(self, text: str, k: int = 5) -> list[SearchResult]:
-        body = self._call("POST", "/v1/search", json={"text": text, "k": k}).json()
+    def search(self, text: str, k: int = 5, *, peft_method: str | Sequence[str] | None = None) -> list[SearchResult]:
+        request: dict[str, Any] = {"text": text, "k": k}
+        if peft_method is not None:
+            request["peft_method"] = [peft_method] if isinstance(peft_method, str) else list(peft_method)
+        body = self._call("POST", "/v1/search", json=request).json()
         return [SearchResult.from_dict(r) for r in body["results"]]
 
     def dispatch(self, description: str, *, threshold: float | None = None, store: bool | None = None) -> SkillAdapter:
@@ -327,16 +354,16 @@ class RemoteSkillLibrary(SkillLibrary):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return {Path(name).name: archive.read(name) for name in archive.namelist()}
 
-    def _download(self, path: str) -> LoraAdapter:
-        from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME, adapter_from_bytes
+    def _download(self, path: str) -> LoraAdapter | AdapterFiles:
+        from hypernet.adapter_files import read_adapter_bytes
+        from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
 
         files = self._archive(path)
-        return adapter_from_bytes(files[CONFIG_NAME], files[WEIGHTS_NAME], source=f"{self.url}{path}")
+        return read_adapter_bytes(files[CONFIG_NAME], files[WEIGHTS_NAME], source=f"{self.url}{path}")
 
     def export(self, adapter_id: int, directory: str | Path) -> Path:
-        from hypernet.peft_format import save_peft_adapter
-
-        return save_peft_adapter(self._download(f"/v1/adapters/{int(adapter_id)}/peft"), directory)
+        path = f"/v1/adapters/{int(adapter_id)}/peft"
+        return SkillAdapter(Provenance("retrieved", "", 0.0, path), lambda: self._download(path)).save_peft(directory)
 
     def submit_job(self, descriptions: Sequence[str], *, chunk_size: int = 64, namespace: str = "default") -> dict[str, Any]:
         body = self._call("POST", "/v1/jobs", json={"descriptions": list(descriptions), "chunk_size": chunk_size,

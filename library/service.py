@@ -33,6 +33,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from hypernet.adapter_files import METHODS
 from hypernet.generate import MAX_DESCRIPTION_CHARS
 from library.dispatch import MAX_INPUT_CHARS
 from t2l.errors import T2LError
@@ -61,6 +62,7 @@ class _Body(BaseModel):
 class SearchRequest(_Body):
     text: Description
     k: int = Field(5, ge=1, le=100)
+    peft_method: list[Literal[METHODS]] | None = Field(None, description="Only adapters of these methods.")  # type: ignore[valid-type]
 
 
 class DispatchRequest(_Body):
@@ -111,6 +113,8 @@ class ProvenanceModel(BaseModel):
     checkpoint: str | None = None
     stored: bool = False
     fallback: str | None = None
+    method: str | None = None
+    applied: Literal["slots", "peft", "hooks"] | None = None
 
 
 class SearchResultModel(BaseModel):
@@ -123,6 +127,7 @@ class SearchResultModel(BaseModel):
     tags: list[str]
     rank: int | None = None
     method: str | None = None
+    peft_method: str | None = None
 
 
 class SearchResponse(BaseModel):
@@ -300,7 +305,7 @@ def create_app(
     @app.post("/v1/search", response_model=SearchResponse)
     def search(body: SearchRequest) -> dict[str, Any]:
         """Catalog adapters for this base model that best match the text, best first."""
-        return {"results": [r.to_dict() for r in library.search(body.text, k=body.k)]}
+        return {"results": [r.to_dict() for r in library.search(body.text, k=body.k, peft_method=body.peft_method)]}
 
     @app.post("/v1/dispatch", response_model=DispatchResponse)
     def dispatch(body: DispatchRequest) -> dict[str, Any]:
@@ -329,7 +334,8 @@ def create_app(
         """A catalog adapter's metadata."""
         row = dispatcher.catalog.get(adapter_id)
         return {"id": row.id, "description": row.description, "base_model": row.base_model.name,
-                "namespace": row.namespace, "tags": row.tag_names, "method": row.method, "rank": row.rank,
+                "namespace": row.namespace, "tags": row.tag_names, "method": row.method,
+                "peft_method": row.peft_method, "peft_type": row.peft_type, "rank": row.rank,
                 "alpha": row.alpha, "target_modules": row.target_modules, "content_hash": row.content_hash,
                 "size_bytes": row.size_bytes, "download": f"/v1/adapters/{row.id}/peft"}
 
@@ -338,29 +344,35 @@ def create_app(
     def adapter_archive(
         adapter_id: Annotated[int, Path(ge=1)], format: Literal["zip", "tar"] = Query("zip"),
     ) -> Response:
-        """A catalog adapter as a PEFT directory in a zip or tar.gz archive (hash-verified)."""
-        from hypernet.peft_format import adapter_from_bytes
+        """A catalog adapter as a directory in its method's format (PEFT's; bottleneck's own) in a
+        zip or tar.gz archive (hash-verified)."""
+        from hypernet.adapter_files import read_adapter_bytes
 
         with dispatcher.catalog.begin() as session:
             from library.adapters import get_adapter
 
             row = get_adapter(session, adapter_id)
             config = json.dumps(row.peft_config, indent=2, sort_keys=True).encode()
+            method = row.peft_method
         weights = dispatcher.catalog.store.get(row.content_hash)  # BlobIntegrityError if damaged
-        adapter_from_bytes(config, weights, source=f"adapter {adapter_id}")  # never serve junk
+        read_adapter_bytes(config, weights, method=method, source=f"adapter {adapter_id}")  # never serve junk
         return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, f"adapter-{adapter_id}")
 
     @app.get("/v1/generated/{key}/peft", response_class=Response,
              responses={200: {"content": {"application/zip": {}, "application/gzip": {}}}})
     def generated_archive(key: str, format: Literal["zip", "tar"] = Query("zip")) -> Response:
         """A generated adapter that was not stored, while the service still caches it."""
+        from hypernet.adapter_files import AdapterFiles
         from hypernet.peft_format import adapter_to_bytes
 
         adapter = dispatcher.cached_adapter(key) if _KEY.match(key) else None
         if adapter is None:
             return _error(404, "NotFound", f"no cached adapter {key!r}: dispatch the description again "
                           "(or with store=true to keep it in the catalog)")
-        config, weights = adapter_to_bytes(adapter)
+        if isinstance(adapter, AdapterFiles):
+            config, weights = adapter.config_bytes(), adapter.weights
+        else:
+            config, weights = adapter_to_bytes(adapter)
         return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, key)
 
     @app.post("/v1/jobs", response_model=JobSubmitted)

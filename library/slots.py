@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import torch
 from torch import nn
@@ -156,17 +156,28 @@ def _copy(dst: torch.Tensor, src: torch.Tensor) -> None:
         dst.copy_(src, non_blocking=True)
 
 
-class AdapterCache:
-    """Host tier: packed adapters by key, least recently used dropped first past ``max_bytes``."""
+class Cacheable(Protocol):
+    key: str
+
+    @property
+    def nbytes(self) -> int: ...
+
+
+C = TypeVar("C", bound=Cacheable)
+
+
+class AdapterCache(Generic[C]):
+    """Host tier: packed adapters (or anything with a ``key`` and ``nbytes``, e.g. the files of
+    adapters applied outside the slots) by key, least recently used dropped first past ``max_bytes``."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.nbytes = 0
         self.hits = 0
         self.misses = 0
-        self._items: OrderedDict[str, PackedAdapter] = OrderedDict()
+        self._items: OrderedDict[str, C] = OrderedDict()
 
-    def get(self, key: str) -> PackedAdapter | None:
+    def get(self, key: str) -> C | None:
         packed = self._items.get(key)
         if packed is None:
             self.misses += 1
@@ -175,7 +186,7 @@ class AdapterCache:
         self.hits += 1
         return packed
 
-    def put(self, packed: PackedAdapter) -> None:
+    def put(self, packed: C) -> None:
         old = self._items.pop(packed.key, None)
         if old is not None:
             self.nbytes -= old.nbytes

@@ -23,6 +23,7 @@ err_console = Console(stderr=True)
 
 db_app = typer.Typer(help="The catalog database: apply and inspect migrations.", no_args_is_help=True)
 catalog_app = typer.Typer(help="Adapters in the catalog: import, export, list, show, reindex.", no_args_is_help=True)
+METHOD_HELP = "Adapter method: lora, rslora, dora, qlora, prompt-tuning, bottleneck (repeatable: any of them)."
 
 
 def _engine():  # noqa: ANN202
@@ -90,13 +91,17 @@ def db_current() -> None:
 
 @catalog_app.command("add")
 def catalog_add(
-    directory: Path = typer.Argument(..., help="A PEFT LoRA adapter directory."),
+    directory: Path = typer.Argument(..., help="An adapter directory: PEFT LoRA / DoRA / prompt tuning, or bottleneck."),
     description: list[str] = typer.Option(..., "--description", "-d", help="What the adapter does (repeatable)."),
     tag: list[str] = typer.Option([], "--tag", "-t", help="A label (repeatable)."),
     namespace: str = typer.Option("default", "--namespace", "-n"),
     base_model: Optional[str] = typer.Option(None, "--base-model", help="Default: T2L_BASE_MODEL."),
+    method: Optional[str] = typer.Option(
+        None, "--method", help="Declare the method (e.g. qlora, whose files look like lora's); default: read from "
+        "the directory (its metrics.json, else its config)."),
 ) -> None:
-    """Import an existing PEFT adapter (checked against the base model's layer shapes)."""
+    """Import an adapter directory of any method `t2l train oracle` trains (checked against the base
+    model's layer shapes)."""
     from t2l.settings import get_settings
 
     settings = get_settings()
@@ -104,11 +109,12 @@ def catalog_add(
     with _open() as catalog:
         adapter, created = catalog.import_dir(
             directory, description, base_model=model, tags=tag, namespace=namespace,
-            shapes_loader=lambda name: _load_shapes(name, settings.model_cache_dir),
+            shapes_loader=lambda name: _load_shapes(name, settings.model_cache_dir), method=method,
         )
         _warn(catalog)
     verb = "added" if created else "already in the catalog as"
-    console.print(f"{verb} adapter {adapter.id} ({adapter.content_hash[:12]}, rank {adapter.rank}, {model})")
+    rank = f", rank {adapter.rank}" if adapter.rank else ""
+    console.print(f"{verb} adapter {adapter.id} ({adapter.peft_method}, {adapter.content_hash[:12]}{rank}, {model})")
 
 
 def _load_shapes(name: str, cache_dir: Path) -> dict[str, tuple[int, int]]:
@@ -122,9 +128,10 @@ def _load_shapes(name: str, cache_dir: Path) -> dict[str, tuple[int, int]]:
 @catalog_app.command("export")
 def catalog_export(
     adapter_id: int = typer.Argument(..., metavar="ID"),
-    directory: Path = typer.Argument(..., help="New directory to write the PEFT adapter to."),
+    directory: Path = typer.Argument(..., help="New directory to write the adapter to."),
 ) -> None:
-    """Write adapter ID as a standard PEFT directory (loads with peft.PeftModel.from_pretrained)."""
+    """Write adapter ID in its method's standard format: a PEFT directory (loads with
+    peft.PeftModel.from_pretrained) or, for bottleneck adapters, hypernet.bottleneck's."""
     with _open() as catalog:
         path = catalog.export(adapter_id, directory)
     console.print(f"wrote adapter {adapter_id} to {path}")
@@ -135,6 +142,7 @@ def catalog_list(
     namespace: Optional[str] = typer.Option(None, "--namespace", "-n"),
     tag: list[str] = typer.Option([], "--tag", "-t", help="Only adapters with this tag (repeatable: all)."),
     base_model: Optional[str] = typer.Option(None, "--base-model"),
+    method: list[str] = typer.Option([], "--method", help=METHOD_HELP),
     limit: int = typer.Option(50, "--limit"),
     offset: int = typer.Option(0, "--offset"),
     as_json: bool = typer.Option(False, "--json"),
@@ -143,17 +151,18 @@ def catalog_list(
     from library.adapters import list_adapters
 
     with _open() as catalog, catalog.begin() as session:
-        rows = list_adapters(session, namespace=namespace, tags=tag, base_model=base_model, limit=limit, offset=offset)
+        rows = list_adapters(session, namespace=namespace, tags=tag, base_model=base_model, peft_methods=method,
+                             limit=limit, offset=offset)
         records = [_summary(a) for a in rows]
     if as_json:
         console.print_json(json.dumps(records))
         return
     table = Table(title=f"{len(records)} adapters")
-    for column in ("id", "namespace", "base model", "method", "rank", "tags", "description"):
+    for column in ("id", "namespace", "base model", "origin", "method", "rank", "tags", "description"):
         table.add_column(column)
     for r in records:
-        table.add_row(str(r["id"]), r["namespace"], r["base_model"], r["method"], str(r["rank"]), ",".join(r["tags"]),
-                      _short(r["description"]))
+        table.add_row(str(r["id"]), r["namespace"], r["base_model"], r["method"], r["peft_method"], str(r["rank"]),
+                      ",".join(r["tags"]), _short(r["description"]))
     console.print(table)
 
 
@@ -202,10 +211,12 @@ def search(
     tag: list[str] = typer.Option([], "--tag", "-t", help="Only adapters with this tag (repeatable: all)."),
     namespace: Optional[str] = typer.Option(None, "--namespace", "-n"),
     ranking: str = typer.Option("best", "--ranking", help="'best' description or 'pooled' descriptions."),
+    method: list[str] = typer.Option([], "--method", help=METHOD_HELP),
 ) -> None:
     """Find adapters whose descriptions match TEXT."""
     with _open() as catalog:
-        hits = catalog.search(text, k=k, base_model=base_model, tags=tag, namespace=namespace, ranking=ranking)  # type: ignore[arg-type]
+        hits = catalog.search(text, k=k, base_model=base_model, tags=tag, namespace=namespace, ranking=ranking,  # type: ignore[arg-type]
+                              peft_methods=method)
         _warn(catalog)
         records = [hit.to_dict() for hit in hits]
     if as_json:
@@ -215,11 +226,11 @@ def search(
         console.print("no adapters match")
         return
     table = Table(title=f"adapters for: {text}")
-    for column in ("id", "score", "namespace", "base model", "tags", "matched description"):
+    for column in ("id", "score", "namespace", "base model", "method", "tags", "matched description"):
         table.add_column(column)
     for r in records:
-        table.add_row(str(r["id"]), f"{r['score']:.3f}", r["namespace"], r["base_model"], ",".join(r["tags"]),
-                      _short(r["matched_description"]))
+        table.add_row(str(r["id"]), f"{r['score']:.3f}", r["namespace"], r["base_model"], r["peft_method"],
+                      ",".join(r["tags"]), _short(r["matched_description"]))
     console.print(table)
 
 
@@ -229,6 +240,7 @@ def _summary(adapter: Adapter) -> dict[str, Any]:
         "namespace": adapter.namespace,
         "base_model": adapter.base_model.name,
         "method": adapter.method,
+        "peft_method": adapter.peft_method,
         "peft_type": adapter.peft_type,
         "rank": adapter.rank,
         "alpha": adapter.alpha,

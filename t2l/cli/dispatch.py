@@ -28,8 +28,9 @@ def dispatch(
     checkpoint: Path | None = typer.Option(None, "--checkpoint", "-c", help="Hypernetwork checkpoint (default: the installed one)."),
     allow_untrained: bool = typer.Option(False, "--allow-untrained", help="Synthesise with an untrained hypernetwork (ΔW = 0) when none is installed."),
     max_new_tokens: int = typer.Option(64, "--max-new-tokens", min=1, help="Longest answer, in tokens."),
-    save: Path | None = typer.Option(None, "--save", help="Also write the adapter as a PEFT directory here."),
+    save: Path | None = typer.Option(None, "--save", help="Also write the adapter here (PEFT's format; bottleneck's own)."),
     server: str | None = typer.Option(None, "--server", help="Use a running `t2l serve` at this URL instead of this process."),
+    method: list[str] = typer.Option([], "--method", help="Retrieve only adapters of these methods (repeatable; default: every method: lora, rslora, qlora in the batched slots, dora, prompt-tuning, bottleneck one adapter per pass)."),
 ) -> None:
     """Pick (or synthesise) the adapter for DESCRIPTION; with --input, answer with it."""
     from library.sdk import SkillLibrary
@@ -41,7 +42,8 @@ def dispatch(
     if server is not None:
         library = SkillLibrary.open(server)
     else:
-        library = SkillLibrary.open(checkpoint=checkpoint, allow_untrained=allow_untrained, threshold=threshold)
+        library = SkillLibrary.open(checkpoint=checkpoint, allow_untrained=allow_untrained, threshold=threshold,
+                                    methods=method or None)
     with library:
         if inputs:
             answers = library.generate_batch([(description, text) for text in inputs], max_new_tokens=max_new_tokens,

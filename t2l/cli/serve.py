@@ -26,6 +26,7 @@ def serve(
     max_body_bytes: int = typer.Option(1 << 20, "--max-body-bytes", min=1024, help="Largest request body accepted."),
     num_slots: int = typer.Option(64, "--slots", min=1, help="Preallocated adapter slots on the base model."),
     max_batch: int = typer.Option(32, "--max-batch", min=1, help="Concurrent /v1/generate requests served as one batch (1: off)."),
+    method: list[str] = typer.Option([], "--method", help="Retrieve only adapters of these methods (repeatable; default: every method: lora, rslora, qlora in the batched slots, dora, prompt-tuning, bottleneck one adapter per pass)."),
 ) -> None:
     """Serve search, dispatch, generation and adapter downloads over HTTP."""
     import uvicorn
@@ -34,7 +35,7 @@ def serve(
     from library.service import create_app
 
     library = LocalSkillLibrary.open(checkpoint=checkpoint, allow_untrained=allow_untrained, threshold=threshold,
-                                     store_generated=store_generated, num_slots=num_slots)
+                                     store_generated=store_generated, num_slots=num_slots, methods=method or None)
     ckpt = library.dispatcher.checkpoint
     console.print(f"serving {library.dispatcher.base_model} on http://{host}:{port} (threshold "
                   f"{library.dispatcher.threshold:.2f}; hypernetwork: {ckpt.id if ckpt else 'none' + (' (untrained allowed)' if allow_untrained else '')}); "

@@ -65,6 +65,35 @@ def test_add_list_show_search_export(cli, settings, smol_shapes, adapter_factory
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_methods_on_the_command_line(cli, settings, tmp_path: Path):
+    from method_helpers import make_method_adapter, tiny_llama
+
+    from hypernet.peft_format import module_shapes
+    from library.adapters import ensure_base_model
+    from library.catalog import open_catalog
+
+    tiny = tiny_llama()
+    with open_catalog(settings) as catalog, catalog.begin() as session:
+        ensure_base_model(session, "tiny-llama", module_shapes(tiny))
+    for i, method in enumerate(("lora", "dora", "prompt-tuning", "bottleneck")):
+        directory, _ = make_method_adapter(tiny, method, tmp_path / method, seed=i)
+        code, out, err = cli("catalog", "add", str(directory), "-d", f"Translate English to French ({method}).",
+                             "--base-model", "tiny-llama")
+        assert code == 0 and f"added adapter {i + 1} ({method}," in out, err
+    code, out, err = cli("catalog", "add", str(tmp_path / "dora"), "-d", "x", "--base-model", "tiny-llama",
+                         "--method", "qlora")
+    assert code == 2 and "declared as a qlora adapter, but its files hold a dora adapter" in err
+    code, out, _ = cli("search", "put this into French", "--method", "dora", "--method", "bottleneck", "--json")
+    assert code == 0 and sorted(h["peft_method"] for h in json.loads(out)) == ["bottleneck", "dora"]
+    code, out, _ = cli("catalog", "list", "--method", "prompt-tuning", "--json")
+    assert [(a["id"], a["peft_type"]) for a in json.loads(out)] == [(3, "PROMPT_TUNING")]
+    code, out, err = cli("search", "put this into French", "--method", "adalora")
+    assert code == 2 and "unknown adapter method 'adalora'" in err
+    code, out, _ = cli("catalog", "export", "4", str(tmp_path / "out"))
+    assert code == 0 and json.loads((tmp_path / "out" / "adapter_config.json").read_text())["adapter_type"] == "bottleneck"
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_errors_are_one_line_and_exit_2(cli, settings, adapter_factory, smol_shapes, tmp_path: Path, monkeypatch):
     from library.catalog import open_catalog
     from library.adapters import ensure_base_model
@@ -76,7 +105,7 @@ def test_errors_are_one_line_and_exit_2(cli, settings, adapter_factory, smol_sha
         (("catalog", "show", "77"), "no adapter with id 77"),
         (("catalog", "export", "77", str(tmp_path / "x")), "no adapter with id 77"),
         (("catalog", "add", str(foreign), "-d", "x"), "another base model"),
-        (("catalog", "add", str(tmp_path), "-d", "x"), "not a PEFT adapter directory"),
+        (("catalog", "add", str(tmp_path), "-d", "x"), "not an adapter directory"),
     ]
     for args, message in cases:
         code, out, err = cli(*args)
@@ -93,7 +122,7 @@ def test_unmigrated_database_is_refused_until_upgrade(cli, db_url, monkeypatch):
     code, _, err = cli("search", "anything")
     assert code == 2 and "run `t2l db upgrade`" in err
     code, out, _ = cli("db", "upgrade")
-    assert code == 0 and "empty -> 0002" in out
+    assert code == 0 and "empty -> 0003" in out
     code, out, _ = cli("catalog", "list", "--json")
     assert code == 0 and json.loads(out) == []
     code, out, _ = cli("db", "downgrade", "base")
@@ -109,6 +138,6 @@ def test_db_upgrade_works_from_any_directory(tmp_path: Path):
     run = lambda *args: subprocess.run([sys.executable, "-m", "t2l", *args], cwd=tmp_path, env=env,  # noqa: E731
                                        capture_output=True, text=True, timeout=120)
     result = run("db", "upgrade")
-    assert result.returncode == 0 and "empty -> 0002" in result.stdout, result.stderr
+    assert result.returncode == 0 and "empty -> 0003" in result.stdout, result.stderr
     result = run("catalog", "show", "1")
     assert result.returncode == 2 and "no adapter with id 1" in result.stderr and "Traceback" not in result.stderr

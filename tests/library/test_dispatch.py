@@ -114,8 +114,9 @@ def test_slots_match_peft_and_mixed_batches_match_single_runs(catalog, base_mode
                 alone.append(model(**{k: v[i : i + 1] for k, v in batch.items()}).logits)
         base = model(**batch).logits
     for i in range(3):
-        # padded batch vs single row: different GEMM shapes, float32 round-off up to ~5e-4 on logits
-        torch.testing.assert_close(mixed[i : i + 1], alone[i], atol=1e-3, rtol=1e-4)
+        # padded batch vs single row: different GEMM shapes, float32 round-off on logits: up to ~5e-4
+        # on one machine, 2.0e-3 on a few of 294,912 logits on another (adapter effect > 1e-2)
+        torch.testing.assert_close(mixed[i : i + 1], alone[i], atol=3e-3, rtol=1e-4)
     assert (mixed - base).abs().max() > 1e-2  # the adapters do change the output
 
     catalog.export(ids["reverse"], tmp_path / "reverse")

@@ -37,9 +37,12 @@ def test_dispatch_prints_the_answer_and_the_adapter(home_with_model_cache, monke
     body = json.loads(out)
     assert len(body["outputs"]) == 2 and all(isinstance(o, str) for o in body["outputs"])
     assert body["adapter"]["source"] == "generated" and body["adapter"]["checkpoint"].startswith("untrained-")
+    assert body["adapter"]["applied"] == "slots"
     assert (tmp_path / "adapter" / "adapter_model.safetensors").is_file()
 
     code, out, err = run(monkeypatch, capsys, "dispatch", "Reverse the order of the words.")
     assert code == 2 and "no hypernetwork checkpoint is available" in " ".join(err.split())
     code, out, err = run(monkeypatch, capsys, "dispatch", "   ", "--allow-untrained")
     assert code == 2 and "empty" in err
+    code, out, err = run(monkeypatch, capsys, "dispatch", "Reverse the words.", "--allow-untrained", "--method", "ia3")
+    assert code == 2 and "unknown adapter method 'ia3'" in err

@@ -77,3 +77,24 @@ def test_migrations_create_exactly_what_the_models_describe(db_url: str):
 
 def _is_alembic_version(diff) -> bool:  # noqa: ANN001
     return diff[0] == "remove_table" and diff[1].name == "alembic_version"
+
+
+def test_0003_names_the_method_of_existing_adapters(db_url: str):
+    """Rows filed before adapters had methods are LoRA: rsLoRA where ``use_rslora`` is set."""
+    engine = make_engine(db_url)
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO base_models (id, name, created_at) VALUES (1, 'm', CURRENT_TIMESTAMP)"))
+        for i, rslora in ((1, True), (2, False)):
+            connection.execute(text(
+                "INSERT INTO adapters (id, idempotency_key, content_hash, method, peft_type, rank, alpha, use_rslora, "
+                "target_modules, peft_config, base_model_id, description, params, storage_uri, size_bytes, status, "
+                "namespace, created_at) VALUES (:i, :k, 'h', 't2l', 'LORA', 8, 16, :r, '[]', '{}', 1, 'd', '{}', 'u', "
+                "1, 'ready', 'default', CURRENT_TIMESTAMP)"), {"i": i, "k": f"key{i}", "r": rslora})
+    upgrade(engine)
+    with engine.connect() as connection:
+        methods = dict(connection.execute(text("SELECT id, peft_method FROM adapters ORDER BY id")).all())
+    assert methods == {1: "rslora", 2: "lora"}
+    downgrade(engine, "0002")  # and back: the column goes, the rows stay
+    assert "peft_method" not in {c["name"] for c in inspect(engine).get_columns("adapters")}
+    engine.dispose()
