@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from hypernet.lora import adapters_from_weights
-from hypernet.model import HyperNetwork, LoraWeights
+from hypernet.model import HyperNetwork, LoraWeights, Magnitudes
 from hypernet.peft_format import LoraAdapter
 from t2l.errors import T2LError
 
@@ -106,20 +106,37 @@ def nonfinite_samples(weights: LoraWeights) -> list[int]:
     return [] if bad is None else bad.nonzero().flatten().tolist()
 
 
-@torch.inference_mode()
+class DoraUnsupportedError(T2LError):
+    """A DoRA hypernetwork was given to a path that applies or writes plain LoRA only."""
+
+
 def generate_weights(hypernet: HyperNetwork, embeddings: torch.Tensor) -> LoraWeights:
     """Embeddings [N, d] -> ``{module: (A [N, L, r, in], B [N, L, out, r])}`` on the hypernetwork's
-    device, in one forward pass; ``GenerationError`` if any value is NaN/Inf."""
+    device, in one forward pass; ``GenerationError`` if any value is NaN/Inf. A DoRA hypernetwork
+    is refused here (its magnitudes would be dropped): use ``generate_weights_and_magnitudes``."""
+    if hypernet.config.use_dora:
+        raise DoraUnsupportedError(
+            "this hypernetwork emits DoRA adapters, which this path cannot apply or store (it handles plain "
+            "LoRA): generate them with `t2l generate` and file them with `t2l catalog add`")
+    return generate_weights_and_magnitudes(hypernet, embeddings)[0]
+
+
+@torch.inference_mode()
+def generate_weights_and_magnitudes(
+    hypernet: HyperNetwork, embeddings: torch.Tensor
+) -> tuple[LoraWeights, Magnitudes | None]:
+    """As ``generate_weights``, plus DoRA magnitudes ``{module: [N, L, out]}`` (None unless DoRA)."""
     if hypernet.training:
         raise ValueError("generate_weights needs the hypernetwork in eval mode (dropout would randomise adapters)")
     device = hypernet.row_layer.device
-    weights = hypernet(embeddings.to(device))
-    bad = nonfinite_samples(weights)
+    weights, magnitudes = hypernet.forward_with_magnitudes(embeddings.to(device))
+    checked = {**weights, **{f"{k} magnitude": (m, m) for k, m in (magnitudes or {}).items()}}
+    bad = nonfinite_samples(checked)
     if bad:
         raise GenerationError(f"the hypernetwork produced NaN/Inf weights for {len(bad)} of "
                               f"{embeddings.shape[0]} descriptions (#{', #'.join(map(str, bad[:_MAX_LISTED]))}); "
                               "the checkpoint is probably damaged or diverged")
-    return weights
+    return weights, magnitudes
 
 
 def generate_adapters(
@@ -153,7 +170,7 @@ def generate_adapters(
     adapters: list[LoraAdapter] = []
     for start in range(0, len(texts), batch_size):
         chunk = texts[start : start + batch_size]
-        weights = generate_weights(hypernet, encode_descriptions(encoder, chunk))
+        weights, magnitudes = generate_weights_and_magnitudes(hypernet, encode_descriptions(encoder, chunk))
         adapters += adapters_from_weights(
             weights,
             paths,
@@ -167,6 +184,7 @@ def generate_adapters(
                 for i, text in enumerate(chunk)
             ],
             dtype=dtype,
+            magnitudes=magnitudes,
         )
     return adapters
 

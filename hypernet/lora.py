@@ -5,6 +5,9 @@ Inside ``with batched_lora(model, weights, scaling):`` every targeted ``nn.Linea
 views of the generated tensors: no per-token copies of A and B (the published code's hooks copy
 them once per token), no re-wrapped model, and the hooks are removed however the block exits.
 Gradients flow into whatever produced A and B, so SFT trains the hypernetwork straight through it.
+With DoRA magnitudes, each targeted layer instead returns PEFT's DoRA output for sample i:
+``m_i / ||W + s B_i A_i||_row * (W x + s B_i A_i x) + bias``, the norm detached as in PEFT (and the
+DoRA paper), computed once per block from r×r products, never forming W + s B A.
 
 Also converts between these batched tensors and ``LoraAdapter`` objects (``peft_format``).
 """
@@ -19,15 +22,18 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from hypernet.model import LoraWeights
+from hypernet.model import LoraWeights, Magnitudes
 from hypernet.peft_format import LoraAdapter
 from hypernet.targets import TargetModule, discover_targets
 
 
 def _per_layer(
-    model: nn.Module, weights: LoraWeights, targets: dict[str, TargetModule]
-) -> list[tuple[nn.Linear, torch.Tensor, torch.Tensor]]:
-    """(linear layer, A [N, r, in], Bᵀ [N, r, out]) for every targeted layer, after checking shapes."""
+    model: nn.Module, weights: LoraWeights, targets: dict[str, TargetModule], magnitudes: Magnitudes | None = None
+) -> list[tuple[nn.Linear, torch.Tensor, torch.Tensor, torch.Tensor | None]]:
+    """(linear layer, A [N, r, in], Bᵀ [N, r, out], DoRA magnitude [N, out] or None) for every
+    targeted layer, after checking shapes."""
+    if magnitudes is not None and set(magnitudes) != set(weights):
+        raise ValueError(f"DoRA magnitudes for {sorted(magnitudes)} but LoRA weights for {sorted(weights)}")
     n = None
     plan = []
     for name, (a, b) in weights.items():
@@ -46,12 +52,31 @@ def _per_layer(
         if n is not None and a.shape[0] != n:
             raise ValueError(f"{name}: batch of {a.shape[0]} adapters, other modules have {n}")
         n = a.shape[0]
+        m = None
+        if magnitudes is not None:
+            m = magnitudes[name]
+            if tuple(m.shape) != (a.shape[0], target.num_layers, target.out_features):
+                raise ValueError(f"{name}: DoRA magnitudes {tuple(m.shape)}, expected "
+                                 f"{(a.shape[0], target.num_layers, target.out_features)}")
         # cast once per context (bf16 base models), not once per call; Bᵀ is a free view
         dtype = model.get_submodule(target.paths[0]).weight.dtype
         a, bt = a.to(dtype), b.to(dtype).transpose(-1, -2)
         for position, path in enumerate(target.paths):
-            plan.append((model.get_submodule(path), a[:, position], bt[:, position]))
+            plan.append((model.get_submodule(path), a[:, position], bt[:, position],
+                         None if m is None else m[:, position]))
     return plan
+
+
+def dora_row_norms(weight: torch.Tensor, a: torch.Tensor, bt: torch.Tensor, scale: float | torch.Tensor) -> torch.Tensor:
+    """``||W + s B_i A_i||`` per output row, [N, out], without forming the [N, out, in] sum:
+    ``||W||² + 2 s <B_i, W A_iᵀ> + s² <B_i A_i A_iᵀ, B_i>`` row by row, in float32.
+    ``scale`` is a float or [N, 1, 1]."""
+    w, a32, b = weight.float(), a.float(), bt.float().transpose(1, 2)  # b: [N, out, r]
+    s = scale if not isinstance(scale, torch.Tensor) else scale.float().reshape(-1, 1)
+    cross = (b * torch.matmul(w, a32.transpose(1, 2))).sum(-1)  # [N, out]
+    square = (torch.bmm(b, torch.bmm(a32, a32.transpose(1, 2))) * b).sum(-1)
+    total = w.pow(2).sum(1) + 2 * s * cross + s * s * square
+    return total.clamp_min(0).sqrt()
 
 
 @contextmanager
@@ -62,6 +87,7 @@ def batched_lora(
     *,
     targets: dict[str, TargetModule] | None = None,
     dropout: float = 0.0,
+    magnitudes: Magnitudes | None = None,
 ) -> Iterator[None]:
     """Apply per-sample LoRA weights to ``model`` for the duration of the block.
 
@@ -71,9 +97,10 @@ def batched_lora(
     must have N samples, or N*k with each sample's k copies adjacent (``generate`` with beams or
     ``num_return_sequences`` repeats samples that way). ``dropout`` is LoRA dropout on the
     branch's input (pass the config's ``lora_dropout`` while training, 0 otherwise).
-    ``targets`` defaults to ``discover_targets(model)``.
+    ``targets`` defaults to ``discover_targets(model)``. ``magnitudes`` (``{module: [N, L, out]}``)
+    make every layer a DoRA layer (see the module doc); gradients reach them, not the norms.
     """
-    plan = _per_layer(model, weights, targets if targets is not None else discover_targets(model))
+    plan = _per_layer(model, weights, targets if targets is not None else discover_targets(model), magnitudes)
     if not plan:
         yield
         return
@@ -84,7 +111,7 @@ def batched_lora(
             raise ValueError(f"per-sample scaling must have shape [{n}], got {tuple(scaling.shape)}")
         scale = scaling.reshape(n, 1, 1)
 
-    def make_hook(a: torch.Tensor, bt: torch.Tensor):
+    def make_hook(a: torch.Tensor, bt: torch.Tensor, dora_scale: torch.Tensor | None):
         def hook(module: nn.Module, args: tuple[Any, ...], output: torch.Tensor) -> torch.Tensor:
             x = args[0]
             if x.shape[0] % n:
@@ -99,14 +126,25 @@ def batched_lora(
             delta = torch.bmm(low, bt)  # [N, k*T, out]
             if not isinstance(scale, torch.Tensor):
                 delta = delta * scale
-            return output + delta.reshape(output.shape)
+            if dora_scale is None:
+                return output + delta.reshape(output.shape)
+            # PEFT's DoRA: (m/||W'|| - 1) * (W x) + m/||W'|| * (s B A x), on top of W x + bias
+            grouped = output.reshape(n, -1, output.shape[-1])
+            base = grouped if module.bias is None else grouped - module.bias
+            factor = dora_scale.to(grouped.dtype)
+            return (grouped + (factor - 1) * base + factor * delta).reshape(output.shape)
 
         return hook
 
     handles = []
     try:
-        for module, a, bt in plan:
-            handles.append(module.register_forward_hook(make_hook(a, bt)))
+        for module, a, bt, m in plan:
+            dora_scale = None
+            if m is not None:
+                with torch.no_grad():
+                    norms = dora_row_norms(module.weight, a, bt, scale)
+                dora_scale = (m.float() / norms)[:, None, :]  # [N, 1, out]
+            handles.append(module.register_forward_hook(make_hook(a, bt, dora_scale)))
         yield
     finally:
         for handle in handles:
@@ -124,12 +162,14 @@ def adapters_from_weights(
     lora_dropout: float = 0.0,
     metadata: Sequence[dict[str, Any]] | None = None,
     dtype: torch.dtype | None = None,
+    magnitudes: Magnitudes | None = None,
 ) -> list[LoraAdapter]:
     """Split batched tensors into one ``LoraAdapter`` per sample, with CPU tensors keyed by module path.
 
     ``targets`` supply the module paths (``TargetModule.paths`` or ``TargetSpec.paths``).
     Each adapter owns one block per module (its layers are non-overlapping views of it, which
     safetensors saves as separate tensors), so keeping one adapter does not keep the whole batch.
+    ``magnitudes`` (``{module: [N, L, out]}``) make them DoRA adapters.
     """
     by_name = targets if isinstance(targets, dict) else {t.name: t for t in targets}
     n = next(iter(weights.values()))[0].shape[0]
@@ -149,6 +189,15 @@ def adapters_from_weights(
             b_i = b_cpu[i].clone(memory_format=torch.contiguous_format)
             for position, path in enumerate(paths):
                 per_sample[i][path] = (a_i[position], b_i[position])
+    per_sample_m: list[dict[str, torch.Tensor] | None] = [None] * n
+    if magnitudes is not None:
+        per_sample_m = [{} for _ in range(n)]
+        for name, m in magnitudes.items():
+            m_cpu = m.detach().to("cpu", dtype or m.dtype)
+            for i in range(n):
+                m_i = m_cpu[i].clone()
+                for position, path in enumerate(by_name[name].paths):
+                    per_sample_m[i][path] = m_i[position]  # type: ignore[index]
     return [
         LoraAdapter(
             rank=rank,
@@ -159,6 +208,7 @@ def adapters_from_weights(
             use_rslora=use_rslora,
             lora_dropout=lora_dropout,
             metadata=dict(metadata[i]) if metadata is not None else {},
+            magnitudes=per_sample_m[i],
         )
         for i in range(n)
     ]
@@ -181,6 +231,8 @@ def weights_from_adapters(
     if len(ranks) != 1:
         raise ValueError(f"adapters of different ranks {sorted(ranks)} cannot share one batch")
     (r,) = ranks
+    if any(ad.use_dora for ad in adapters):  # the slots apply scaling * B @ A only
+        raise ValueError("DoRA adapters cannot be stacked as plain LoRA weights (their magnitudes would be lost)")
     by_name = targets if isinstance(targets, dict) else {t.name: t for t in targets}
     known = {p for t in by_name.values() for p in t.paths}
     for ad in adapters:

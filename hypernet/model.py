@@ -13,6 +13,12 @@ PEFT's initial A (kaiming-uniform) and zeros for B, so at step 0 every adapter i
 LoRA init with ΔW = B·A = 0. M and S keep one bias per (A/B[, rank row]) so that this holds for
 them too (the published M/S bias repeats A's init in B, so their ΔW is not 0 at init).
 
+DoRA (``config.use_dora``): one more head per module type emits a relative magnitude change
+``delta [N, L, out]``; the magnitude is ``m = ||W||_row * (1 + delta)``, where ``||W||_row`` are the
+base model's row norms, stored in the hypernetwork as buffers (``set_base_norms``) so that a
+checkpoint can emit PEFT's absolute ``lora_magnitude_vector`` without the base model at hand. The
+head starts at zero, so at step 0 ``m = ||W||`` and, with B = 0, the adapter changes nothing.
+
 Imports only torch and the config: no file I/O, no encoder, no base model.
 """
 
@@ -29,6 +35,8 @@ from hypernet.config import HypernetConfig, TargetSpec
 # module name -> (A [N, L, r, in], B [N, L, out, r]); the update of layer l for sample n is
 # scaling * B[n, l] @ A[n, l], exactly PEFT's lora_B.weight @ lora_A.weight.
 LoraWeights = dict[str, tuple[torch.Tensor, torch.Tensor]]
+# module name -> DoRA magnitudes [N, L, out] (PEFT's lora_magnitude_vector per layer)
+Magnitudes = dict[str, torch.Tensor]
 
 
 class ResidualMLPBlock(nn.Module):
@@ -99,6 +107,15 @@ class HyperNetwork(nn.Module):
         self.head_bias = nn.ParameterDict({t.name: nn.Parameter(self._initial_bias(t)) for t in c.targets})
         for head in self.heads.values():
             nn.init.zeros_(head.weight)
+        if c.use_dora:
+            self.magnitude_heads = nn.ModuleDict({t.name: nn.Linear(c.head_hidden, t.out_features) for t in c.targets})
+            for head in self.magnitude_heads.values():
+                nn.init.zeros_(head.weight)
+                nn.init.zeros_(head.bias)
+            # NaN until set_base_norms: emitting magnitudes without the base's norms is an error
+            self.base_norms = nn.Module()
+            for t in c.targets:
+                self.base_norms.register_buffer(t.name, torch.full((t.num_layers, t.out_features), float("nan")))
 
         # Row r of the batch is (module row_module[r], layer position row_layer[r]); rows of one
         # module are contiguous so each head reads a slice, not a gather.
@@ -141,8 +158,30 @@ class HyperNetwork(nn.Module):
         x = F.normalize(embeddings.to(self.dtype), dim=-1) * math.sqrt(self.config.embedding_dim)
         return self.task_encoder(x)
 
-    def forward(self, embeddings: torch.Tensor) -> LoraWeights:
-        """Description embeddings [N, d] -> ``{module: (A [N, L, r, in], B [N, L, out, r])}``, one pass."""
+    @torch.no_grad()
+    def set_base_norms(self, norms: dict[str, torch.Tensor]) -> None:
+        """Record the base model's weight row norms ``{module: [L, out]}`` (``base_row_norms``)."""
+        if not self.config.use_dora:
+            raise ValueError("base norms are only used by a DoRA hypernetwork (config.use_dora)")
+        for t in self.config.targets:
+            if t.name not in norms or tuple(norms[t.name].shape) != (t.num_layers, t.out_features):
+                got = tuple(norms[t.name].shape) if t.name in norms else "nothing"
+                raise ValueError(f"{t.name}: base norms must be [{t.num_layers}, {t.out_features}], got {got}")
+            getattr(self.base_norms, t.name).copy_(norms[t.name])
+
+    def forward(
+        self, embeddings: torch.Tensor, *, with_magnitudes: bool = False
+    ) -> LoraWeights | tuple[LoraWeights, Magnitudes | None]:
+        """Description embeddings [N, d] -> ``{module: (A [N, L, r, in], B [N, L, out, r])}``, one pass;
+        with ``with_magnitudes``, also DoRA magnitudes ``{module: [N, L, out]}`` (None unless ``use_dora``)."""
+        weights, magnitudes = self._emit(embeddings)
+        return (weights, magnitudes) if with_magnitudes else weights
+
+    def forward_with_magnitudes(self, embeddings: torch.Tensor) -> tuple[LoraWeights, Magnitudes | None]:
+        """``self(embeddings, with_magnitudes=True)``, typed (module hooks still see the call)."""
+        return self(embeddings, with_magnitudes=True)  # type: ignore[return-value]
+
+    def _emit(self, embeddings: torch.Tensor) -> tuple[LoraWeights, Magnitudes | None]:
         task = self.encode_task(embeddings)  # [N, latent/2]
         n, rows = task.shape[0], self.row_layer.shape[0]
         position = torch.cat([self.layer_embedding(self.row_layer), self.module_embedding(self.row_module)], dim=-1)
@@ -158,7 +197,17 @@ class HyperNetwork(nn.Module):
         for t, start, stop in self._slices:  # one matmul per module type (heads differ in width)
             y = self.heads[t.name](h[:, start:stop]) + self.head_bias[t.name]
             out[t.name] = self._split(y, t)
-        return out
+        if not self.config.use_dora:
+            return out, None
+        if self.config.size != "L":  # M/S rows carry A/B (and rank) axes; magnitudes are per layer
+            raise NotImplementedError("DoRA magnitudes are emitted by size L hypernetworks only")
+        magnitudes: Magnitudes = {}
+        for t, start, stop in self._slices:
+            norms = getattr(self.base_norms, t.name)
+            if torch.isnan(norms).any():
+                raise ValueError("this DoRA hypernetwork has no base-model norms: call set_base_norms first")
+            magnitudes[t.name] = norms * (1 + self.magnitude_heads[t.name](h[:, start:stop]))
+        return out, magnitudes
 
     def _split(self, y: torch.Tensor, t: TargetSpec) -> tuple[torch.Tensor, torch.Tensor]:
         r, i, o = self.config.rank, t.in_features, t.out_features
@@ -172,6 +221,16 @@ class HyperNetwork(nn.Module):
 
     def num_parameters(self) -> int:
         return sum(p.numel() for p in self.parameters())
+
+
+def base_row_norms(model: nn.Module, config: HypernetConfig) -> dict[str, torch.Tensor]:
+    """``{module: [L, out]}``: the L2 norm of each output row of every targeted base weight (what
+    DoRA's magnitude starts from), in float32 on the CPU."""
+    norms = {}
+    for t in config.targets:
+        rows = [model.get_submodule(path).weight.detach().float().norm(dim=1).cpu() for path in t.paths]
+        norms[t.name] = torch.stack(rows)
+    return norms
 
 
 def build_hypernet(config: HypernetConfig, *, device: str | torch.device = "cpu") -> HyperNetwork:

@@ -29,6 +29,7 @@ WEIGHTS_NAME = "adapter_model.safetensors"
 KEY_PREFIX = "base_model.model."
 _A_SUFFIX = ".lora_A.weight"
 _B_SUFFIX = ".lora_B.weight"
+_M_SUFFIX = ".lora_magnitude_vector"  # DoRA's magnitude, as PEFT >= 0.12 saves it
 # Config features that change what the weights mean; we refuse them rather than load them wrongly.
 _UNSUPPORTED_CONFIG = {
     "use_dora": "DoRA adapters",
@@ -73,7 +74,9 @@ class LoraAdapter:
     """One LoRA adapter in memory: ``weights[module_path] = (A [r, in], B [out, r])``.
 
     ``module_path`` is the module's path in the base model (``model.layers.3.self_attn.q_proj``).
-    The update applied to that module is ``scaling * B @ A``.
+    The update applied to that module is ``scaling * B @ A``. With ``magnitudes`` (``{module_path:
+    [out]}``) it is a DoRA adapter: written with ``use_dora`` and PEFT's ``lora_magnitude_vector``
+    (reading DoRA back is ``hypernet.adapter_files``' job: this class is not applied by the slots).
     """
 
     rank: int
@@ -84,13 +87,19 @@ class LoraAdapter:
     use_rslora: bool = True
     lora_dropout: float = 0.0
     metadata: dict[str, Any] = field(default_factory=dict)
+    magnitudes: dict[str, torch.Tensor] | None = None
+
+    @property
+    def use_dora(self) -> bool:
+        return self.magnitudes is not None
 
     @property
     def scaling(self) -> float:
         return self.alpha / math.sqrt(self.rank) if self.use_rslora else self.alpha / self.rank
 
     def num_parameters(self) -> int:
-        return sum(a.numel() + b.numel() for a, b in self.weights.values())
+        extra = sum(m.numel() for m in self.magnitudes.values()) if self.magnitudes else 0
+        return sum(a.numel() + b.numel() for a, b in self.weights.values()) + extra
 
     def validate(self) -> None:
         """Shapes agree with the rank and every value is finite; raises ``AdapterFormatError``."""
@@ -98,6 +107,9 @@ class LoraAdapter:
         for path, (a, b) in self.weights.items():
             if not (all_finite(a) and all_finite(b)):
                 raise AdapterFormatError(f"{path}: adapter weights contain NaN or Inf")
+        for path, m in (self.magnitudes or {}).items():
+            if not all_finite(m):
+                raise AdapterFormatError(f"{path}: DoRA magnitudes contain NaN or Inf")
 
     def check_shapes(self) -> None:
         """Shapes agree with the rank (no value is read); raises ``AdapterFormatError``."""
@@ -110,6 +122,13 @@ class LoraAdapter:
                 raise AdapterFormatError(
                     f"{path}: lora_A {tuple(a.shape)} and lora_B {tuple(b.shape)} do not match rank {self.rank}"
                 )
+        if self.magnitudes is not None:
+            if set(self.magnitudes) != set(self.weights):
+                raise AdapterFormatError("DoRA magnitudes must cover exactly the modules with LoRA weights")
+            for path, m in self.magnitudes.items():
+                if tuple(m.shape) != (self.weights[path][1].shape[0],):
+                    raise AdapterFormatError(f"{path}: DoRA magnitude {tuple(m.shape)} does not match "
+                                             f"lora_B {tuple(self.weights[path][1].shape)}")
 
     def check_against(self, module_shapes: dict[str, tuple[int, int]]) -> None:
         """Raise ``AdapterFormatError`` unless every module exists in the base model with the
@@ -134,7 +153,7 @@ def peft_config(adapter: LoraAdapter) -> dict[str, Any]:
         "r": adapter.rank,
         "lora_alpha": adapter.alpha,
         "use_rslora": adapter.use_rslora,
-        "use_dora": False,
+        "use_dora": adapter.use_dora,
         "lora_dropout": adapter.lora_dropout,
         "target_modules": sorted(adapter.target_modules),
         "bias": "none",
@@ -154,6 +173,8 @@ def peft_state_dict(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> d
     for path, (a, b) in adapter.weights.items():
         out[f"{KEY_PREFIX}{path}{_A_SUFFIX}"] = a.detach().to("cpu", dtype or a.dtype).contiguous()
         out[f"{KEY_PREFIX}{path}{_B_SUFFIX}"] = b.detach().to("cpu", dtype or b.dtype).contiguous()
+    for path, m in (adapter.magnitudes or {}).items():
+        out[f"{KEY_PREFIX}{path}{_M_SUFFIX}"] = m.detach().to("cpu", dtype or m.dtype).contiguous()
     return out
 
 
@@ -169,6 +190,8 @@ def adapter_to_bytes(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> 
     for path, (a, b) in adapter.weights.items():
         key_a, key_b = lora_keys(path)
         tensors[key_a], tensors[key_b] = a.detach()[None], b.detach()[None]
+    for path, m in (adapter.magnitudes or {}).items():
+        tensors[f"{KEY_PREFIX}{path}{_M_SUFFIX}"] = m.detach()[None]
     if not _writable(tensors, dtype):  # mixed dtypes or an exotic one: the reference writer
         from safetensors.torch import save
 

@@ -151,6 +151,12 @@ def load_generator(spec: GenerationSpec, device: str) -> Generator:
                 f"the checkpoint at {spec.checkpoint_path} is not the one this job was submitted with "
                 f"(sha256 {checkpoint.sha256[:12]}…, expected {spec.checkpoint_sha256[:12]}…): it changed since"
             )
+        if checkpoint.config.use_dora:
+            from hypernet.generate import DoraUnsupportedError
+
+            raise DoraUnsupportedError(
+                f"{spec.checkpoint_path} emits DoRA adapters; bulk jobs write plain LoRA files only: "
+                "use `t2l generate` for DoRA adapters")
         encoder = load_encoder(checkpoint.config.encoder, device=device)
         if spec.precision == "bfloat16":  # measured on this CPU (AVX-512 BF16): encoder 2.3x, hypernetwork 2-3x
             checkpoint.hypernet.to(torch.bfloat16)

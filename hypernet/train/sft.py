@@ -24,7 +24,7 @@ from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
-from hypernet.model import HyperNetwork, build_hypernet
+from hypernet.model import HyperNetwork, base_row_norms, build_hypernet
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
@@ -68,6 +68,9 @@ class SFTConfig:
     # Gaussian noise on the (unit-length) description embeddings while training, renormalised:
     # nearby points must give the same adapter, which pushes against memorising each task
     embedding_noise: float = 0.0
+    # emit DoRA adapters (a magnitude per output row beside A and B); trained through DoRA's forward
+    use_dora: bool = False
+    use_rslora: bool = True  # scaling alpha/sqrt(r) (rsLoRA, as the paper); False: alpha/r
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -165,12 +168,13 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
 
 
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float):
-    weights = hypernet(embeddings)
+    weights, magnitudes = hypernet.forward_with_magnitudes(embeddings)
     batch = {k: v.to(device) for k, v in batch.items()}
     labels = batch.pop("labels")
     dropout = hypernet.config.lora_dropout if train else 0.0
     with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-        with batched_lora(model, weights, hypernet.config.scaling, targets=targets, dropout=dropout):
+        with batched_lora(model, weights, hypernet.config.scaling, targets=targets, dropout=dropout,
+                          magnitudes=magnitudes):
             logits = model(**batch).logits
     ce = response_loss(logits, labels)
     l2 = sum((a.float().pow(2).mean() + b.float().pow(2).mean()) for a, b in weights.values()) / len(weights)
@@ -221,11 +225,13 @@ def train_sft(
     hconfig = HypernetConfig.from_targets(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
         rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
-        head_hidden=config.head_hidden, seed=config.seed,
-        training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
+        head_hidden=config.head_hidden, seed=config.seed, use_dora=config.use_dora,
+        use_rslora=config.use_rslora, training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
                   "selection_task_ids": [t.id for t in selection]},
     )
     hypernet = build_hypernet(hconfig, device=device).train()
+    if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)
+        hypernet.set_base_norms(base_row_norms(model, hconfig))
     pad = tokenizer.pad_token_id
     train_pool = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=False)
     val_pool = _prepare(train_tasks, tokenizer, encoder, config, device, heldout_descriptions=True)

@@ -228,6 +228,8 @@ def sft(
     embedding_noise: float = typer.Option(
         0.0, min=0.0, help="Noise on the description embeddings while training (about this length; 0 = off)."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
+    dora: bool = typer.Option(False, help="Emit DoRA adapters (magnitude vectors beside A and B; size L)."),
+    rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -245,7 +247,8 @@ def sft(
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
-                       embedding_noise=embedding_noise, head_hidden=head_hidden)
+                       embedding_noise=embedding_noise, head_hidden=head_hidden,
+                       use_dora=dora, use_rslora=rslora)
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,

@@ -130,3 +130,22 @@ def test_embedding_noise_moves_unit_vectors_about_its_length_and_keeps_them_unit
     assert torch.equal(noisy(points, 0.0), torch.nn.functional.normalize(points, dim=-1))
     with pytest.raises(ValueError, match="embedding_noise"):
         SFTConfig(embedding_noise=-1)
+
+
+def test_sft_trains_a_dora_hypernetwork_that_emits_dora_adapters(base_model, encoder, tmp_path: Path):
+    from hypernet.generate import generate_adapters
+    from hypernet.model import base_row_norms
+
+    config = SFTConfig(steps=3, tasks_per_batch=2, examples_per_task=2, lr=1e-2, eval_every=3, checkpoint_every=3,
+                       use_dora=True, use_rslora=False, **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path, config)
+    hypernet = load_checkpoint(tmp_path / "checkpoint", targets=discover_targets(base_model.model)).hypernet
+    assert final.config.use_dora and not final.config.use_rslora
+    # the magnitude heads learned (they start at zero); the stored norms are the base model's own
+    assert any(p.abs().sum() > 0 for n, p in hypernet.named_parameters() if n.startswith("magnitude_heads."))
+    norms = base_row_norms(base_model.model, hypernet.config)
+    torch.testing.assert_close(hypernet.base_norms.q_proj, norms["q_proj"])
+    (adapter,) = generate_adapters(hypernet.eval(), encoder, ["Swap the two words"])
+    assert adapter.use_dora and not adapter.use_rslora
+    path = "model.layers.0.self_attn.q_proj"
+    assert not torch.allclose(adapter.magnitudes[path], norms["q_proj"][0])
