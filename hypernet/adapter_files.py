@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +35,7 @@ from hypernet.peft_format import (
     adapter_from_bytes,
     all_finite,
 )
+from t2l.atomic import write_directory
 
 METHODS = ("lora", "rslora", "dora", "qlora", "prompt-tuning", "bottleneck")  # = hypernet.train.methods.METHODS
 SLOT_METHODS = ("lora", "rslora", "qlora")  # plain LoRA weights: the update is scaling * B @ A
@@ -236,23 +234,7 @@ def read_adapter_dir(directory: str | Path, *, method: str | None = None) -> Lor
 def write_adapter_dir(directory: str | Path, config_bytes: bytes, weights_bytes: bytes) -> Path:
     """Write ``adapter_config.json`` and ``adapter_model.safetensors`` into ``directory``
     atomically: a staging directory renamed into place (an existing one is replaced last)."""
-    directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
-        (staging / CONFIG_NAME).write_bytes(config_bytes)
-        (staging / WEIGHTS_NAME).write_bytes(weights_bytes)
-        if directory.exists():
-            old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-            os.replace(directory, old)
-            os.replace(staging, directory)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, directory)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return directory
+    return write_directory(directory, {CONFIG_NAME: config_bytes, WEIGHTS_NAME: weights_bytes})
 
 
 # --- per method -----------------------------------------------------------------------------------

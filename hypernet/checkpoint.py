@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +20,13 @@ from hypernet.config import HypernetConfig, HypernetConfigError
 from hypernet.model import HyperNetwork, build_hypernet
 from hypernet.targets import TargetModule
 from t2l import __version__
+from t2l.atomic import write_directory
 from t2l.errors import T2LError
 
 WEIGHTS_NAME = "model.safetensors"
 CONFIG_NAME = "config.json"
 CHECKPOINT_FORMAT = "t2l-hypernet/1"
-# Where `t2l generate` looks when no --checkpoint is given (no trained checkpoint ships yet).
+# Where `t2l generate` and the dispatcher look when no --checkpoint is given (the shipped default).
 DEFAULT_CHECKPOINT_DIR = Path(__file__).resolve().parent / "checkpoints" / "default"
 
 
@@ -87,29 +85,9 @@ def save_checkpoint(
         "config": hypernet.config.to_dict(),
         "extra": extra or {},
     }
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it owner-only; a checkpoint is shared
-        (staging / WEIGHTS_NAME).write_bytes(data)
-        (staging / CONFIG_NAME).write_text(json.dumps(meta, indent=2))
-        if directory.exists():
-            old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-            os.replace(directory, old)
-            os.replace(staging, directory)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, directory)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    # shared: a checkpoint is read by other users' workers
+    write_directory(directory, {WEIGHTS_NAME: data, CONFIG_NAME: json.dumps(meta, indent=2).encode()}, shared=True)
     return Checkpoint(hypernet=hypernet, sha256=sha, path=directory, trained=trained)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def read_checkpoint_config(directory: str | Path) -> tuple[HypernetConfig, dict[str, Any]]:

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +19,7 @@ import numpy as np
 import torch
 
 from t2l import __version__
+from t2l.atomic import write_directory
 from t2l.errors import T2LError
 
 CONFIG_NAME = "adapter_config.json"
@@ -352,24 +350,8 @@ def save_peft_adapter(adapter: LoraAdapter, directory: str | Path, dtype: torch.
 
     An existing directory is replaced only once the new one is complete.
     """
-    directory = Path(directory)
     config_bytes, weight_bytes = adapter_to_bytes(adapter, dtype)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
-        (staging / CONFIG_NAME).write_bytes(config_bytes)
-        (staging / WEIGHTS_NAME).write_bytes(weight_bytes)
-        if directory.exists():
-            old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-            os.replace(directory, old)
-            os.replace(staging, directory)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, directory)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return directory
+    return write_directory(directory, {CONFIG_NAME: config_bytes, WEIGHTS_NAME: weight_bytes})
 
 
 def load_peft_adapter(directory: str | Path) -> LoraAdapter:

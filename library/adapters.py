@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +26,7 @@ from library.embed import EmbedFn, from_bytes, to_bytes
 from library.errors import AdapterMethodError, AdapterNotFoundError, CatalogError, IncompatibleAdapterError
 from library.models import Adapter, AdapterTag, BaseModel, CatalogInfo, Checkpoint, Description, Evaluation, utcnow
 from library.store import AdapterStore, StoredBlob
+from t2l.atomic import write_directory
 
 if TYPE_CHECKING:
     import torch
@@ -630,18 +628,7 @@ def export_adapter(session: Session, store: AdapterStore, adapter_id: int, direc
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise CatalogError(f"{directory} exists and is not empty; choose a new directory")
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
-    try:
-        (staging / CONFIG_NAME).write_bytes(config)
-        (staging / WEIGHTS_NAME).write_bytes(weights)
-        if directory.exists():
-            directory.rmdir()
-        os.replace(staging, directory)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return directory
+    return write_directory(directory, {CONFIG_NAME: config, WEIGHTS_NAME: weights})  # replaces an empty one
 
 
 def import_peft_adapter(
