@@ -73,6 +73,8 @@ class HypernetConfig:
     alpha: float = 16.0
     use_rslora: bool = True  # scaling alpha/sqrt(r), as the paper; else alpha/r
     use_dora: bool = False  # also emit DoRA magnitude vectors (one per output row of each layer)
+    # a learned output offset per layer (size L), e.g. started from a multi-task LoRA (init_from_adapter)
+    layer_bias: bool = False
     lora_dropout: float = 0.05  # dropout on the LoRA branch's input during SFT (PEFT's lora_dropout)
     size: Size = "L"  # L: r*(in+out) per row; M: r*max(in,out) with an A/B embedding; S: one rank row
     latent_dim: int = 128  # width of the trunk (task code latent/2, layer and module embeddings latent/4)
@@ -106,6 +108,8 @@ class HypernetConfig:
                 raise HypernetConfigError(f"{key} must be in [0, 1), got {value!r}")
         if not isinstance(self.training, dict):
             raise HypernetConfigError("training must be a JSON object")
+        if self.layer_bias and self.size != "L":
+            raise HypernetConfigError(f"per-layer output offsets exist for size L hypernetworks only, not {self.size}")
         if self.use_dora and self.size != "L":
             raise HypernetConfigError(f"DoRA magnitudes are emitted by size L hypernetworks only, not {self.size}")
 

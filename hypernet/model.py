@@ -13,6 +13,11 @@ PEFT's initial A (kaiming-uniform) and zeros for B, so at step 0 every adapter i
 LoRA init with ΔW = B·A = 0. M and S keep one bias per (A/B[, rank row]) so that this holds for
 them too (the published M/S bias repeats A's init in B, so their ΔW is not 0 at init).
 
+Per-layer offsets (``config.layer_bias``, size L): a learned [L, width] term added to each
+module's head output, so the hypernetwork can start from a given adapter, e.g. the multi-task LoRA
+(``init_from_adapter``: head bias 0, offsets = that adapter's A and B): at step 0 every description
+then gets exactly that adapter, and training learns what the description adds to it.
+
 DoRA (``config.use_dora``): one more head per module type emits a relative magnitude change
 ``delta [N, L, out]``; the magnitude is ``m = ||W||_row * (1 + delta)``, where ``||W||_row`` are the
 base model's row norms, stored in the hypernetwork as buffers (``set_base_norms``) so that a
@@ -107,6 +112,9 @@ class HyperNetwork(nn.Module):
         self.head_bias = nn.ParameterDict({t.name: nn.Parameter(self._initial_bias(t)) for t in c.targets})
         for head in self.heads.values():
             nn.init.zeros_(head.weight)
+        if c.layer_bias:
+            self.layer_bias = nn.ParameterDict(
+                {t.name: nn.Parameter(torch.zeros(t.num_layers, self._head_width(t))) for t in c.targets})
         if c.use_dora:
             self.magnitude_heads = nn.ModuleDict({t.name: nn.Linear(c.head_hidden, t.out_features) for t in c.targets})
             for head in self.magnitude_heads.values():
@@ -196,6 +204,8 @@ class HyperNetwork(nn.Module):
         out: LoraWeights = {}
         for t, start, stop in self._slices:  # one matmul per module type (heads differ in width)
             y = self.heads[t.name](h[:, start:stop]) + self.head_bias[t.name]
+            if self.config.layer_bias:
+                y = y + self.layer_bias[t.name]
             out[t.name] = self._split(y, t)
         if not self.config.use_dora:
             return out, None
@@ -221,6 +231,31 @@ class HyperNetwork(nn.Module):
 
     def num_parameters(self) -> int:
         return sum(p.numel() for p in self.parameters())
+
+
+@torch.no_grad()
+def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]], scaling: float) -> None:
+    """Make ``hypernet`` (size L, ``layer_bias``) emit exactly one adapter for every description:
+    ``weights[module] = (A [L, r, in], B [L, out, r])`` applied with ``scaling``. Head weights must
+    still be zero (a fresh hypernetwork); B is rescaled to the hypernetwork's own scaling."""
+    c = hypernet.config
+    if not c.layer_bias:
+        raise ValueError("init_from_adapter needs a hypernetwork built with layer_bias=True (size L)")
+    missing = sorted(set(c.target_names) - set(weights))
+    if missing:
+        raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
+    if any(head.weight.abs().sum() > 0 for head in hypernet.heads.values()):
+        raise ValueError("init_from_adapter is for a fresh hypernetwork (its head weights are already trained)")
+    for t in c.targets:
+        a, b = weights[t.name]
+        want_a, want_b = (t.num_layers, c.rank, t.in_features), (t.num_layers, t.out_features, c.rank)
+        if tuple(a.shape) != want_a or tuple(b.shape) != want_b:
+            raise ValueError(f"{t.name}: adapter A {tuple(a.shape)} / B {tuple(b.shape)}, the hypernetwork emits "
+                             f"A {want_a} / B {want_b} (another rank or base model?)")
+        b = b * (scaling / c.scaling)  # same update scaling * B @ A under the hypernetwork's scaling
+        rows = torch.cat([a.flatten(1), b.transpose(1, 2).flatten(1)], dim=1)  # the head's layout (see _split)
+        hypernet.head_bias[t.name].zero_()
+        hypernet.layer_bias[t.name].copy_(rows.to(hypernet.layer_bias[t.name]))
 
 
 def base_row_norms(model: nn.Module, config: HypernetConfig) -> dict[str, torch.Tensor]:

@@ -24,7 +24,7 @@ from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
-from hypernet.model import HyperNetwork, base_row_norms, build_hypernet
+from hypernet.model import HyperNetwork, base_row_norms, build_hypernet, init_from_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
     from hypernet.base_model import LoadedModel
+    from hypernet.targets import TargetModule
     from hypernet.tasks.types import Example, Task
 
 
@@ -71,6 +72,9 @@ class SFTConfig:
     # emit DoRA adapters (a magnitude per output row beside A and B); trained through DoRA's forward
     use_dora: bool = False
     use_rslora: bool = True  # scaling alpha/sqrt(r) (rsLoRA, as the paper); False: alpha/r
+    # start from this PEFT LoRA (e.g. the multi-task LoRA): at step 0 every description gets it, and
+    # training learns what the description adds (per-layer output offsets, size L)
+    init_adapter: str = ""
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -167,6 +171,18 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
     return [t for t in tasks if t.id not in held_ids], held
 
 
+def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> None:
+    """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable)."""
+    from hypernet.lora import weights_from_adapters
+    from hypernet.peft_format import load_peft_adapter
+
+    adapter = load_peft_adapter(directory)
+    if adapter.rank != hypernet.config.rank:
+        raise SettingError(f"{directory} has rank {adapter.rank}; this hypernetwork emits rank {hypernet.config.rank}")
+    stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
+    init_from_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0]))
+
+
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float):
     weights, magnitudes = hypernet.forward_with_magnitudes(embeddings)
     batch = {k: v.to(device) for k, v in batch.items()}
@@ -226,10 +242,12 @@ def train_sft(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
         rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
         head_hidden=config.head_hidden, seed=config.seed, use_dora=config.use_dora,
-        use_rslora=config.use_rslora, training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
+        use_rslora=config.use_rslora, layer_bias=bool(config.init_adapter), training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
                   "selection_task_ids": [t.id for t in selection]},
     )
     hypernet = build_hypernet(hconfig, device=device).train()
+    if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
+        start_from_adapter(hypernet, Path(config.init_adapter), chosen)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)
         hypernet.set_base_norms(base_row_norms(model, hconfig))
     pad = tokenizer.pad_token_id

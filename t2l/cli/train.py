@@ -230,6 +230,8 @@ def sft(
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     dora: bool = typer.Option(False, help="Emit DoRA adapters (magnitude vectors beside A and B; size L)."),
     rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
+    init_adapter: Optional[Path] = typer.Option(
+        None, help="Start from this PEFT LoRA (e.g. the multi-task LoRA): every description gets it at step 0."),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -248,7 +250,7 @@ def sft(
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, head_hidden=head_hidden,
-                       use_dora=dora, use_rslora=rslora)
+                       use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,

@@ -149,3 +149,45 @@ def test_sft_trains_a_dora_hypernetwork_that_emits_dora_adapters(base_model, enc
     assert adapter.use_dora and not adapter.use_rslora
     path = "model.layers.0.self_attn.q_proj"
     assert not torch.allclose(adapter.magnitudes[path], norms["q_proj"][0])
+
+
+def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path):
+    """--init-adapter: at step 0 every description gets exactly that LoRA (same logits as PEFT's)."""
+    from peft import PeftModel
+
+    from hypernet.generate import encode_descriptions
+    from hypernet.lora import batched_lora
+    from hypernet.model import build_hypernet
+    from hypernet.train.sft import start_from_adapter
+
+    mt = _oracle(base_model.model, seed=7)
+    mt.rank, mt.alpha, mt.use_rslora = 4, 8.0, False  # scaling alpha/r = 2, the hypernetwork's alpha/sqrt(r) differs
+    save_peft_adapter(mt, tmp_path / "multitask")
+    chosen = select_targets(discover_targets(base_model.model), ["q_proj", "v_proj"])
+    from hypernet.config import HypernetConfig
+
+    hconfig = HypernetConfig.from_targets(chosen, base_model=base_model.name, encoder="all-minilm-l6-v2",
+                                          embedding_dim=384, rank=4, alpha=8.0, layer_bias=True, **TINY)
+    hypernet = build_hypernet(hconfig).eval()
+    start_from_adapter(hypernet, tmp_path / "multitask", chosen)
+    batch = base_model.tokenizer(["one two three", "red green blue"], return_tensors="pt")
+    with torch.no_grad():
+        weights = hypernet(encode_descriptions(encoder, ["Swap the two words", "Say it in capitals"]))
+        with batched_lora(base_model.model, weights, hconfig.scaling):
+            ours = base_model.model(**batch).logits
+        base = base_model.model(**batch).logits
+        peft_model = PeftModel.from_pretrained(base_model.model, str(tmp_path / "multitask"))
+        try:
+            theirs = peft_model(**batch).logits
+        finally:
+            peft_model.unload()
+    assert not torch.allclose(theirs, base, atol=1e-2)
+    torch.testing.assert_close(ours, theirs, atol=2e-4, rtol=1e-4)
+
+    config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=2, checkpoint_every=2,
+                       rank=4, alpha=8.0, init_adapter=str(tmp_path / "multitask"), **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft", config)
+    assert final.config.layer_bias and final.config.training["init_adapter"].endswith("multitask")
+    with pytest.raises(T2LError, match="rank 4"):
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft8",
+                  SFTConfig(steps=1, init_adapter=str(tmp_path / "multitask"), **TINY))
