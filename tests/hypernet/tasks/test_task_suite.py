@@ -85,6 +85,63 @@ def test_heldout_tasks_cover_families_and_are_stable(suite) -> None:
     assert builtin_suite(seed=3).heldout_task_ids == heldout
 
 
+# The split the shipped default checkpoint was trained and evaluated on (149 tasks): growing the
+# suite may add tasks on either side but must never move one of these.
+ORIGINAL_HELDOUT = """
+arithmetic.modulo classification.compare_numbers classification.is_palindrome
+classification.is_prime counting.count_capitalized counting.count_digits
+counting.count_sentences dates.month_name emoji.count_emoji emoji.emoji_only emoji.remove_emoji
+extraction.file_extension extraction.hashtags extraction.parenthesized_text
+extraction.second_word extraction.url_host language.number_to_words lookup.country_alpha3
+lookup.country_capital lookup.country_currency_code lookup.us_state_code naming.pascal_to_camel
+string.duplicate_words string.pig_latin string.remove_vowels structured.csv_to_pipes
+structured.list_to_json_array structured.markdown_link
+""".split()
+ORIGINAL_TRAIN = """
+arithmetic.abs_difference arithmetic.add arithmetic.average_of_two arithmetic.decrement
+arithmetic.digit_sum arithmetic.double arithmetic.halve arithmetic.increment
+arithmetic.max_of_two arithmetic.min_of_two arithmetic.multiply arithmetic.round_to_ten
+arithmetic.square arithmetic.subtract arithmetic.times_ten classification.even_odd
+classification.greeting_language classification.has_digit classification.leap_year
+classification.over_fifty classification.sentence_type classification.sentiment
+classification.sign classification.singular_or_plural classification.vowel_start
+classification.word_category counting.count_consonants counting.count_items
+counting.count_letter_e counting.count_letters counting.count_unique_words counting.count_vowels
+counting.count_words dates.iso_to_british dates.iso_to_dotted dates.iso_to_long dates.iso_to_us
+dates.long_to_iso dates.minutes_to_hours dates.next_day dates.quarter dates.time_12_to_24
+dates.time_24_to_12 dates.us_to_iso emoji.demojize emoji.emoji_name emoji.emoji_spanish_name
+emoji.name_to_emoji extraction.capitalized_words extraction.email_domain
+extraction.email_username extraction.file_stem extraction.first_word extraction.last_word
+extraction.longest_word extraction.numbers_in_text extraction.quoted_text
+extraction.shortest_word extraction.year_in_text language.from_roman language.indefinite_article
+language.number_to_french language.number_to_german language.number_to_spanish
+language.ordinal_suffix language.ordinal_words language.plural language.present_participle
+language.singular language.to_roman language.words_to_number language.year_to_words
+lookup.alpha2_country lookup.alpha3_country lookup.capital_country lookup.city_country
+lookup.country_alpha2 lookup.country_calling_code lookup.country_continent lookup.currency_code
+lookup.currency_name lookup.language_code lookup.language_name naming.camel_to_snake
+naming.camel_to_words naming.constant_to_camel naming.kebab_to_snake naming.pascal_to_snake
+naming.slugify naming.snake_to_camel naming.snake_to_kebab naming.snake_to_pascal
+naming.words_to_camel naming.words_to_constant naming.words_to_dot naming.words_to_snake
+string.acronym string.capitalize_first string.drop_first_word string.drop_last_word
+string.lowercase string.mask_vowels string.remove_spaces string.reverse_letters
+string.reverse_words string.rotate_words string.sort_letters string.sort_words string.spell_out
+string.swap_first_last string.title_case string.uppercase structured.html_bold
+structured.initials structured.json_get_city structured.last_comma_first
+structured.name_to_email structured.pairs_to_json structured.pairs_to_query
+structured.phone_format structured.words_to_csv
+""".split()
+
+
+def test_the_original_149_tasks_keep_their_side_of_the_split(suite) -> None:
+    """The default checkpoint saw exactly ORIGINAL_TRAIN; its zero-shot scores are on ORIGINAL_HELDOUT."""
+    assert (len(ORIGINAL_HELDOUT), len(ORIGINAL_TRAIN)) == (28, 121)
+    ids = {t.id for t in suite.tasks}
+    assert set(ORIGINAL_HELDOUT) | set(ORIGINAL_TRAIN) <= ids
+    assert set(ORIGINAL_HELDOUT) <= suite.heldout_task_ids
+    assert not set(ORIGINAL_TRAIN) & suite.heldout_task_ids
+
+
 def _agreement(task: Task, solve, examples: tuple[Example, ...]) -> float:
     agree = 0
     for e in examples:
