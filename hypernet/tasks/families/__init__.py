@@ -11,12 +11,16 @@ def family_modules() -> list[ModuleType]:
     """Imported on demand: the modules import data packages' loaders (cheaply; data loads lazily)."""
     from hypernet.tasks.families import (
         arithmetic,
+        bases,
+        cipher,
         classification,
         counting,
         dates,
         emoji,
         extraction,
+        fixed_arithmetic,
         language,
+        lists,
         lookup,
         naming,
         structured,
@@ -35,4 +39,8 @@ def family_modules() -> list[ModuleType]:
         emoji,
         structured,
         dates,
+        fixed_arithmetic,
+        lists,
+        cipher,
+        bases,
     ]
