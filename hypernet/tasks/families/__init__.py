@@ -12,6 +12,7 @@ def family_modules() -> list[ModuleType]:
     from hypernet.tasks.families import (
         arithmetic,
         bases,
+        checks,
         cipher,
         classification,
         counting,
@@ -20,11 +21,13 @@ def family_modules() -> list[ModuleType]:
         extraction,
         fixed_arithmetic,
         language,
+        letters,
         lists,
         lookup,
         naming,
         structured,
         text,
+        units,
     )
 
     return [
@@ -43,4 +46,7 @@ def family_modules() -> list[ModuleType]:
         lists,
         cipher,
         bases,
+        letters,
+        units,
+        checks,
     ]
