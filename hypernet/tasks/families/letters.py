@@ -207,19 +207,6 @@ SPECS = [
         sample=_distinct_ends,
     ),
     spec(
-        "repeat_word_three_times",
-        WORD,
-        [
-            "write the word three times, separated by spaces",
-            "repeat the word 3 times with a space in between",
-            "say the word thrice in a row",
-            "give the word followed by two more copies of it",
-            "echo the word so that it appears three times",
-        ],
-        lambda x: " ".join([x] * 3),
-        sample=lambda rng: word(rng, 3, 9),
-    ),
-    spec(
         "every_other_letter",
         WORD,
         [
