@@ -12,6 +12,7 @@ def family_modules() -> list[ModuleType]:
     from hypernet.tasks.families import (
         arithmetic,
         bases,
+        calendar_math,
         checks,
         cipher,
         classification,
@@ -49,4 +50,5 @@ def family_modules() -> list[ModuleType]:
         letters,
         units,
         checks,
+        calendar_math,
     ]
