@@ -11,16 +11,24 @@ def family_modules() -> list[ModuleType]:
     """Imported on demand: the modules import data packages' loaders (cheaply; data loads lazily)."""
     from hypernet.tasks.families import (
         arithmetic,
+        bases,
+        calendar_math,
+        checks,
+        cipher,
         classification,
         counting,
         dates,
         emoji,
         extraction,
+        fixed_arithmetic,
         language,
+        letters,
+        lists,
         lookup,
         naming,
         structured,
         text,
+        units,
     )
 
     return [
@@ -35,4 +43,12 @@ def family_modules() -> list[ModuleType]:
         emoji,
         structured,
         dates,
+        fixed_arithmetic,
+        lists,
+        cipher,
+        bases,
+        letters,
+        units,
+        checks,
+        calendar_math,
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 from hypernet.tasks.families._common import ints
@@ -270,6 +271,123 @@ SPECS = [
         ],
         lambda x: str(ints(x)[0] % ints(x)[1]),
         sample=_modulo,
+        metric="numeric",
+    ),
+]
+
+
+def _round(n: int, to: int) -> int:
+    return (n + to // 2) // to * to
+
+
+def _perfect_square(rng: random.Random) -> str:
+    return str(rng.randint(0, 199) ** 2)
+
+
+def _sum_of_squares(x: str) -> str:
+    a, b = ints(x)  # exactly two: on one number this would be "square"
+    return str(a * a + b * b)
+
+
+# Added when the suite grew past 300 tasks (issue 4). No "negate" (the lenient score drops minus
+# signs, so any rule that copies the digits would pass), no "first digit" (string.acronym's rule).
+SPECS += [
+    spec(
+        "cube",
+        ONE,
+        [
+            "cube the number",
+            "multiply the number by itself three times",
+            "compute the number to the power of three",
+            "give the cube of the value",
+            "raise the number to the third power",
+        ],
+        lambda x: str(int(x) ** 3),
+        sample=_one(0, 150),
+        metric="numeric",
+    ),
+    spec(
+        "square_root",
+        "a perfect square",
+        [
+            "give the square root of the number",
+            "find the whole number that, multiplied by itself, gives this number",
+            "compute the root of the perfect square",
+            "undo the squaring and return the original number",
+            "work out which number was squared to make this one",
+        ],
+        lambda x: str(math.isqrt(int(x))),
+        sample=_perfect_square,
+        metric="numeric",
+    ),
+    spec(
+        "last_digit",
+        ONE,
+        [
+            "give the last digit of the number",
+            "return the units digit",
+            "write only the final digit",
+            "tell me which digit the number ends in",
+            "pick out the rightmost digit of the number",
+        ],
+        lambda x: str(int(x))[-1],
+        sample=_one(10, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "round_to_hundred",
+        ONE,
+        [
+            "round the number to the nearest hundred",
+            "round to the nearest multiple of 100, with 50 rounding up",
+            "give the number rounded to hundreds",
+            "approximate the number to the closest hundred",
+            "round the value off to the nearest 100",
+        ],
+        lambda x: str(_round(int(x), 100)),
+        sample=_one(1, 9999),
+        metric="numeric",
+    ),
+    spec(
+        "round_up_to_ten",
+        ONE,
+        [
+            "round the number up to a multiple of ten",
+            "go up to the next multiple of 10, or keep the number if it already is one",
+            "give the smallest multiple of 10 that is not less than the number",
+            "raise the number to the ten at or above it",
+            "take the ceiling of the value to tens",
+        ],
+        lambda x: str(-(-int(x) // 10) * 10),
+        sample=_one(1, 999),
+        metric="numeric",
+    ),
+    spec(
+        "sum_of_squares",
+        TWO,
+        [
+            "square both numbers and add the squares together",
+            "compute the sum of the squares of the two numbers",
+            "give a squared plus b squared for the pair a, b",
+            "work out the first number times itself plus the second number times itself",
+            "add up the squares of the two values",
+        ],
+        _sum_of_squares,
+        sample=_pair(0, 50),
+        metric="numeric",
+    ),
+    spec(
+        "double_plus_one",
+        ONE,
+        [
+            "double the number and then add one",
+            "compute two times the number plus 1",
+            "give 2n + 1 for the number n",
+            "multiply the number by 2 and add 1 to the result",
+            "return the odd number right after twice the value",
+        ],
+        lambda x: str(2 * int(x) + 1),
+        sample=_one(0, 499),
         metric="numeric",
     ),
 ]

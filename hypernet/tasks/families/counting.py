@@ -215,3 +215,76 @@ SPECS = [
         metric="numeric",
     ),
 ]
+
+
+def _count_letter(letter: str):
+    return spec(
+        f"count_letter_{letter}",
+        "a short phrase",
+        [
+            f"count how many times the letter {letter} appears",
+            f"say how many {letter}'s the text contains",
+            f"give the number of occurrences of the letter {letter}",
+            f"tell me the count of the letter {letter}",
+            f"work out how often the character {letter} shows up",
+        ],
+        lambda x: _count(x, letter),
+        sample=lambda rng: sentence(rng, 2, 5),
+        metric="numeric",
+    )
+
+
+def _some_caps(rng: random.Random) -> str:
+    out = []
+    for w in words(rng, 2, 5):
+        r = rng.random()
+        out.append(w.upper() if r < 0.35 else w.title() if r < 0.6 else w)
+    return " ".join(out)
+
+
+# Added when the suite grew past 300 tasks (issue 4).
+SPECS += [
+    *(_count_letter(c) for c in ("a", "o", "s")),
+    spec(
+        "count_all_caps_words",
+        "a sentence with some capitalised words",
+        [
+            "count the words written entirely in capital letters",
+            "say how many words are in all caps",
+            "give the number of fully uppercase words, not counting words with only a capital first letter",
+            "tell me how many words are shouted in capitals",
+            "work out how many of the words have every letter upper case",
+        ],
+        lambda x: str(sum(w.isupper() for w in x.split())),
+        sample=_some_caps,
+        metric="numeric",
+    ),
+    spec(
+        "count_long_words",
+        "a sentence",
+        [
+            "count the words that have more than four letters",
+            "say how many words are at least five letters long",
+            "give the number of words longer than 4 characters",
+            "tell me how many of the words have five or more letters",
+            "work out how many words are not short, where short means four letters or fewer",
+        ],
+        lambda x: str(sum(len(w) > 4 for w in x.split())),
+        sample=lambda rng: sentence(rng, 3, 8),
+        metric="numeric",
+    ),
+    spec(
+        "count_vowel_words",
+        "a sentence",
+        [
+            "count the words that start with a vowel",
+            "say how many words begin with a, e, i, o or u",
+            "give the number of words whose first letter is a vowel",
+            "tell me how many of the words open with a vowel",
+            "work out how many words have a vowel as their initial letter",
+        ],
+        lambda x: str(sum(w[0] in VOWELS for w in x.split())),
+        sample=lambda rng: sentence(rng, 3, 8),
+        metric="numeric",
+    ),
+]

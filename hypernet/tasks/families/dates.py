@@ -220,3 +220,118 @@ SPECS = [
         metric="strict",
     ),
 ]
+
+
+def _compact_to_iso(x: str) -> str:
+    if not (len(x) == 8 and x.isdigit()):
+        raise ValueError(f"not a YYYYMMDD date: {x!r}")
+    return dt.date(int(x[:4]), int(x[4:6]), int(x[6:])).isoformat()
+
+
+def _clock(x: str) -> dt.time:
+    """ "HH:MM" only (fromisoformat would also take "HH:MM:SS")."""
+    if len(x) != 5:
+        raise ValueError(f"not an HH:MM time: {x!r}")
+    return dt.time.fromisoformat(x)
+
+
+# Added when the suite grew past 300 tasks (issue 4). No ISO -> YYYYMMDD: naming.slugify's rule.
+SPECS += [
+    spec(
+        "previous_day",
+        ISO,
+        [
+            "give the date of the day before in ISO format",
+            "subtract one day from the date",
+            "say what the date was yesterday, relative to this one, as YYYY-MM-DD",
+            "return the day preceding the given date",
+            "move the date back by a single day, keeping the ISO format",
+        ],
+        lambda x: (_iso(x) - dt.timedelta(days=1)).isoformat(),
+        sample=_sample_iso,
+        metric="strict",
+    ),
+    spec(
+        "add_one_week",
+        ISO,
+        [
+            "give the date one week later in ISO format",
+            "add seven days to the date",
+            "say what the date is a week after this one, as YYYY-MM-DD",
+            "return the same weekday of the following week",
+            "move the date forward by 7 days, keeping the ISO format",
+        ],
+        lambda x: (_iso(x) + dt.timedelta(days=7)).isoformat(),
+        sample=_sample_iso,
+        metric="strict",
+    ),
+    spec(
+        "day_of_month",
+        ISO,
+        [
+            "give the day of the month as a number without a leading zero",
+            "return which day of its month the date is",
+            "extract the day number from the date, like 5 for the fifth",
+            "say the day part of the ISO date as a plain number",
+            "tell me the date's day within the month",
+        ],
+        lambda x: str(_iso(x).day),
+        sample=_sample_iso,
+        metric="numeric",
+    ),
+    spec(
+        "compact_to_iso",
+        "a date written as eight digits (YYYYMMDD)",
+        [
+            "convert the YYYYMMDD date to ISO format YYYY-MM-DD",
+            "insert dashes after the year and after the month",
+            "rewrite the eight-digit date in extended ISO form with hyphens",
+            "split the digits into year, month and day, joined by dashes",
+            "turn the compact date into the usual ISO date",
+        ],
+        _compact_to_iso,
+        sample=lambda rng: _date(rng).strftime("%Y%m%d"),
+        metric="strict",
+    ),
+    spec(
+        "iso_to_month_year",
+        ISO,
+        [
+            "write the month and year of the date, like March 2021",
+            "give the month name followed by the year",
+            "drop the day and write the rest of the date in words",
+            "say which month of which year the date is in",
+            "turn the ISO date into month name and year only",
+        ],
+        lambda x: f"{MONTHS[_iso(x).month - 1]} {_iso(x).year}",
+        sample=_sample_iso,
+    ),
+    spec(
+        "time_to_minutes",
+        "a 24-hour time (HH:MM)",
+        [
+            "convert the time to the number of minutes since midnight",
+            "say how many minutes after 00:00 the time is",
+            "give the time of day as a count of minutes",
+            "multiply the hours by 60 and add the minutes",
+            "work out how many minutes have passed since the day began",
+        ],
+        lambda x: str(_clock(x).hour * 60 + _clock(x).minute),
+        sample=lambda rng: f"{_time(rng):%H:%M}",
+        metric="numeric",
+    ),
+    spec(
+        "add_one_hour",
+        "a 24-hour time (HH:MM)",
+        [
+            "add one hour to the time, in 24-hour format",
+            "give the time an hour later, wrapping past midnight",
+            "move the clock forward by 60 minutes and write HH:MM",
+            "say what time it will be in one hour",
+            "shift the 24-hour time on by a single hour",
+        ],
+        lambda x: f"{(_clock(x).hour + 1) % 24:02d}:{_clock(x).minute:02d}",
+        sample=lambda rng: f"{_time(rng):%H:%M}",
+        metric="strict",
+    ),
+]

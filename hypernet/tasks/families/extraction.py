@@ -317,3 +317,110 @@ SPECS = [
         sample=_parenthesised,
     ),
 ]
+
+
+def _nth_word(n: int, short: str, long: str):
+    return spec(
+        f"{long}_word",
+        "a sentence",
+        [
+            f"return the {long} word",
+            f"give me only the word in position {n}",
+            f"extract word number {n}, counting from the start",
+            f"output the {short} word and nothing else",
+            f"tell me which word is {long} in the sentence",
+        ],
+        lambda x: x.split()[n - 1],
+        sample=lambda rng: sentence(rng, n + 1, 7),
+    )
+
+
+def _mention_post(rng: random.Random) -> str:
+    ws = words(rng, 2, 5)
+    for name in rng.sample(first_names(), rng.randint(1, 2)):
+        ws.insert(rng.randint(0, len(ws)), "@" + name.lower())
+    return " ".join(ws)
+
+
+def _url_with_path(rng: random.Random) -> str:
+    while not (url := _url(rng)).split("://", 1)[1].split("/", 1)[1]:
+        pass
+    return url
+
+
+def _many_numbers(rng: random.Random) -> str:
+    a, b, c = rng.sample(range(2, 999), 3)
+    return rng.choice([
+        f"{a} cats, {b} dogs and {c} birds", f"scores were {a}, {b} and {c}",
+        f"box {a} holds {b} pens and {c} clips", f"between {a} and {b} we found {c}",
+    ])  # fmt: skip
+
+
+def _largest_number(x: str) -> str:
+    numbers = [int(n) for n in re.findall(r"\d+", x)]
+    # A text with words and three or more numbers: on "12, 7" or "[12, 7, 33]" this would be
+    # arithmetic.max_of_two or lists.maximum, on "in 1999 she had 3 cats" year_in_text.
+    if len(numbers) < 3 or not re.search(r"[a-z]{2}", x):
+        raise ValueError(f"not a sentence with several numbers: {x!r}")
+    return str(max(numbers))
+
+
+# Added when the suite grew past 300 tasks (issue 4).
+SPECS += [
+    _nth_word(3, "3rd", "third"),
+    _nth_word(4, "4th", "fourth"),
+    spec(
+        "second_to_last_word",
+        "a sentence",
+        [
+            "return the second-to-last word",
+            "give me only the word just before the final one",
+            "extract the penultimate word of the sentence",
+            "output the next-to-last word and nothing else",
+            "tell me which word comes right before the last word",
+        ],
+        lambda x: x.split()[-2],
+        sample=lambda rng: sentence(rng, 3, 6),
+    ),
+    spec(
+        "mentions",
+        "a social media post",
+        [
+            "list the mentioned user names without the @ sign, separated by commas",
+            "extract every @mention, dropping the @ symbol",
+            "pull out the handles that start with @, without the @",
+            "give the user names tagged in the post as a comma-separated list",
+            "find each @user and list the names in order",
+        ],
+        lambda x: ", ".join(w[1:] for w in x.split() if w.startswith("@")),
+        sample=_mention_post,
+        metric="list",
+    ),
+    spec(
+        "url_path",
+        "a URL with a path",
+        [
+            "extract the path of the URL, without the leading slash",
+            "give the part of the web address after the host name",
+            "return everything after the first single slash of the link",
+            "pull out the page path from the URL, dropping the scheme and the host",
+            "tell me which path on the site the link points to",
+        ],
+        lambda x: x.split("://", 1)[1].split("/", 1)[1],
+        sample=_url_with_path,
+    ),
+    spec(
+        "largest_number_in_text",
+        "a sentence with several numbers",
+        [
+            "return the largest number mentioned in the text",
+            "find the biggest of the numbers in the sentence",
+            "extract whichever number in the text has the greatest value",
+            "give the maximum of the numbers that appear",
+            "tell me the highest number the sentence contains",
+        ],
+        _largest_number,
+        sample=_many_numbers,
+        metric="numeric",
+    ),
+]

@@ -327,6 +327,149 @@ SPECS = [
     ),
 ]
 
+def _sentence_with(letter: str):
+    def sample(rng: random.Random) -> str:
+        while letter not in (x := sentence(rng)):
+            pass
+        return x
+
+    return sample
+
+
+def _alternate_case(w: str) -> str:
+    return "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(w))
+
+
+def _distinct_lengths(rng: random.Random) -> str:
+    while True:
+        ws = distinct_words(rng, 3, 5)
+        if len({len(w) for w in ws}) == len(ws) and ws != sorted(ws, key=len):
+            return " ".join(ws)
+
+
+def _each_word(rule):
+    """A per-word rule that needs a sentence: on one word it would be another task (reverse_letters,
+    counting.count_letters)."""
+
+    def solve(x: str) -> str:
+        if len(x.split()) < 2:
+            raise ValueError(f"not a sentence: {x!r}")
+        return " ".join(rule(w) for w in x.split())
+
+    return solve
+
+
+def _both_cases(rng: random.Random) -> str:
+    while (x := _mixed_case(rng)) in (x.lower(), x.upper()):
+        pass
+    return x
+
+
+def _swap_case(x: str) -> str:
+    if x in (x.lower(), x.upper()):  # on one-case text this would be upper- or lowercasing
+        raise ValueError(f"no mixed case in {x!r}")
+    return x.swapcase()
+
+
+def _remove_letter(letter: str):
+    return spec(
+        f"remove_letter_{letter}",
+        SENTENCE,
+        [
+            f"delete every letter {letter} from the text",
+            f"remove all the {letter}'s and keep everything else",
+            f"write the sentence without any {letter}",
+            f"strip out each occurrence of the letter {letter}",
+            f"drop the character {letter} wherever it appears, leaving the spaces alone",
+        ],
+        lambda x: x.replace(letter, ""),
+        sample=_sentence_with(letter),
+    )
+
+
+# Added when the suite grew past 300 tasks (issue 4).
+SPECS += [
+    spec(
+        "reverse_each_word",
+        SENTENCE,
+        [
+            "reverse the letters of each word but keep the words in order",
+            "spell every word backwards without moving the words",
+            "mirror each word in place",
+            "write each word back to front, leaving the word order as it is",
+            "flip the characters inside every word while the sentence order stays the same",
+        ],
+        _each_word(lambda w: w[::-1]),
+        sample=_unsorted,
+    ),
+    spec(
+        "swap_case",
+        "a sentence with some capital letters",
+        [
+            "swap the case of every letter",
+            "make the capital letters small and the small letters capital",
+            "invert the upper and lower case throughout the text",
+            "turn each lowercase letter into uppercase and each uppercase letter into lowercase",
+            "toggle the case of all the letters",
+        ],
+        _swap_case,
+        sample=_both_cases,
+    ),
+    spec(
+        "alternating_case",
+        WORD,
+        [
+            "write the word in alternating case, starting with a lower-case letter",
+            "make the 2nd, 4th, 6th and so on letters capitals and the others small",
+            "alternate lower and upper case letter by letter, like hElLo",
+            "capitalize every second letter of the word",
+            "give the word in sarcastic mocking case, small letter first",
+        ],
+        _alternate_case,
+        sample=lambda rng: word(rng, 4, 9),
+    ),
+    spec(
+        "triple_words",
+        "a few words",
+        [
+            "write every word three times in a row",
+            "triple each word",
+            "repeat each word so that it appears 3 times, one copy right after another",
+            "say every word three times",
+            "copy each word twice more right after itself",
+        ],
+        lambda x: " ".join(" ".join([w] * 3) for w in x.split()),
+        sample=lambda rng: sentence(rng, 2, 3),
+    ),
+    *(_remove_letter(c) for c in ("a", "e")),
+    spec(
+        "word_lengths",
+        SENTENCE,
+        [
+            "replace each word with its number of letters",
+            "write the length of every word, separated by spaces",
+            "turn the sentence into the letter counts of its words",
+            "give how many characters each word has, in order",
+            "map every word to its length and keep the spaces between them",
+        ],
+        _each_word(lambda w: str(len(w))),
+        sample=lambda rng: sentence(rng),
+    ),
+    spec(
+        "sort_by_length",
+        "a sentence whose words all have different lengths",
+        [
+            "sort the words from shortest to longest",
+            "order the words by their number of letters, shortest first",
+            "arrange the words by length in increasing order",
+            "put the shortest word first and the longest word last",
+            "rearrange the words so that each one is longer than the one before",
+        ],
+        lambda x: " ".join(sorted(x.split(), key=len)),
+        sample=_distinct_lengths,
+    ),
+]
+
 # For these, case, spaces or symbols are the whole task, so the lenient score must not forgive them.
 _STRICT = {
     "uppercase",
@@ -336,5 +479,8 @@ _STRICT = {
     "acronym",
     "mask_vowels",
     "remove_spaces",
+    "swap_case",
+    "alternating_case",
+    "word_lengths",
 }
 SPECS = [replace(s, metric="strict") if s.name in _STRICT else s for s in SPECS]

@@ -1,0 +1,153 @@
+"""Calendar reasoning with names: centuries and decades of years, weekdays and months counted
+forward, month lengths, seasons, leap years."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+import random
+
+from hypernet.tasks.families.dates import ISO, MONTHS
+from hypernet.tasks.spec import spec
+
+FAMILY = "calendar"
+TEMPLATES = (
+    "Calendar question: {p}.",
+    "About days, months and years. {P}.",
+)
+YEAR = "a year"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Meteorological seasons of the northern hemisphere, by month.
+SEASONS = ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer",
+           "autumn", "autumn", "autumn", "winter")  # fmt: skip
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _year(x: str) -> int:
+    if not (x.isdigit() and len(x) == 4):
+        raise ValueError(f"not a four-digit year: {x!r}")
+    return int(x)
+
+
+def _name_and_count(names: tuple[str, ...], x: str) -> tuple[int, int]:
+    name, count = x.split(", ")
+    return names.index(name), int(count)
+
+
+def _next_leap(year: int) -> int:
+    year += 1
+    while not _cal.isleap(year):
+        year += 1
+    return year
+
+
+def _month_year(rng: random.Random) -> str:
+    # February half the time, so that leap years matter.
+    month = 2 if rng.random() < 0.5 else rng.randint(1, 12)
+    return f"{MONTHS[month - 1]} {rng.randint(1900, 2099)}"
+
+
+def _days_in(x: str) -> str:
+    month, year = x.split()
+    return str(_cal.monthrange(int(year), MONTHS.index(month) + 1)[1])
+
+
+SPECS = [
+    spec(
+        "century",
+        YEAR,
+        [
+            "say which century the year is in, like 20th century",
+            "give the century of the year as an ordinal followed by the word century",
+            "name the century the year belongs to, counting 1901 to 2000 as the 20th",
+            "tell me the ordinal century of this year",
+            "work out in which numbered century the year falls",
+        ],
+        lambda x: f"{_ordinal((_year(x) - 1) // 100 + 1)} century",
+        sample=lambda rng: str(rng.randint(1001, 2099)),
+    ),
+    spec(
+        "decade",
+        YEAR,
+        [
+            "say which decade the year is in, written like 1980s",
+            "give the decade of the year, written as its first year followed by s",
+            "round the year down to its decade and add an s",
+            "name the decade the year belongs to, in the form 1990s",
+            "tell me what decade this year is part of",
+        ],
+        lambda x: f"{_year(x) // 10 * 10}s",
+        sample=lambda rng: str(rng.randint(1001, 2099)),
+    ),
+    spec(
+        "weekday_after",
+        "a weekday and a number of days, separated by a comma",
+        [
+            "say which weekday it is that many days after the given day",
+            "count the number of days forward from the weekday and name the day you land on",
+            "give the day of the week that comes the given number of days later",
+            "add the days to the weekday and tell me the resulting day",
+            "work out what day of the week it will be after that many days",
+        ],
+        lambda x: WEEKDAYS[sum(_name_and_count(WEEKDAYS, x)) % 7],
+        sample=lambda rng: f"{rng.choice(WEEKDAYS)}, {rng.randint(1, 30)}",
+    ),
+    spec(
+        "month_after",
+        "a month and a number of months, separated by a comma",
+        [
+            "say which month it is that many months after the given month",
+            "count the number of months forward from the month and name the month you land on",
+            "give the month that comes the given number of months later",
+            "add the months to the month and tell me the resulting month",
+            "work out what month it will be after that many months",
+        ],
+        lambda x: MONTHS[sum(_name_and_count(MONTHS, x)) % 12],
+        sample=lambda rng: f"{rng.choice(MONTHS)}, {rng.randint(1, 24)}",
+    ),
+    spec(
+        "days_in_month",
+        "a month and a year, like February 2024",
+        [
+            "say how many days the month has in that year",
+            "give the number of days in the month, minding leap years for February",
+            "tell me the length of the month in days",
+            "work out the last day number of that month",
+            "count the days of the given month of the given year",
+        ],
+        _days_in,
+        sample=_month_year,
+        metric="numeric",
+    ),
+    spec(
+        "season",
+        ISO,
+        [
+            "say which season the date falls in, in the northern hemisphere",
+            "give the meteorological season of the date: winter, spring, summer or autumn",
+            "name the season of the date, with December to February as winter",
+            "tell me whether the date is in winter, spring, summer or autumn",
+            "work out the northern season for the date, where March to May is spring",
+        ],
+        lambda x: SEASONS[dt.date.fromisoformat(x).month - 1],
+        sample=lambda rng: (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 36524))).isoformat(),
+    ),
+    spec(
+        "next_leap_year",
+        YEAR,
+        [
+            "give the first leap year after the given year",
+            "say which leap year comes next after this year",
+            "find the next year that has a February 29, not counting the year itself",
+            "tell me the following leap year",
+            "work out the earliest leap year later than the given one",
+        ],
+        lambda x: str(_next_leap(_year(x))),
+        sample=lambda rng: str(rng.randint(1890, 2199)),
+        metric="numeric",
+    ),
+]

@@ -1,0 +1,241 @@
+"""Yes/no checks with one clear rule each: divisibility, squares, word shapes, anagrams, order.
+Every sampler draws "yes" and "no" cases half and half, so a constant answer scores 50 %."""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Callable
+
+from hypernet.tasks.families._common import VOWELS, word
+from hypernet.tasks.spec import TaskSpec, spec
+
+FAMILY = "checks"
+TEMPLATES = (
+    "Yes or no question: {p}.",
+    "Check the input. {P}; answer yes or no.",
+)
+NUMBER = "a whole number"
+_WORDS = {3: "three", 5: "five", 7: "seven", 11: "eleven"}
+
+
+def _yes(condition: bool) -> str:
+    return "yes" if condition else "no"
+
+
+def _balanced(draw: Callable[[random.Random], str], test: Callable[[str], bool]):
+    """Inputs from ``draw``, half of them passing ``test``."""
+
+    def sample(rng: random.Random) -> str:
+        want = rng.random() < 0.5
+        while test(x := draw(rng)) != want:
+            pass
+        return x
+
+    return sample
+
+
+def _check(name: str, subject: str, phrasings: list[str], test: Callable[[str], bool], draw) -> TaskSpec:
+    return spec(name, subject, phrasings, lambda x: _yes(test(x)), sample=_balanced(draw, test))
+
+
+def _number(lo: int, hi: int):
+    return lambda rng: str(rng.randint(lo, hi))
+
+
+def _divisible(n: int) -> TaskSpec:
+    return _check(
+        f"divisible_by_{n}",
+        NUMBER,
+        [
+            f"say yes if the number is divisible by {n} and no otherwise",
+            f"tell me whether {n} divides the number exactly, yes or no",
+            f"answer yes when the number is a multiple of {n}, else no",
+            f"check if the number can be split into {_WORDS[n]} equal whole parts",
+            f"decide whether dividing the number by {n} leaves no remainder, replying yes or no",
+        ],
+        lambda x: int(x) % n == 0,
+        _number(10, 999),
+    )
+
+
+def _is_square(x: str) -> bool:
+    return round(int(x) ** 0.5) ** 2 == int(x)
+
+
+def _near_square(rng: random.Random) -> str:
+    # Non-squares from between neighbouring squares, so "is it a square" is not "is it small".
+    r = rng.randint(2, 99)
+    return str(r * r if rng.random() < 0.5 else rng.randint(r * r + 1, r * r + 2 * r))
+
+
+def _word_pair(rng: random.Random) -> str:
+    return f"{word(rng, 3, 8)}, {word(rng, 3, 8)}"
+
+
+def _anagram_pair(rng: random.Random) -> str:
+    w = word(rng, 4, 8)
+    if rng.random() < 0.5:
+        letters = list(w)
+        while (other := "".join(rng.sample(letters, len(letters)))) == w:
+            if len(set(w)) == 1:
+                break
+        return f"{w}, {other}"
+    # Same length and first letter but not an anagram: a near miss.
+    other = w[0] + "".join(rng.choice(string.ascii_lowercase) for _ in w[1:])
+    return f"{w}, {other}"
+
+
+def _is_anagram(x: str) -> bool:
+    a, b = _two(x)
+    return sorted(a) == sorted(b) and a != b
+
+
+def _letters(rng: random.Random) -> str:
+    n = rng.randint(3, 6)
+    picked = rng.sample(string.ascii_lowercase, n)
+    return "".join(sorted(picked) if rng.random() < 0.5 else picked)
+
+
+def _has_double(x: str) -> bool:
+    return any(a == b for a, b in zip(x, x[1:]))
+
+
+def _cased(rng: random.Random) -> str:
+    w = word(rng, 3, 9)
+    return rng.choice([w.upper(), w.upper(), w.title(), w, w[:-1] + w[-1].upper()])
+
+
+def _two(x: str) -> tuple[str, str]:
+    """The two parts of "a, b"; anything else is not this task's input."""
+    a, b = x.split(", ")
+    return a, b
+
+
+def _pair(lo: int, hi: int):
+    return lambda rng: f"{rng.randint(lo, hi)}, {rng.randint(lo, hi)}"
+
+
+def _multiple_pair(rng: random.Random) -> str:
+    b = rng.randint(2, 12)
+    a = b * rng.randint(2, 12) + (0 if rng.random() < 0.5 else rng.randint(1, b - 1))
+    return f"{a}, {b}"
+
+
+def _bracket_list(rng: random.Random) -> str:
+    ns = rng.sample(range(1, 100), rng.randint(3, 6))
+    if rng.random() < 0.5:
+        ns.sort()
+    return "[" + ", ".join(map(str, ns)) + "]"
+
+
+def _sorted_list(x: str) -> bool:
+    if not (x.startswith("[") and x.endswith("]")):
+        raise ValueError(f"not a bracketed list: {x!r}")
+    ns = [int(p) for p in x[1:-1].split(", ")]
+    return ns == sorted(ns)
+
+
+SPECS = [
+    # Not 4: classification.leap_year's rule is "divisible by 4" on most numbers. Not 6 or 9: they
+    # agree with "divisible by 3" on ~90 % of balanced inputs.
+    *(_divisible(n) for n in (3, 5, 7, 11)),
+    _check("perfect_square", NUMBER, [
+        "say yes if the number is a perfect square and no otherwise",
+        "tell me whether the number is some whole number times itself, yes or no",
+        "answer yes when the number has a whole square root, else no",
+        "check if the number is a square number",
+        "decide whether the number equals an integer squared, replying yes or no",
+    ], _is_square, _near_square),  # fmt: skip
+    _check("contains_seven", NUMBER, [
+        "say yes if the number contains the digit 7 and no otherwise",
+        "tell me whether a 7 appears anywhere in the number, yes or no",
+        "answer yes when one of the digits is a seven, else no",
+        "check if the digit 7 occurs in the number",
+        "decide whether the number is written with at least one 7, replying yes or no",
+    ], lambda x: "7" in x, _number(10, 9999)),  # fmt: skip
+    _check("longer_than_five", "a word", [
+        "say yes if the word has more than five letters and no otherwise",
+        "tell me whether the word is longer than 5 characters, yes or no",
+        "answer yes when the word has six letters or more, else no",
+        "check if the word is over five letters long",
+        "decide whether the word's length exceeds five, replying yes or no",
+    ], lambda x: len(x) > 5, lambda rng: word(rng, 2, 9)),  # fmt: skip
+    _check("even_length", "a word", [
+        "say yes if the word has an even number of letters and no otherwise",
+        "tell me whether the word's length is even, yes or no",
+        "answer yes when the letters of the word can be paired up exactly, else no",
+        "check if the word has 2, 4, 6 or 8 letters",
+        "decide whether the number of letters is divisible by two, replying yes or no",
+    ], lambda x: len(x) % 2 == 0, lambda rng: word(rng, 2, 9)),  # fmt: skip
+    _check("double_letter", "a word", [
+        "say yes if the word has the same letter twice in a row and no otherwise",
+        "tell me whether the word contains a doubled letter like the oo in book, yes or no",
+        "answer yes when two neighbouring letters are identical, else no",
+        "check if the word has a double letter",
+        "decide whether any letter is immediately repeated in the word, replying yes or no",
+    ], _has_double, lambda rng: word(rng, 3, 9)),  # fmt: skip
+    _check("starts_a_to_m", "a word", [
+        "say yes if the word starts with a letter from a to m and no otherwise",
+        "tell me whether the first letter is in the first half of the alphabet, yes or no",
+        "answer yes when the word begins with one of the letters a through m, else no",
+        "check if the word's initial letter comes no later than m in the alphabet",
+        "decide whether the word would be filed in the a-m half of a dictionary, replying yes or no",
+    ], lambda x: x[0] <= "m", lambda rng: word(rng, 3, 9)),  # fmt: skip
+    _check("ends_with_vowel", "a word", [
+        "say yes if the word ends with a vowel and no otherwise",
+        "tell me whether the last letter is a, e, i, o or u, yes or no",
+        "answer yes when the word finishes in a vowel, else no",
+        "check if the final letter of the word is a vowel",
+        "decide whether the word has a vowel at the end, replying yes or no",
+    ], lambda x: x[-1] in VOWELS, lambda rng: word(rng, 3, 9)),  # fmt: skip
+    _check("letters_in_order", "a string of lower-case letters", [
+        "say yes if the letters are in alphabetical order and no otherwise",
+        "tell me whether the letters run from a towards z without going back, yes or no",
+        "answer yes when the string is already sorted alphabetically, else no",
+        "check if each letter comes later in the alphabet than the one before it",
+        "decide whether the characters are in dictionary order, replying yes or no",
+    ], lambda x: list(x) == sorted(x), _letters),  # fmt: skip
+    _check("all_caps", "a word", [
+        "say yes if the word is written entirely in capital letters and no otherwise",
+        "tell me whether every letter is upper case, yes or no",
+        "answer yes when the word is in all caps, else no",
+        "check if the word contains no lower-case letters",
+        "decide whether the whole word is shouted in capitals, replying yes or no",
+    ], str.isupper, _cased),  # fmt: skip
+    _check("is_anagram", "two comma-separated words", [
+        "say yes if the two words are anagrams of each other and no otherwise",
+        "tell me whether the second word uses exactly the letters of the first, yes or no",
+        "answer yes when one word is a rearrangement of the other, else no",
+        "check if the words are anagrams",
+        "decide whether shuffling the first word's letters could give the second, replying yes or no",
+    ], _is_anagram, _anagram_pair),  # fmt: skip
+    _check("same_length", "two comma-separated words", [
+        "say yes if the two words have the same number of letters and no otherwise",
+        "tell me whether both words are equally long, yes or no",
+        "answer yes when the words have equal length, else no",
+        "check if the two words contain as many letters as each other",
+        "decide whether the first word is exactly as long as the second, replying yes or no",
+    ], lambda x: len(_two(x)[0]) == len(_two(x)[1]), _word_pair),  # fmt: skip
+    _check("sum_over_100", "two comma-separated numbers", [
+        "say yes if the two numbers add up to more than 100 and no otherwise",
+        "tell me whether the sum of the numbers exceeds 100, yes or no",
+        "answer yes when the total of both values is above one hundred, else no",
+        "check if the numbers together make more than 100",
+        "decide whether adding the pair gives over a hundred, replying yes or no",
+    ], lambda x: sum(int(p) for p in _two(x)) > 100, _pair(30, 70)),  # fmt: skip
+    _check("is_multiple", "two comma-separated numbers", [
+        "say yes if the first number is a multiple of the second and no otherwise",
+        "tell me whether the second number divides the first exactly, yes or no",
+        "answer yes when the first value can be divided by the second with no remainder, else no",
+        "check if the first number is in the times table of the second",
+        "decide whether the second number goes evenly into the first, replying yes or no",
+    ], lambda x: int(_two(x)[0]) % int(_two(x)[1]) == 0, _multiple_pair),  # fmt: skip
+    _check("is_sorted", "a list of numbers in square brackets", [
+        "say yes if the list is sorted from smallest to largest and no otherwise",
+        "tell me whether the numbers are in ascending order, yes or no",
+        "answer yes when each number is bigger than the one before it, else no",
+        "check if the list is already in increasing order",
+        "decide whether the list would stay the same after sorting it, replying yes or no",
+    ], _sorted_list, _bracket_list),  # fmt: skip
+]

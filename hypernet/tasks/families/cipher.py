@@ -1,0 +1,245 @@
+"""Letter ciphers and codes with a fixed key: Caesar shifts, ROT13, Atbash, A1Z26, Morse, NATO.
+
+No "NATO words -> word" task: it is string.acronym in lower case.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+from hypernet.tasks.families._common import VOWELS, sentence, word
+from hypernet.tasks.spec import TaskSpec, spec
+
+FAMILY = "cipher"
+TEMPLATES = (
+    "Secret code task: {p}.",
+    "Cipher puzzle. {P} and print only the result.",
+)
+PHRASE = "a short lower-case phrase"
+WORD = "a single word"
+ABC = string.ascii_lowercase
+
+
+def _shift(text: str, n: int) -> str:
+    return "".join(ABC[(ABC.index(c) + n) % 26] if c in ABC else c for c in text)
+
+
+def _places(n: int) -> str:
+    return f"{n} place" if n == 1 else f"{n} places"
+
+
+def _phrase(rng: random.Random) -> str:
+    return sentence(rng, 1, 3)
+
+
+def _caesar(n: int) -> TaskSpec:
+    return spec(
+        f"caesar_shift_{n}",
+        PHRASE,
+        [
+            f"shift every letter {_places(n)} forward in the alphabet",
+            f"apply a Caesar cipher with a shift of {n}",
+            f"encode the text by moving each letter {_places(n)} later in the alphabet, wrapping z round to a",
+            f"replace each letter with the letter that comes {_places(n)} after it in the alphabet",
+            f"encrypt the words with a Caesar shift of {n}, keeping the spaces",
+        ],
+        lambda x: _shift(x, n),
+        sample=_phrase,
+    )
+
+
+def _caesar_decode(n: int) -> TaskSpec:
+    return spec(
+        f"caesar_decode_{n}",
+        "a phrase encrypted with a Caesar cipher",
+        [
+            f"shift every letter {_places(n)} back in the alphabet",
+            f"decode a Caesar cipher with a shift of {n}",
+            f"move each letter {_places(n)} earlier in the alphabet, wrapping a round to z",
+            f"replace each letter with the letter that comes {_places(n)} before it in the alphabet",
+            f"decrypt the words, which were encrypted with a Caesar shift of {n}",
+        ],
+        lambda x: _shift(x, -n),
+        # The input is a real phrase encoded, so the answer is readable words.
+        sample=lambda rng: _shift(_phrase(rng), n),
+    )
+
+
+MORSE = dict(zip(ABC, (
+    ".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- ...- .-- "
+    "-..- -.-- --.."
+).split()))  # fmt: skip
+_FROM_MORSE = {v: k for k, v in MORSE.items()}
+NATO = dict(zip(ABC, (
+    "Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike November Oscar "
+    "Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
+).split()))  # fmt: skip
+_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+_NEXT_VOWEL = {v: VOWELS[(i + 1) % 5] for i, v in enumerate(VOWELS)}
+_VOWEL_NUMBER = {v: str(i) for i, v in enumerate(VOWELS, 1)}
+
+
+def _short_word(rng: random.Random) -> str:
+    return word(rng, 3, 6)
+
+
+def _leet_phrase(rng: random.Random) -> str:
+    while True:
+        x = _phrase(rng)
+        if any(c in _LEET for c in x):
+            return x
+
+
+def _swap_pairs(w: str) -> str:
+    return "".join(w[i + 1] + w[i] for i in range(0, len(w) - 1, 2)) + (w[-1] if len(w) % 2 else "")
+
+
+SPECS = [
+    *(_caesar(n) for n in (1, 2, 3, 5)),
+    *(_caesar_decode(n) for n in (1, 2, 3)),
+    spec(
+        "rot13",
+        PHRASE,
+        [
+            "apply rot13 to the text",
+            "encode the phrase with ROT13, moving each letter 13 places",
+            "rotate every letter by thirteen positions in the alphabet",
+            "scramble the text with the rot-13 substitution cipher",
+            "run the words through ROT13, leaving spaces where they are",
+        ],
+        lambda x: _shift(x, 13),
+        sample=_phrase,
+    ),
+    spec(
+        "atbash",
+        PHRASE,
+        [
+            "encode the text with the Atbash cipher",
+            "replace each letter with its mirror in the alphabet, so a becomes z and b becomes y",
+            "swap every letter for the one at the same distance from the other end of the alphabet",
+            "apply the Atbash substitution, reversing the alphabet",
+            "map a to z, b to y, c to x and so on for every letter",
+        ],
+        lambda x: "".join(ABC[25 - ABC.index(c)] if c in ABC else c for c in x),
+        sample=_phrase,
+    ),
+    spec(
+        "letters_to_numbers",
+        WORD,
+        [
+            "replace each letter with its position in the alphabet, separated by spaces",
+            "encode the word in A1Z26, where a is 1 and z is 26",
+            "turn every letter into its alphabet number, with a space between the numbers",
+            "write the alphabet index of each letter of the word",
+            "convert the letters to numbers from 1 to 26, one number per letter",
+        ],
+        lambda x: " ".join(str(ABC.index(c) + 1) for c in x),
+        sample=_short_word,
+    ),
+    spec(
+        "numbers_to_letters",
+        "numbers from 1 to 26 separated by spaces",
+        [
+            "turn each number into the letter at that position in the alphabet and join the letters",
+            "decode the A1Z26 cipher, where 1 is a and 26 is z",
+            "convert the alphabet positions back into a lower-case word",
+            "spell the word whose letters have these positions in the alphabet",
+            "map every number to its letter, 1 to a up to 26 to z, and write the word",
+        ],
+        lambda x: "".join(ABC[int(n) - 1] for n in x.split()),
+        sample=lambda rng: " ".join(str(ABC.index(c) + 1) for c in _short_word(rng)),
+    ),
+    spec(
+        "morse_encode",
+        WORD,
+        [
+            "write the word in Morse code, with a space between letters",
+            "encode the word as dots and dashes in international Morse code",
+            "translate each letter into Morse code, separating the letters with spaces",
+            "convert the word to Morse",
+            "spell the word out in Morse code, one group of dots and dashes per letter",
+        ],
+        lambda x: " ".join(MORSE[c] for c in x),
+        sample=_short_word,
+        metric="strict",
+    ),
+    spec(
+        "morse_decode",
+        "a word in Morse code, letters separated by spaces",
+        [
+            "decode the Morse code into a lower-case word",
+            "translate the dots and dashes back into letters",
+            "read the Morse code and write the word it spells",
+            "convert the Morse letters to plain text",
+            "turn each group of dots and dashes into its letter and give the word",
+        ],
+        lambda x: "".join(_FROM_MORSE[m] for m in x.split()),
+        sample=lambda rng: " ".join(MORSE[c] for c in _short_word(rng)),
+    ),
+    spec(
+        "nato_spell",
+        WORD,
+        [
+            "spell the word with the NATO phonetic alphabet",
+            "replace each letter with its NATO code word, like Alfa for a",
+            "write the word letter by letter as Alfa, Bravo, Charlie code words, separated by spaces",
+            "convert the word into the international radio spelling alphabet",
+            "spell it out the way a pilot would over the radio, one NATO word per letter",
+        ],
+        lambda x: " ".join(NATO[c] for c in x),
+        sample=_short_word,
+    ),
+    spec(
+        "leetspeak",
+        PHRASE,
+        [
+            "rewrite the text in leetspeak: a as 4, e as 3, i as 1, o as 0, s as 5 and t as 7",
+            "replace the letters a, e, i, o, s, t with the digits 4, 3, 1, 0, 5, 7",
+            "convert the phrase to leet, swapping those six letters for look-alike digits",
+            "turn the text into 1337 speak using 4 3 1 0 5 7 for a e i o s t",
+            "write the words hacker style, with digits in place of a, e, i, o, s and t",
+        ],
+        lambda x: "".join(_LEET.get(c, c) for c in x),
+        sample=_leet_phrase,
+    ),
+    spec(
+        "vowel_numbers",
+        PHRASE,
+        [
+            "replace each vowel with its number: a as 1, e as 2, i as 3, o as 4 and u as 5",
+            "swap the vowels a, e, i, o, u for the digits 1 to 5 in that order",
+            "write the text with every vowel turned into its place in the list a e i o u",
+            "encode the vowels as numbers from 1 to 5 and keep the consonants",
+            "put 1 for a, 2 for e, 3 for i, 4 for o and 5 for u throughout the text",
+        ],
+        lambda x: "".join(_VOWEL_NUMBER.get(c, c) for c in x),
+        sample=_phrase,
+    ),
+    spec(
+        "next_vowel",
+        PHRASE,
+        [
+            "replace each vowel with the next vowel: a to e, e to i, i to o, o to u, u to a",
+            "shift every vowel one step along a e i o u, with u going back to a",
+            "rotate the vowels of the text by one, leaving consonants alone",
+            "swap each vowel for the following vowel in the order a, e, i, o, u",
+            "change every a into e, e into i, i into o, o into u and u into a",
+        ],
+        lambda x: "".join(_NEXT_VOWEL.get(c, c) for c in x),
+        sample=_phrase,
+    ),
+    spec(
+        "swap_letter_pairs",
+        WORD,
+        [
+            "swap each pair of neighbouring letters: the 1st with the 2nd, the 3rd with the 4th, and so on",
+            "exchange the letters two by two, leaving a final odd letter where it is",
+            "switch every two adjacent letters of the word, working from the start",
+            "reverse each consecutive pair of letters in the word",
+            "flip the letters in pairs so that abcd becomes badc",
+        ],
+        _swap_pairs,
+        sample=lambda rng: word(rng, 4, 8),
+    ),
+]

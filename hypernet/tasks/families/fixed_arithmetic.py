@@ -1,0 +1,113 @@
+"""Arithmetic with a constant that only the description gives ("add 7", "divide by 4", "mod 3"):
+the same input shape, a different number in each task, so the adapter must read the number."""
+
+from __future__ import annotations
+
+from hypernet.tasks.spec import TaskSpec, spec
+
+FAMILY = "fixed_arithmetic"
+TEMPLATES = (
+    "Mental arithmetic with a fixed number: {p}.",
+    "Number drill. {P}; the answer is a single number.",
+)
+ONE = "a whole number"
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 7: "seven", 9: "nine", 10: "ten",
+          11: "eleven", 12: "twelve", 25: "twenty-five", 50: "fifty", 100: "a hundred"}  # fmt: skip
+
+
+def _whole(lo: int, hi: int, step: int = 1):
+    return lambda rng: str(rng.randrange(lo, hi + 1, step))
+
+
+def _add(n: int) -> TaskSpec:
+    return spec(
+        f"add_{n}",
+        ONE,
+        [
+            f"add {n} to the number",
+            f"increase the number by {n}",
+            f"give the number plus {n}",
+            f"work out what you get when {_WORDS[n]} is added to the value",
+            f"count {n} up from the number",
+        ],
+        lambda x: str(int(x) + n),
+        sample=_whole(0, 999),
+        metric="numeric",
+    )
+
+
+def _subtract(n: int) -> TaskSpec:
+    return spec(
+        f"subtract_{n}",
+        ONE,
+        [
+            f"subtract {n} from the number",
+            f"decrease the number by {n}",
+            f"give the number minus {n}",
+            f"work out what is left when {_WORDS[n]} is taken away from the value",
+            f"count {n} down from the number",
+        ],
+        lambda x: str(int(x) - n),
+        sample=_whole(n, 999),
+        metric="numeric",
+    )
+
+
+def _multiply(n: int) -> TaskSpec:
+    return spec(
+        f"multiply_by_{n}",
+        ONE,
+        [
+            f"multiply the number by {n}",
+            f"give {n} times the number",
+            f"compute the value times {n}",
+            f"work out what the number is when multiplied by {_WORDS[n]}",
+            f"scale the number up by a factor of {n}",
+        ],
+        lambda x: str(int(x) * n),
+        sample=_whole(0, 199),
+        metric="numeric",
+    )
+
+
+def _divide(n: int) -> TaskSpec:
+    return spec(
+        f"divide_by_{n}",
+        f"a whole number that is a multiple of {n}",
+        [
+            f"divide the number by {n}",
+            f"give the number divided by {n}",
+            f"split the value into {n} equal parts and give one part",
+            f"work out how many times {_WORDS[n]} goes into the number",
+            f"compute the quotient of the number and {n}",
+        ],
+        lambda x: str(int(x) // n),
+        sample=_whole(n, 199 * n, n),
+        metric="numeric",
+    )
+
+
+def _remainder(n: int) -> TaskSpec:
+    return spec(
+        f"remainder_by_{n}",
+        ONE,
+        [
+            f"give the remainder when the number is divided by {n}",
+            f"compute the number modulo {n}",
+            f"find what is left over after dividing the number by {n}",
+            f"work out the number mod {n}",
+            f"return the remainder of the integer division by {_WORDS[n]}",
+        ],
+        lambda x: str(int(x) % n),
+        sample=_whole(10, 999),
+        metric="numeric",
+    )
+
+
+SPECS = [
+    *(_add(n) for n in (3, 7, 12, 25, 100)),
+    *(_subtract(n) for n in (2, 5, 10, 50)),
+    *(_multiply(n) for n in (3, 4, 5, 9, 11, 12)),
+    *(_divide(n) for n in (3, 4, 5, 10)),
+    *(_remainder(n) for n in (3, 4, 5, 7)),
+]

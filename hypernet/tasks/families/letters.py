@@ -1,0 +1,236 @@
+"""Letters inside one word, picked by position or rearranged: "the 3rd letter", "the last two
+letters", "drop the first letter", "double every letter"."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import replace
+
+from hypernet.tasks.families._common import word
+from hypernet.tasks.spec import TaskSpec, spec
+
+FAMILY = "letters"
+TEMPLATES = (
+    "Spelling game: {p}.",
+    "Word puzzle. {P}, and answer with letters only.",
+)
+WORD = "a single word"
+_ORDINAL = {2: ("2nd", "second"), 3: ("3rd", "third"), 4: ("4th", "fourth")}
+_COUNT = {2: "two", 3: "three", 4: "four"}
+
+
+def _long_word(rng: random.Random) -> str:
+    return word(rng, 5, 9)
+
+
+def _nth_letter(n: int) -> TaskSpec:
+    short, long = _ORDINAL[n]
+    return spec(
+        f"letter_{n}",
+        WORD,
+        [
+            f"give the {short} letter of the word",
+            f"return only the {long} letter",
+            f"write the letter in position {n} of the word",
+            f"tell me which letter comes {long} in the word",
+            f"pick out letter number {n}, counting from the start of the word",
+        ],
+        lambda x: x[n - 1],
+        sample=_long_word,
+    )
+
+
+def _first_n(n: int) -> TaskSpec:
+    return spec(
+        f"first_{n}_letters",
+        WORD,
+        [
+            f"give the first {n} letters of the word",
+            f"return only the opening {_COUNT[n]} letters",
+            f"cut the word down to its first {_COUNT[n]} characters",
+            f"keep the {n} letters at the start of the word and drop the rest",
+            f"write the beginning of the word, {_COUNT[n]} letters long",
+        ],
+        lambda x: x[:n],
+        sample=_long_word,
+    )
+
+
+def _last_n(n: int) -> TaskSpec:
+    return spec(
+        f"last_{n}_letters",
+        WORD,
+        [
+            f"give the last {n} letters of the word",
+            f"return only the final {_COUNT[n]} letters",
+            f"cut the word down to its last {_COUNT[n]} characters",
+            f"keep the {n} letters at the end of the word and drop the rest",
+            f"write the ending of the word, {_COUNT[n]} letters long",
+        ],
+        lambda x: x[-n:],
+        sample=_long_word,
+    )
+
+
+def _odd_word(rng: random.Random) -> str:
+    while len(w := word(rng, 3, 9)) % 2 == 0:
+        pass
+    return w
+
+
+def _distinct_ends(rng: random.Random) -> str:
+    while (w := word(rng, 4, 9))[0] == w[-1] or w[1:-1] == w[-2:0:-1]:
+        pass
+    return w
+
+
+SPECS = [
+    *(_nth_letter(n) for n in (2, 3, 4)),
+    spec(
+        "last_letter",
+        WORD,
+        [
+            "give the last letter of the word",
+            "return only the final letter",
+            "write the letter the word ends with",
+            "tell me which letter comes at the very end",
+            "pick out the closing character of the word",
+        ],
+        lambda x: x[-1],
+        sample=_long_word,
+    ),
+    spec(
+        "second_to_last_letter",
+        WORD,
+        [
+            "give the second-to-last letter of the word",
+            "return the letter just before the final one",
+            "write the penultimate letter",
+            "tell me which letter comes right before the last letter",
+            "pick out the next-to-last character of the word",
+        ],
+        lambda x: x[-2],
+        sample=_long_word,
+    ),
+    spec(
+        "middle_letter",
+        "a word with an odd number of letters",
+        [
+            "give the middle letter of the word",
+            "return the letter exactly in the centre",
+            "write the letter that has as many letters before it as after it",
+            "tell me which letter sits in the middle of the word",
+            "pick out the central character of the word",
+        ],
+        lambda x: x[len(x) // 2] if len(x) % 2 else "",
+        sample=_odd_word,
+    ),
+    *(_first_n(n) for n in (2, 3)),
+    *(_last_n(n) for n in (2, 3)),
+    spec(
+        "drop_first_letter",
+        WORD,
+        [
+            "remove the first letter of the word",
+            "write the word without its opening letter",
+            "delete the initial character and keep the rest",
+            "chop off the first letter",
+            "give everything in the word after its first letter",
+        ],
+        lambda x: x[1:],
+        sample=_long_word,
+    ),
+    spec(
+        "drop_last_letter",
+        WORD,
+        [
+            "remove the last letter of the word",
+            "write the word without its final letter",
+            "delete the closing character and keep the rest",
+            "chop off the last letter",
+            "give everything in the word before its last letter",
+        ],
+        lambda x: x[:-1],
+        sample=_long_word,
+    ),
+    spec(
+        "double_letters",
+        WORD,
+        [
+            "write every letter of the word twice",
+            "double each letter in place, so cat becomes ccaatt",
+            "repeat each character of the word two times in a row",
+            "stutter every letter once",
+            "give the word with each of its letters doubled",
+        ],
+        lambda x: "".join(c + c for c in x),
+        sample=lambda rng: word(rng, 3, 7),
+    ),
+    spec(
+        "first_letter_to_end",
+        WORD,
+        [
+            "move the first letter of the word to the end",
+            "take the opening letter off and stick it after the last letter",
+            "rotate the letters one place to the left",
+            "put the initial character at the back of the word",
+            "shift the word so it starts at its second letter and ends with its first",
+        ],
+        lambda x: x[1:] + x[0],
+        sample=_long_word,
+    ),
+    spec(
+        "last_letter_to_front",
+        WORD,
+        [
+            "move the last letter of the word to the front",
+            "take the final letter off and put it before the first letter",
+            "rotate the letters one place to the right",
+            "put the closing character at the start of the word",
+            "shift the word so it starts with its last letter",
+        ],
+        lambda x: x[-1] + x[:-1],
+        sample=_long_word,
+    ),
+    spec(
+        "swap_first_last_letters",
+        WORD,
+        [
+            "swap the first and last letters of the word",
+            "exchange the opening letter with the closing letter",
+            "put the last letter first and the first letter last, keeping the middle as it is",
+            "switch the initial character with the final one",
+            "trade places between the word's first and last letters",
+        ],
+        lambda x: x[-1] + x[1:-1] + x[0],
+        sample=_distinct_ends,
+    ),
+    spec(
+        "every_other_letter",
+        WORD,
+        [
+            "keep every other letter of the word, starting with the first",
+            "write only the 1st, 3rd, 5th and so on letters",
+            "drop the letters in even positions",
+            "skip every second letter of the word",
+            "take the odd-numbered letters of the word and join them",
+        ],
+        lambda x: x[::2],
+        sample=_long_word,
+    ),
+]
+
+
+def _words_only(solve: Callable[[str], str]) -> Callable[[str], str]:
+    """Letter rules apply to words: on "1720" "drop the last letter" would be "divide by 10"."""
+
+    def checked(x: str) -> str:
+        if not x.isalpha():
+            raise ValueError(f"not a word: {x!r}")
+        return solve(x)
+
+    return checked
+
+
+SPECS = [replace(s, solve=_words_only(s.solve)) for s in SPECS]

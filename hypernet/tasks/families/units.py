@@ -1,0 +1,250 @@
+"""Unit conversions with exact whole-number answers: lengths, masses, volumes, time, temperature,
+money. Inputs carry their unit ("3 km"), answers too ("3000 m")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypernet.tasks.spec import TaskSpec, spec
+
+FAMILY = "units"
+TEMPLATES = (
+    "Unit conversion: {p}.",
+    "Convert the measurement. {P}, and include the unit in the answer.",
+)
+
+
+def _quantity(x: str, unit: str) -> int:
+    """The number in "12 km"; rejects another unit, so no conversion answers another's inputs."""
+    number, _, got = x.partition(" ")
+    if got != unit:
+        raise ValueError(f"expected a quantity in {unit}, got {x!r}")
+    return int(number)
+
+
+def _scale(
+    name: str,
+    src: str,
+    dst: str,
+    factor: int,
+    phrasings: Sequence[str],
+    *,
+    divide: bool = False,
+    hi: int = 199,
+) -> TaskSpec:
+    """``src`` -> ``dst`` by multiplying by ``factor`` (or dividing, for inputs that are multiples)."""
+
+    def solve(x: str) -> str:
+        q = _quantity(x, src)
+        return f"{q // factor if divide else q * factor} {dst}"
+
+    def sample(rng) -> str:
+        return f"{rng.randint(1, hi) * (factor if divide else 1)} {src}"
+
+    return spec(name, f"a quantity in {src}", phrasings, solve, sample=sample)
+
+
+def _c_to_f(x: str) -> str:
+    return f"{_quantity(x, '°C') * 9 // 5 + 32} °F"
+
+
+def _f_to_c(x: str) -> str:
+    return f"{(_quantity(x, '°F') - 32) * 5 // 9} °C"
+
+
+def _split(x: str, unit: str, big: int, names: tuple[str, str]) -> str:
+    whole, rest = divmod(_quantity(x, unit), big)
+    return f"{whole} {names[0]} {rest} {names[1]}"
+
+
+def _cents_to_dollars(x: str) -> str:
+    return f"${_quantity(x, 'cents') / 100:.2f}"
+
+
+def _dollars_to_cents(x: str) -> str:
+    if not x.startswith("$"):
+        raise ValueError(f"not a dollar amount: {x!r}")
+    dollars, cents = x[1:].split(".")
+    return f"{int(dollars) * 100 + int(cents)} cents"
+
+
+SPECS = [
+    _scale("km_to_m", "km", "m", 1000, [
+        "convert the distance from kilometres to metres",
+        "turn the kilometers into meters",
+        "express the length in m instead of km",
+        "multiply by 1000 to change km to m",
+        "rewrite the distance in metres, since one kilometre is a thousand metres",
+    ]),  # fmt: skip
+    _scale("m_to_km", "m", "km", 1000, [
+        "convert the distance from metres to kilometres",
+        "turn the meters into kilometers",
+        "express the length in km instead of m",
+        "divide by 1000 to change m to km",
+        "rewrite the distance in kilometres, a thousand metres to each",
+    ], divide=True),  # fmt: skip
+    _scale("m_to_cm", "m", "cm", 100, [
+        "convert the length from metres to centimetres",
+        "turn the meters into centimeters",
+        "express the length in cm instead of m",
+        "multiply by 100 to change m to cm",
+        "rewrite the length in centimetres, a hundred to the metre",
+    ]),  # fmt: skip
+    _scale("cm_to_mm", "cm", "mm", 10, [
+        "convert the length from centimetres to millimetres",
+        "turn the centimeters into millimeters",
+        "express the length in mm instead of cm",
+        "multiply by 10 to change cm to mm",
+        "rewrite the length in millimetres, ten to the centimetre",
+    ]),  # fmt: skip
+    _scale("kg_to_g", "kg", "g", 1000, [
+        "convert the mass from kilograms to grams",
+        "turn the kilos into grams",
+        "express the weight in g instead of kg",
+        "multiply by 1000 to change kg to g",
+        "rewrite the weight in grams, a thousand to the kilogram",
+    ]),  # fmt: skip
+    _scale("g_to_kg", "g", "kg", 1000, [
+        "convert the mass from grams to kilograms",
+        "turn the grams into kilos",
+        "express the weight in kg instead of g",
+        "divide by 1000 to change g to kg",
+        "rewrite the weight in kilograms, where a thousand grams make one",
+    ], divide=True),  # fmt: skip
+    _scale("l_to_ml", "l", "ml", 1000, [
+        "convert the volume from litres to millilitres",
+        "turn the liters into milliliters",
+        "express the volume in ml instead of l",
+        "multiply by 1000 to change l to ml",
+        "rewrite the amount of liquid in millilitres, a thousand to the litre",
+    ]),  # fmt: skip
+    _scale("hours_to_minutes", "h", "min", 60, [
+        "convert the hours to minutes",
+        "turn the number of hours into minutes",
+        "express the duration in min instead of h",
+        "multiply by 60 to change hours to minutes",
+        "rewrite the time span in minutes, sixty to the hour",
+    ]),  # fmt: skip
+    _scale("minutes_to_seconds", "min", "s", 60, [
+        "convert the minutes to seconds",
+        "turn the number of minutes into seconds",
+        "express the duration in s instead of min",
+        "multiply by 60 to change minutes to seconds",
+        "rewrite the time span in seconds, sixty to the minute",
+    ]),  # fmt: skip
+    _scale("days_to_hours", "days", "h", 24, [
+        "convert the days to hours",
+        "turn the number of days into hours",
+        "express the duration in hours instead of days",
+        "multiply by 24 to change days to hours",
+        "rewrite the time span in hours, twenty-four to the day",
+    ]),  # fmt: skip
+    _scale("weeks_to_days", "weeks", "days", 7, [
+        "convert the weeks to days",
+        "turn the number of weeks into days",
+        "express the duration in days instead of weeks",
+        "multiply by 7 to change weeks to days",
+        "rewrite the time span in days, seven to the week",
+    ]),  # fmt: skip
+    _scale("feet_to_inches", "ft", "in", 12, [
+        "convert the feet to inches",
+        "turn the length in feet into inches",
+        "give the same length measured in inches",
+        "multiply by 12 to change feet to inches",
+        "rewrite the length in inches, twelve to the foot",
+    ]),  # fmt: skip
+    _scale("yards_to_feet", "yd", "ft", 3, [
+        "convert the yards to feet",
+        "turn the length in yards into feet",
+        "express the length in ft instead of yd",
+        "multiply by 3 to change yards to feet",
+        "rewrite the length in feet, three to the yard",
+    ]),  # fmt: skip
+    _scale("dozens_to_items", "dozen", "items", 12, [
+        "convert the dozens into a count of items",
+        "say how many single items the dozens make",
+        "express the amount as a number of items instead of dozens",
+        "multiply by 12 to change dozens into items",
+        "work out how many things there are, twelve to each dozen",
+    ]),  # fmt: skip
+    spec(
+        "celsius_to_fahrenheit",
+        "a temperature in degrees Celsius",
+        [
+            "convert the temperature from Celsius to Fahrenheit",
+            "turn the degrees C into degrees F",
+            "multiply by 9/5 and add 32 to get Fahrenheit",
+            "express the temperature on the Fahrenheit scale",
+            "rewrite the reading in °F, as an American thermometer would show it",
+        ],
+        _c_to_f,
+        sample=lambda rng: f"{rng.randrange(-100, 501, 5)} °C",  # multiples of 5: whole answers
+        metric="strict",  # the lenient "exact" score would forgive a lost minus sign
+    ),
+    spec(
+        "fahrenheit_to_celsius",
+        "a temperature in degrees Fahrenheit",
+        [
+            "convert the temperature from Fahrenheit to Celsius",
+            "turn the degrees F into degrees C",
+            "subtract 32 and multiply by 5/9 to get Celsius",
+            "express the temperature on the Celsius scale",
+            "rewrite the reading in °C, as a European thermometer would show it",
+        ],
+        _f_to_c,
+        sample=lambda rng: f"{32 + 9 * rng.randint(-30, 90)} °F",  # whole Celsius answers
+        metric="strict",
+    ),
+    spec(
+        "seconds_to_minutes_seconds",
+        "a number of seconds",
+        [
+            "split the seconds into whole minutes and remaining seconds",
+            "convert the seconds to minutes and seconds, like 2 min 15 s",
+            "say how many full minutes and leftover seconds the duration is",
+            "express the time as min and s",
+            "break the number of seconds down into minutes plus seconds",
+        ],
+        lambda x: _split(x, "s", 60, ("min", "s")),
+        sample=lambda rng: f"{rng.randint(61, 3599)} s",
+    ),
+    spec(
+        "inches_to_feet_inches",
+        "a length in inches",
+        [
+            "split the inches into whole feet and remaining inches",
+            "convert the inches to feet and inches, like 5 ft 7 in",
+            "say how many full feet and leftover inches the length is",
+            "express the length as ft and in",
+            "break the number of inches down into feet plus inches",
+        ],
+        lambda x: _split(x, "in", 12, ("ft", "in")),
+        sample=lambda rng: f"{rng.randint(13, 239)} in",
+    ),
+    spec(
+        "cents_to_dollars",
+        "an amount in cents",
+        [
+            "convert the cents to dollars, written like $3.25",
+            "turn the number of cents into a dollar amount with two decimals",
+            "express the money in dollars and cents with a $ sign",
+            "divide by 100 and write the result as dollars",
+            "rewrite the sum as it would appear on a US price tag",
+        ],
+        _cents_to_dollars,
+        sample=lambda rng: f"{rng.randint(101, 99999)} cents",
+    ),
+    spec(
+        "dollars_to_cents",
+        "a dollar amount such as $3.25",
+        [
+            "convert the dollar amount to cents",
+            "turn the dollars into a number of cents",
+            "express the money in cents only",
+            "multiply by 100 to change dollars into cents",
+            "rewrite the price as a whole number of cents",
+        ],
+        _dollars_to_cents,
+        sample=lambda rng: f"${rng.randint(1, 999)}.{rng.randint(0, 99):02d}",
+    ),
+]
