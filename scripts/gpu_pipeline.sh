@@ -16,6 +16,9 @@ A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 t2l() { python3 -m t2l "$@"; }
 mkdir -p "$RUNS"
+# the carried suite's size (all tasks; whole held-out tasks): a table row needs every task's adapter
+ALL_TASKS=${ALL_TASKS:-$(grep -c '' .carry/suite.jsonl 2>/dev/null || echo 999999)}
+HELDOUT_TASKS=${HELDOUT_TASKS:-$(grep -c '"heldout": true' .carry/suite.jsonl 2>/dev/null || echo 999999)}
 
 case "${1:-}" in
 setup)
@@ -44,8 +47,14 @@ start)
     --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
     --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   if [ "${MULTITASK:-1}" = 1 ]; then
-    setsid nohup python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps 3000 --batch-size 32 \
-      > $RUNS/multitask.log 2>&1 < /dev/null &
+    # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
+    # multi-task LoRA at step 0, and training learns what the description adds
+    then_sft=""
+    [ "${SFT_FROM_MULTITASK:-0}" = 1 ] && then_sft="&& python3 -m t2l train sft $SUITE --out $RUNS/sft-from-multitask \
+      --init-adapter $RUNS/multitask/adapter --prompt-description --steps ${SFT_STEPS:-4000} --tasks-per-batch 16 \
+      --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks 12 --max-minutes ${SFT_MINUTES:-13}"
+    setsid nohup bash -c "python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps ${MULTITASK_STEPS:-3000} \
+      --batch-size 32 $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
   for m in ${METHODS-lora rslora dora qlora prompt-tuning bottleneck}; do
@@ -72,7 +81,7 @@ wait)
 eval)
   args=()
   # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA
-  [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "${ALL_TASKS:-149}" ] && args+=(--oracles $RUNS/oracle)
+  [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "$ALL_TASKS" ] && args+=(--oracles $RUNS/oracle)
   [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
   for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
@@ -80,7 +89,7 @@ eval)
     args+=(--sft ${d}best)
   done
   for d in $RUNS/oracle-*/; do  # a method row needs every held-out task's adapter
-    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "${HELDOUT_TASKS:-28}" ] && args+=(--method-oracles "$d")
+    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "$HELDOUT_TASKS" ] && args+=(--method-oracles "$d")
   done
   t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
   if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on

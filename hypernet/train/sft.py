@@ -24,7 +24,7 @@ from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
-from hypernet.model import HyperNetwork, base_row_norms, build_hypernet, init_from_adapter
+from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
@@ -171,8 +171,9 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
     return [t for t in tasks if t.id not in held_ids], held
 
 
-def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> None:
-    """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable)."""
+def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
+    """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable); returns
+    the emitted weights ``{module: (A [1, L, r, in], B [1, L, out, r])}`` as the hypernetwork has them."""
     from hypernet.lora import weights_from_adapters
     from hypernet.peft_format import load_peft_adapter
 
@@ -181,9 +182,13 @@ def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequenc
         raise SettingError(f"{directory} has rank {adapter.rank}; this hypernetwork emits rank {hypernet.config.rank}")
     stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
     init_from_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0]))
+    device = hypernet.row_layer.device
+    b_scale = float(scaling[0]) / hypernet.config.scaling
+    return {name: (a.to(device), (b * b_scale).to(device)) for name, (a, b) in stacked.items()}
 
 
-def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float):
+def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float,
+               anchor: LoraWeights | None = None):
     weights, magnitudes = hypernet.forward_with_magnitudes(embeddings)
     batch = {k: v.to(device) for k, v in batch.items()}
     labels = batch.pop("labels")
@@ -193,6 +198,8 @@ def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device
                           magnitudes=magnitudes):
             logits = model(**batch).logits
     ce = response_loss(logits, labels)
+    if anchor is not None:  # pull towards the starting adapter, not towards no adapter
+        weights = {name: (a - anchor[name][0], b - anchor[name][1]) for name, (a, b) in weights.items()}
     l2 = sum((a.float().pow(2).mean() + b.float().pow(2).mean()) for a, b in weights.values()) / len(weights)
     return ce, ce + l2_weight * l2
 
@@ -242,12 +249,14 @@ def train_sft(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
         rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
         head_hidden=config.head_hidden, seed=config.seed, use_dora=config.use_dora,
-        use_rslora=config.use_rslora, layer_bias=bool(config.init_adapter), training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
+        use_rslora=config.use_rslora, layer_bias=bool(config.init_adapter),
+        training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
                   "selection_task_ids": [t.id for t in selection]},
     )
     hypernet = build_hypernet(hconfig, device=device).train()
+    anchor = None  # what the L2 penalty pulls towards: zero, or the adapter the run starts from
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
-        start_from_adapter(hypernet, Path(config.init_adapter), chosen)
+        anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)
         hypernet.set_base_norms(base_row_norms(model, hconfig))
     pad = tokenizer.pad_token_id
@@ -281,7 +290,7 @@ def train_sft(
         embeddings, batch = _batch(train_pool, rng, config, pad)
         if config.embedding_noise:
             embeddings = noisy(embeddings, config.embedding_noise)
-        ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight)
+        ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight, anchor)
         if not torch.isfinite(loss):
             raise FloatingPointError(f"SFT loss became {loss.item()} at step {step}; lower the learning rate")
         optimizer.zero_grad(set_to_none=True)

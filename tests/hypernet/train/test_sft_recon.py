@@ -169,10 +169,14 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
     hconfig = HypernetConfig.from_targets(chosen, base_model=base_model.name, encoder="all-minilm-l6-v2",
                                           embedding_dim=384, rank=4, alpha=8.0, layer_bias=True, **TINY)
     hypernet = build_hypernet(hconfig).eval()
-    start_from_adapter(hypernet, tmp_path / "multitask", chosen)
+    anchor = start_from_adapter(hypernet, tmp_path / "multitask", chosen)
     batch = base_model.tokenizer(["one two three", "red green blue"], return_tensors="pt")
     with torch.no_grad():
         weights = hypernet(encode_descriptions(encoder, ["Swap the two words", "Say it in capitals"]))
+    for name, (a, b) in weights.items():  # what the L2 penalty anchors to is what it emits at step 0
+        torch.testing.assert_close(a, anchor[name][0].expand_as(a))
+        torch.testing.assert_close(b, anchor[name][1].expand_as(b))
+    with torch.no_grad():
         with batched_lora(base_model.model, weights, hconfig.scaling):
             ours = base_model.model(**batch).logits
         base = base_model.model(**batch).logits
