@@ -34,6 +34,7 @@ from hypernet.peft_format import (
     LoraAdapter,
     adapter_from_bytes,
     all_finite,
+    parse_config,
 )
 from t2l.atomic import write_directory
 
@@ -174,12 +175,7 @@ def read_adapter_bytes(
     """Parse an adapter's two files: a ``LoraAdapter`` for lora/rslora/qlora, ``AdapterFiles``
     for the others. ``method`` (declared, e.g. ``qlora``) must agree with the files; raises
     ``AdapterFormatError`` naming what is wrong."""
-    try:
-        config = json.loads(config_bytes)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise AdapterFormatError(f"{source}: {CONFIG_NAME} is not valid JSON: {exc}") from exc
-    if not isinstance(config, dict):
-        raise AdapterFormatError(f"{source}: {CONFIG_NAME} must hold a JSON object")
+    config = parse_config(config_bytes, source)
     found = _method_in_config(config, source)
     if method is not None:
         check_method(method)

@@ -286,16 +286,22 @@ def _scratch(nbytes: int) -> torch.Tensor:
     return buffer[:nbytes]
 
 
-def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:
-    """Parse the two files of a PEFT LoRA adapter; raises ``AdapterFormatError`` on anything unusable."""
-    from safetensors.torch import load
-
+def parse_config(config_bytes: bytes, source: str) -> dict[str, Any]:
+    """``adapter_config.json`` as a dict; ``AdapterFormatError`` unless it is a JSON object."""
     try:
         config = json.loads(config_bytes)
     except (ValueError, UnicodeDecodeError) as exc:
         raise AdapterFormatError(f"{source}: {CONFIG_NAME} is not valid JSON: {exc}") from exc
     if not isinstance(config, dict):
         raise AdapterFormatError(f"{source}: {CONFIG_NAME} must hold a JSON object")
+    return config
+
+
+def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:
+    """Parse the two files of a PEFT LoRA adapter; raises ``AdapterFormatError`` on anything unusable."""
+    from safetensors.torch import load
+
+    config = parse_config(config_bytes, source)
     if config.get("peft_type") != "LORA":
         raise AdapterFormatError(f"{source}: peft_type is {config.get('peft_type')!r}; only LORA adapters are supported here")
     for key, what in _UNSUPPORTED_CONFIG.items():
