@@ -241,6 +241,10 @@ def sft(
     from t2l.settings import get_settings
 
     settings = get_settings()
+    if init_adapter is not None:  # a bad path fails now, not after the model has loaded
+        from hypernet.peft_format import load_peft_adapter
+
+        load_peft_adapter(init_adapter)
     chosen = select_tasks("train", tasks, task_file)
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     loaded = load_for_training(device)

@@ -108,3 +108,12 @@ def test_an_unknown_method_is_one_clear_line(tmp_path: Path, capsys, monkeypatch
     code, _, err = run_t2l(capsys, monkeypatch, "train", "oracle", "--method", "adapterdrop",
                            "--tasks", "extraction.first_word", "--out", str(tmp_path))
     assert code == 2 and "unknown method 'adapterdrop'" in " ".join(err.split())
+
+
+def test_sft_from_a_missing_adapter_is_one_clear_line_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--init-adapter", str(tmp_path / "nowhere"), "--out", str(tmp_path / "sft"))
+    assert code == 2 and "not a PEFT adapter directory" in " ".join(err.split())
+    assert not (tmp_path / "sft").exists()
