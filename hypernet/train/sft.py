@@ -283,6 +283,25 @@ def train_sft(
         return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate(),
                 "best_selection_loss": best}
 
+    def evaluate(step: int, row: dict[str, float]) -> None:
+        """Fill ``row``'s eval losses; keep the checkpoint in ``out_dir/best`` if its selection loss is lowest."""
+        nonlocal best
+        row["val_loss"] = mean_loss(model, hypernet, all_targets, val_pool, config, pad, device)
+        row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_pool, config, pad, device)
+        if selection:
+            row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
+            if row["selection_loss"] < best:
+                best = row["selection_loss"]
+                save_checkpoint(hypernet.eval(), out_dir / "best",
+                                extra=progress_extra(step) | {"rng": None, "selection_loss": best})
+                hypernet.train()
+
+    if start == 0 and anchor is not None:
+        # the adapter the run starts from is a candidate too: training must beat it on held-back tasks
+        row0: dict[str, float] = {"lr": 0.0}
+        evaluate(0, row0)
+        curve.log(0, **row0)
+
     for step in range(start, config.steps):
         lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
         for group in optimizer.param_groups:
@@ -300,15 +319,7 @@ def train_sft(
         done = step + 1
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
         if done % config.eval_every == 0 or done == config.steps:
-            row["val_loss"] = mean_loss(model, hypernet, all_targets, val_pool, config, pad, device)
-            row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_pool, config, pad, device)
-            if selection:
-                row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
-                if row["selection_loss"] < best:
-                    best = row["selection_loss"]
-                    save_checkpoint(hypernet.eval(), out_dir / "best",
-                                    extra=progress_extra(done) | {"rng": None, "selection_loss": best})
-                    hypernet.train()
+            evaluate(done, row)
         curve.log(done, **row)
         if on_step:
             on_step(done, row["loss"])

@@ -189,9 +189,15 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
     torch.testing.assert_close(ours, theirs, atol=2e-4, rtol=1e-4)
 
     config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=2, checkpoint_every=2,
-                       rank=4, alpha=8.0, init_adapter=str(tmp_path / "multitask"), **TINY)
-    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft", config)
+                       rank=4, alpha=8.0, init_adapter=str(tmp_path / "multitask"), selection_tasks=1, **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft", config)
     assert final.config.layer_bias and final.config.training["init_adapter"].endswith("multitask")
+    rows = list(csv.DictReader(open(tmp_path / "sft" / "loss.csv")))
+    # the starting adapter is scored too (step 0), so the kept checkpoint never does worse than it
+    assert [int(r["step"]) for r in rows] == [0, 1, 2] and rows[0]["selection_loss"] not in ("", "nan")
+    scored = [float(r["selection_loss"]) for r in rows if r["selection_loss"] not in ("", "nan")]
+    kept = json.loads((tmp_path / "sft" / "best" / "config.json").read_text())["extra"]["selection_loss"]
+    assert kept == pytest.approx(min(scored), rel=1e-5)
     with pytest.raises(T2LError, match="rank 4"):
         train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft8",
                   SFTConfig(steps=1, init_adapter=str(tmp_path / "multitask"), **TINY))
