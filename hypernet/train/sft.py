@@ -153,11 +153,13 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
 
     if count <= 0:
         return list(tasks), []
-    if count >= len(tasks):
-        raise SettingError(f"cannot hold back {count} of {len(tasks)} training tasks for checkpoint selection")
     families: dict[str, list[Task]] = {}
     for task in sorted(tasks, key=lambda t: zlib.crc32(t.id.encode())):
         families.setdefault(task.family, []).append(task)
+    spare = sum(len(members) - 1 for members in families.values())  # every family keeps one to train on
+    if count > spare:
+        raise SettingError(f"cannot hold back {count} of {len(tasks)} training tasks for checkpoint selection: "
+                           f"each of the {len(families)} families keeps one to train on, so at most {spare} can be")
     held: list[Task] = []
     turn = 0
     while len(held) < count:

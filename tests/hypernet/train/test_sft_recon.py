@@ -111,6 +111,11 @@ def test_sft_holds_back_selection_tasks_and_can_prompt_with_the_description(base
     assert best.config.prompt_description
     with pytest.raises(ValueError, match="hold back"):
         selection_split(TASKS, 3)
+    from dataclasses import replace
+
+    lone = [replace(t, family=f"family{i}") for i, t in enumerate(TASKS)]  # one task per family: none to spare
+    with pytest.raises(ValueError, match="at most 0"):
+        selection_split(lone, 1)
 
 
 def test_recon_without_oracles_names_the_missing_tasks(base_model, encoder, tmp_path: Path):
