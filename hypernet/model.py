@@ -120,7 +120,8 @@ class HyperNetwork(nn.Module):
             for head in self.magnitude_heads.values():
                 nn.init.zeros_(head.weight)
                 nn.init.zeros_(head.bias)
-            # NaN until set_base_norms: emitting magnitudes without the base's norms is an error
+            # NaN until set_base_norms (or a checkpoint's weights): emitting magnitudes without them is an error
+            self._norms_checked = False
             self.base_norms = nn.Module()
             for t in c.targets:
                 self.base_norms.register_buffer(t.name, torch.full((t.num_layers, t.out_features), float("nan")))
@@ -176,6 +177,7 @@ class HyperNetwork(nn.Module):
                 got = tuple(norms[t.name].shape) if t.name in norms else "nothing"
                 raise ValueError(f"{t.name}: base norms must be [{t.num_layers}, {t.out_features}], got {got}")
             getattr(self.base_norms, t.name).copy_(norms[t.name])
+        self._norms_checked = False
 
     def forward(
         self, embeddings: torch.Tensor, *, with_magnitudes: bool = False
@@ -211,12 +213,13 @@ class HyperNetwork(nn.Module):
             return out, None
         if self.config.size != "L":  # M/S rows carry A/B (and rank) axes; magnitudes are per layer
             raise NotImplementedError("DoRA magnitudes are emitted by size L hypernetworks only")
+        if not self._norms_checked:  # once, not a device sync per forward
+            if any(torch.isnan(norms).any() for norms in self.base_norms.buffers()):
+                raise ValueError("this DoRA hypernetwork has no base-model norms: call set_base_norms first")
+            self._norms_checked = True
         magnitudes: Magnitudes = {}
         for t, start, stop in self._slices:
-            norms = getattr(self.base_norms, t.name)
-            if torch.isnan(norms).any():
-                raise ValueError("this DoRA hypernetwork has no base-model norms: call set_base_norms first")
-            magnitudes[t.name] = norms * (1 + self.magnitude_heads[t.name](h[:, start:stop]))
+            magnitudes[t.name] = getattr(self.base_norms, t.name) * (1 + self.magnitude_heads[t.name](h[:, start:stop]))
         return out, magnitudes
 
     def _split(self, y: torch.Tensor, t: TargetSpec) -> tuple[torch.Tensor, torch.Tensor]:
