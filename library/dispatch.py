@@ -15,7 +15,8 @@ answers can differ slightly from the 4-bit model's. DoRA and prompt-tuning adapt
 by PEFT, bottleneck adapters by forward hooks (``hypernet.evaluate.peft_applied``): correct, but
 slower, since each such adapter serves its own requests in a separate pass (and PEFT wraps the
 model each time). The provenance says which path served (``applied``). ``methods=`` restricts
-retrieval to some methods (e.g. only those the slots take).
+retrieval to some methods (e.g. only those the slots take). A DoRA hypernetwork's synthesised
+adapters take the DoRA path too.
 
     dispatcher = Dispatcher.from_settings()
     [answer] = dispatcher.generate_batch([("Reverse the order of the words.", "the cat sat")])
@@ -116,12 +117,31 @@ class Dispatched:
     files: FilesAdapter | None = None
 
     @property
+    def prompt_description(self) -> bool:
+        """Whether the adapter was trained with the description in the prompt (then it goes there)."""
+        metadata = self.packed.metadata if self.packed is not None else (
+            self.files.files.config.get("t2l") or {} if self.files is not None else {})
+        return bool(metadata.get("prompt_description"))
+
+    @property
     def adapter(self) -> LoraAdapter | AdapterFiles:
         """A ``LoraAdapter`` (CPU views of the cached weights; PEFT-saveable), or the
         ``AdapterFiles`` of an adapter of another method."""
         if self.files is not None:
             return self.files.files
         return self.packed.unpack(self.layout)  # type: ignore[union-attr,arg-type]
+
+
+def _files_of(adapter: LoraAdapter, key: str) -> FilesAdapter:
+    """A generated DoRA adapter as the files PEFT applies (as a retrieved DoRA adapter is served)."""
+    from hypernet.peft_format import adapter_to_bytes
+
+    config, weights = adapter_to_bytes(adapter)
+    return FilesAdapter(key, read_adapter_bytes(config, weights, method="dora"))  # type: ignore[arg-type]
+
+
+def _unpacked(cached: PackedAdapter | FilesAdapter, layout: SlotLayout) -> LoraAdapter | AdapterFiles:
+    return cached.files if isinstance(cached, FilesAdapter) else cached.unpack(layout)
 
 
 def check_threshold(threshold: Any) -> float:
@@ -395,18 +415,24 @@ class Dispatcher:
         from library.slots import pack_adapter
 
         ckpt = self._hypernetwork(hits)
+        dora = ckpt.config.use_dora  # DoRA adapters cannot live in LoRA slots: served by PEFT, as retrieved ones
+        method = "dora" if dora else "rslora" if ckpt.config.use_rslora else "lora"
+        if method not in self.methods:
+            raise UnsupportedMethodError(f"hypernetwork {ckpt.id} makes {method} adapters; this dispatcher applies "
+                                         f"only {', '.join(self.methods)} adapters (its methods setting)")
         keys = [f"gen-{ckpt.id}-{hashlib.sha256(t.encode()).hexdigest()[:24]}" for t in texts]
-        packed: list[PackedAdapter | None] = [self.cache.get(k) for k in keys]
-        todo = [i for i, p in enumerate(packed) if p is None]
+        cached: list[PackedAdapter | FilesAdapter | None] = [self.cache.get(k) for k in keys]
+        todo = [i for i, p in enumerate(cached) if p is None]
         adapters: dict[int, LoraAdapter] = {}
         if todo:
             for i, adapter in zip(todo, self._synthesize(ckpt, [texts[i] for i in todo], vectors[todo])):
                 adapters[i] = adapter
-                packed[i] = pack_adapter(adapter, self.layout, key=keys[i], pin=self._pin())
-                self.cache.put(packed[i])  # type: ignore[arg-type]
+                cached[i] = _files_of(adapter, keys[i]) if dora else pack_adapter(
+                    adapter, self.layout, key=keys[i], pin=self._pin())
+                self.cache.put(cached[i])  # type: ignore[arg-type]
         stored_ids: dict[int, int] = {}
         if store:
-            stored_ids = self._store(ckpt, texts, vectors, packed, adapters)  # type: ignore[arg-type]
+            stored_ids = self._store(ckpt, texts, vectors, cached, adapters)  # type: ignore[arg-type]
         out = []
         for i, text in enumerate(texts):
             hit, why = hits[i]
@@ -414,10 +440,12 @@ class Dispatcher:
                 source="generated", description=text, threshold=limit, key=keys[i],
                 score=float(hit.score) if hit is not None else None,
                 adapter_id=stored_ids.get(i), matched_description=hit.matched_description if hit else None,
-                checkpoint=ckpt.id, stored=i in stored_ids, fallback=why,
-                method="rslora" if ckpt.config.use_rslora else "lora", applied="slots",
+                checkpoint=ckpt.id, stored=i in stored_ids, fallback=why, method=method,
+                applied=APPLIED_THROUGH[method],
             )
-            out.append(Dispatched(provenance, packed[i], self.layout))  # type: ignore[arg-type]
+            item = cached[i]
+            out.append(Dispatched(provenance, None, None, item) if isinstance(item, FilesAdapter)
+                       else Dispatched(provenance, item, self.layout))  # type: ignore[arg-type]
         return out
 
     def _hypernetwork(self, hits: list[tuple[SearchHit | None, str | None]]) -> Checkpoint:
@@ -453,7 +481,7 @@ class Dispatcher:
     def _synthesize(self, ckpt: Checkpoint, texts: list[str], vectors: np.ndarray) -> list[LoraAdapter]:
         import torch
 
-        from hypernet.generate import generate_weights
+        from hypernet.generate import generate_weights_and_magnitudes
         from hypernet.lora import adapters_from_weights
 
         config = ckpt.config
@@ -465,15 +493,15 @@ class Dispatcher:
             raise DispatchError(f"hypernetwork {ckpt.id} reads {config.embedding_dim}-d embeddings, the encoder "
                                 f"gives {vectors.shape[1]}-d (use the encoder it was trained with)")
         paths = {t.name: t for t in config.targets} if all(t.paths for t in config.targets) else self.layout.targets
-        weights = generate_weights(ckpt.hypernet, torch.from_numpy(vectors))
+        weights, magnitudes = generate_weights_and_magnitudes(ckpt.hypernet, torch.from_numpy(vectors))
         return adapters_from_weights(
             weights, paths, rank=config.rank, alpha=config.alpha, use_rslora=config.use_rslora,
             base_model=config.base_model, lora_dropout=config.lora_dropout,
-            metadata=[adapter_metadata(config, t, ckpt.id) for t in texts],
+            metadata=[adapter_metadata(config, t, ckpt.id) for t in texts], magnitudes=magnitudes,
         )
 
     def _store(
-        self, ckpt: Checkpoint, texts: list[str], vectors: np.ndarray, packed: list[PackedAdapter],
+        self, ckpt: Checkpoint, texts: list[str], vectors: np.ndarray, cached: list[PackedAdapter | FilesAdapter],
         fresh: dict[int, LoraAdapter],
     ) -> dict[int, int]:
         """File generated adapters in the catalog (idempotent); {position: catalog id}."""
@@ -489,7 +517,7 @@ class Dispatcher:
                 self._checkpoint_rows[ckpt.id] = row.id
         items = [
             NewAdapter(
-                adapter=fresh.get(i) or packed[i].unpack(self.layout), descriptions=[text], base_model=self.base_model,
+                adapter=fresh.get(i) or _unpacked(cached[i], self.layout), descriptions=[text], base_model=self.base_model,
                 method="t2l", checkpoint_id=self._checkpoint_rows[ckpt.id], encoder=ckpt.config.encoder,
                 seed=ckpt.config.seed, params={"source": "dispatch"}, embeddings=vectors[i : i + 1],
             )
@@ -554,8 +582,8 @@ class Dispatcher:
             self._check_lengths(inputs, max_new_tokens)
             dispatched = self.dispatch_many(descriptions, threshold=threshold, store=store)
             # adapters from a hypernetwork trained with the description in the prompt get it there too
-            messages = [user_message(i, d) if item.packed is not None and item.packed.metadata.get("prompt_description")
-                        else i for i, d, item in zip(inputs, descriptions, dispatched)]
+            messages = [user_message(i, d) if item.prompt_description else i
+                        for i, d, item in zip(inputs, descriptions, dispatched)]
             # a soft prompt's virtual tokens take context positions too
             extra = [item.files.files.virtual_tokens if item.files is not None else 0 for item in dispatched]
             if messages != inputs or any(extra):

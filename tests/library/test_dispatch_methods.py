@@ -149,3 +149,50 @@ def test_sdk_searches_by_method_and_saves_each_format(catalog, filed, made, base
             assert read_adapter_dir(saved).method == method
     response = remote._http.post("/v1/search", json={"text": "anything", "peft_method": ["ia3"]})
     assert response.status_code == 422 and "prompt-tuning" in response.json()["error"]["message"]
+
+
+def test_a_dora_hypernetwork_synthesises_dora_adapters_served_and_filed_as_dora(catalog, base_model, encoder, tmp_path):
+    """No catalog match: a DoRA checkpoint's adapter is served through PEFT (answers equal PEFT's
+    on the exported adapter), put in the prompt as trained, and filed in the catalog as dora."""
+    from peft import PeftModel
+
+    from hypernet.checkpoint import load_checkpoint, save_checkpoint
+    from hypernet.config import HypernetConfig
+    from hypernet.model import base_row_norms, build_hypernet
+    from hypernet.targets import discover_targets, select_targets
+    from hypernet.train.data import user_message
+
+    targets = select_targets(discover_targets(base_model.model), ["q_proj", "v_proj"])
+    config = HypernetConfig.from_targets(targets, base_model=BASE, encoder="all-minilm-l6-v2", embedding_dim=384,
+                                         latent_dim=16, head_hidden=16, use_dora=True,
+                                         training={"prompt_description": True})
+    hypernet = build_hypernet(config)
+    hypernet.set_base_norms(base_row_norms(base_model.model, config))
+    gen = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        for heads in (hypernet.heads, hypernet.magnitude_heads):
+            for head in heads.values():
+                head.weight.copy_(torch.randn(head.weight.shape, generator=gen) * 0.05)
+    save_checkpoint(hypernet.eval(), tmp_path / "dora-ckpt")
+    checkpoint = load_checkpoint(tmp_path / "dora-ckpt")
+    dispatcher = make(catalog, base_model, encoder, checkpoint=checkpoint)
+
+    description = "Rewrite the sentence in the passive voice."
+    (answer,) = dispatcher.generate_batch([(description, INPUT)], max_new_tokens=NEW_TOKENS, store=True)
+    p = answer.provenance
+    assert (p.source, p.method, p.applied, p.stored) == ("generated", "dora", "peft", True)
+    assert catalog.get(p.adapter_id).peft_method == "dora"
+
+    exported = dispatcher.dispatch(description).adapter.save(tmp_path / "exported")  # retrieved now: the filed one
+    peft_model = PeftModel.from_pretrained(base_model.model, str(exported))
+    try:
+        assert peft_model.peft_config["default"].use_dora
+        want = complete(peft_model, base_model.tokenizer, [user_message(INPUT, description)], max_new_tokens=NEW_TOKENS)[0]
+    finally:
+        peft_model.unload()
+    assert answer.output == want
+    base = complete(base_model.model, base_model.tokenizer, [user_message(INPUT, description)], max_new_tokens=NEW_TOKENS)[0]
+    assert base != want  # the adapter changes the answer, so the comparison above means something
+    with pytest.raises(UnsupportedMethodError, match="dora"):  # a dispatcher limited to the slots refuses it
+        make(catalog, base_model, encoder, checkpoint=checkpoint, methods=["lora", "rslora"]).generate_batch(
+            [("Count the vowels in the word.", INPUT)], max_new_tokens=2)
