@@ -172,7 +172,7 @@ def peft_state_dict(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> d
         out[f"{KEY_PREFIX}{path}{_A_SUFFIX}"] = a.detach().to("cpu", dtype or a.dtype).contiguous()
         out[f"{KEY_PREFIX}{path}{_B_SUFFIX}"] = b.detach().to("cpu", dtype or b.dtype).contiguous()
     for path, m in (adapter.magnitudes or {}).items():
-        out[f"{KEY_PREFIX}{path}{_M_SUFFIX}"] = m.detach().to("cpu", dtype or m.dtype).contiguous()
+        out[magnitude_key(path)] = m.detach().to("cpu", dtype or m.dtype).contiguous()
     return out
 
 
@@ -189,7 +189,7 @@ def adapter_to_bytes(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> 
         key_a, key_b = lora_keys(path)
         tensors[key_a], tensors[key_b] = a.detach()[None], b.detach()[None]
     for path, m in (adapter.magnitudes or {}).items():
-        tensors[f"{KEY_PREFIX}{path}{_M_SUFFIX}"] = m.detach()[None]
+        tensors[magnitude_key(path)] = m.detach()[None]
     if not _writable(tensors, dtype):  # mixed dtypes or an exotic one: the reference writer
         from safetensors.torch import save
 
@@ -205,6 +205,11 @@ def adapter_to_bytes(adapter: LoraAdapter, dtype: torch.dtype | None = None) -> 
 def lora_keys(path: str) -> tuple[str, str]:
     """The safetensors keys of a module's ``lora_A`` and ``lora_B`` weights."""
     return f"{KEY_PREFIX}{path}{_A_SUFFIX}", f"{KEY_PREFIX}{path}{_B_SUFFIX}"
+
+
+def magnitude_key(path: str) -> str:
+    """The safetensors key of a module's DoRA magnitude vector."""
+    return f"{KEY_PREFIX}{path}{_M_SUFFIX}"
 
 
 # safetensors' dtype names for the dtypes adapters use

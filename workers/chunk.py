@@ -151,12 +151,6 @@ def load_generator(spec: GenerationSpec, device: str) -> Generator:
                 f"the checkpoint at {spec.checkpoint_path} is not the one this job was submitted with "
                 f"(sha256 {checkpoint.sha256[:12]}…, expected {spec.checkpoint_sha256[:12]}…): it changed since"
             )
-        if checkpoint.config.use_dora:
-            from hypernet.generate import DoraUnsupportedError
-
-            raise DoraUnsupportedError(
-                f"{spec.checkpoint_path} emits DoRA adapters; bulk jobs write plain LoRA files only: "
-                "use `t2l generate` for DoRA adapters")
         encoder = load_encoder(checkpoint.config.encoder, device=device)
         if spec.precision == "bfloat16":  # measured on this CPU (AVX-512 BF16): encoder 2.3x, hypernetwork 2-3x
             checkpoint.hypernet.to(torch.bfloat16)
@@ -191,7 +185,8 @@ def generate_files(
     import torch
 
     from hypernet.generate import adapter_metadata, nonfinite_samples
-    from hypernet.peft_format import LoraAdapter, finite_samples, lora_keys, peft_config, safetensors_batch
+    from hypernet.peft_format import (LoraAdapter, finite_samples, lora_keys, magnitude_key, peft_config,
+                                      safetensors_batch)
 
     timer = timer or StageTimer()
     timer.device = generator.device
@@ -211,18 +206,21 @@ def generate_files(
     if embeddings is None:
         return GeneratedFiles([], [], [], [], np.zeros((0, config.embedding_dim), np.float32), failures)
     with timer("hypernet"), torch.inference_mode():
-        weights = hypernet(embeddings)
+        weights, magnitudes = hypernet(embeddings, with_magnitudes=True)  # magnitudes: DoRA hypernetworks only
+        checked = [t for pair in weights.values() for t in pair] + list((magnitudes or {}).values())
         if generator.device.type == "cpu":  # numpy: torch.isfinite measured 2.7 ms per adapter on this CPU
-            ok = np.logical_and.reduce([finite_samples(t) for pair in weights.values() for t in pair])
+            ok = np.logical_and.reduce([finite_samples(t) for t in checked])
             bad = np.flatnonzero(~ok).tolist()
         else:
-            bad = nonfinite_samples(weights)  # one device sync for the batch
+            bad = nonfinite_samples({str(i): (t, t) for i, t in enumerate(checked)})  # one device sync for the batch
     if bad:
         for row in bad:
             failures[indices[row]] = "the hypernetwork produced NaN/Inf weights for this description"
         rows = [row for row in range(len(indices)) if row not in set(bad)]
         keep = torch.tensor(rows, device=embeddings.device)
         weights = {name: (a.index_select(0, keep), b.index_select(0, keep)) for name, (a, b) in weights.items()}
+        if magnitudes is not None:
+            magnitudes = {name: m.index_select(0, keep) for name, m in magnitudes.items()}
         embeddings = embeddings.index_select(0, keep)
         indices = [indices[row] for row in rows]
     torch_dtype = getattr(torch, dtype)
@@ -232,20 +230,28 @@ def generate_files(
         }  # one device->host copy per module for the whole batch
         tensors: dict[str, torch.Tensor] = {}
         per_adapter: list[dict[str, tuple[torch.Tensor, torch.Tensor]]] = [{} for _ in indices]
+        per_adapter_m: list[dict[str, torch.Tensor] | None] = [
+            {} if magnitudes is not None else None for _ in indices]
         for spec in config.targets:
             a, b = host[spec.name]
+            m = magnitudes[spec.name].to("cpu", torch_dtype) if magnitudes is not None else None
             for layer, path in enumerate(spec.paths):
                 key_a, key_b = lora_keys(path)
                 tensors[key_a], tensors[key_b] = a[:, layer], b[:, layer]
                 # one unbind per layer, not one indexing per adapter and layer (60 x N Python calls)
                 for weights_i, pair in zip(per_adapter, zip(a[:, layer].unbind(0), b[:, layer].unbind(0))):
                     weights_i[path] = pair
+                if m is not None:  # DoRA: PEFT's magnitude vector beside A and B
+                    tensors[magnitude_key(path)] = m[:, layer]
+                    for magnitudes_i, vector in zip(per_adapter_m, m[:, layer].unbind(0)):
+                        magnitudes_i[path] = vector  # type: ignore[index]
         files = safetensors_batch(tensors)
         adapters, configs = [], []
         for n, i in enumerate(indices):
             adapter = LoraAdapter(
                 rank=config.rank, alpha=config.alpha, use_rslora=config.use_rslora, base_model=config.base_model,
                 lora_dropout=config.lora_dropout, target_modules=list(config.target_names), weights=per_adapter[n],
+                magnitudes=per_adapter_m[n],
                 metadata={**adapter_metadata(config, texts[i], generator.checkpoint.id),
                           **({} if hypernet.dtype == torch.float32 else {"precision": str(hypernet.dtype)[6:]})},
             )

@@ -200,9 +200,6 @@ def generation_spec(
     if precision not in PRECISIONS:
         raise T2LError(f"--precision must be one of {', '.join(PRECISIONS)}")
     config, meta = read_checkpoint_config(checkpoint_dir)
-    if config.use_dora:  # refused at submit, before anything is queued (the workers refuse it too)
-        raise T2LError(f"{checkpoint_dir} emits DoRA adapters; bulk jobs write plain LoRA files only: "
-                       "use `t2l generate` for DoRA adapters")
     sha = hashlib.sha256((checkpoint_dir / WEIGHTS_NAME).read_bytes()).hexdigest()
     if meta.get("weights_sha256") != sha:
         raise CheckpointError(f"{checkpoint_dir / WEIGHTS_NAME} does not match the sha256 in its config.json "

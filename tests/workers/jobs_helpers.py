@@ -24,7 +24,7 @@ def smollm2_targets(modules: tuple[str, ...] = ("q_proj", "v_proj")):
     return select_targets(discover_targets(model), list(modules))
 
 
-def make_checkpoint(directory: Path, *, small: bool = True, seed: int = 0) -> Path:
+def make_checkpoint(directory: Path, *, small: bool = True, seed: int = 0, dora: bool = False) -> Path:
     """An untrained hypernetwork for SmolLM2 whose output heads get small random weights, so every
     description gets its own adapter (a fresh init maps every description to the same weights,
     which the content-addressed store would then hold once)."""
@@ -34,12 +34,17 @@ def make_checkpoint(directory: Path, *, small: bool = True, seed: int = 0) -> Pa
 
     config = HypernetConfig.from_targets(
         smollm2_targets(), base_model="smollm2-135m-instruct", encoder="all-minilm-l6-v2", embedding_dim=384,
-        seed=seed, **(SMALL if small else {}),
+        seed=seed, use_dora=dora, **(SMALL if small else {}),
     )
     hypernet = build_hypernet(config).eval()
     generator = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for head in hypernet.heads.values():
             head.weight.normal_(0.0, 0.02, generator=generator)
+        if dora:  # stand-in base-model row norms (no model is loaded here) and non-zero magnitude heads
+            hypernet.set_base_norms({t.name: torch.rand(t.num_layers, t.out_features, generator=generator) + 0.5
+                                     for t in config.targets})
+            for head in hypernet.magnitude_heads.values():
+                head.weight.normal_(0.0, 0.02, generator=generator)
     save_checkpoint(hypernet, directory, trained=False)
     return directory

@@ -173,6 +173,35 @@ def test_every_chunk_is_filed_once_however_often_it_runs(stack, small_checkpoint
     assert catalog.search(text, k=1)[0].adapter.id == adapter_id
 
 
+def test_a_dora_hypernetwork_files_dora_adapters(stack, tmp_path: Path, encoder):
+    import torch
+    from safetensors.torch import load
+
+    from hypernet.adapter_files import AdapterFiles
+    from hypernet.checkpoint import load_checkpoint
+    from hypernet.generate import generate_adapters
+    from jobs_helpers import make_checkpoint
+    from workers.chunk import run_chunk
+
+    catalog, app = stack
+    checkpoint = make_checkpoint(tmp_path / "dora", dora=True)
+    job = submit(catalog, app, checkpoint, n=8)
+    assert run_chunk(catalog, job.id, 0)["new"] == 8
+    with catalog.begin() as session:
+        rows = session.execute(select(Adapter.id, Adapter.description, Adapter.peft_method)).all()
+    assert {r.peft_method for r in rows} == {"dora"}
+    stored = catalog.read(rows[0].id)
+    assert isinstance(stored, AdapterFiles) and stored.config["use_dora"]
+    # the batched writer stored what the hypernetwork emits for that description, magnitudes included
+    (want,) = generate_adapters(load_checkpoint(checkpoint).hypernet, encoder, [rows[0].description])
+    tensors = load(stored.weights)
+    path = "model.layers.3.self_attn.v_proj"
+    torch.testing.assert_close(tensors[f"base_model.model.{path}.lora_magnitude_vector"], want.magnitudes[path],
+                               atol=1e-5, rtol=1e-4)
+    torch.testing.assert_close(tensors[f"base_model.model.{path}.lora_B.weight"], want.weights[path][1],
+                               atol=1e-5, rtol=1e-4)
+
+
 def test_overlapping_deliveries_of_one_chunk_file_it_once(stack, small_checkpoint: Path):
     """Delivery A claims the chunk and computes; meanwhile delivery B (a Redis visibility-timeout
     redelivery, or a resume) runs it to the end. A's commit then finds the chunk done and files
