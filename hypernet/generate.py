@@ -116,8 +116,8 @@ def generate_weights(hypernet: HyperNetwork, embeddings: torch.Tensor) -> LoraWe
     is refused here (its magnitudes would be dropped): use ``generate_weights_and_magnitudes``."""
     if hypernet.config.use_dora:
         raise DoraUnsupportedError(
-            "this hypernetwork emits DoRA adapters, which this path cannot apply or store (it handles plain "
-            "LoRA): generate them with `t2l generate` and file them with `t2l catalog add`")
+            "this hypernetwork emits DoRA adapters: generate_weights would drop their magnitudes "
+            "(use generate_weights_and_magnitudes)")
     return generate_weights_and_magnitudes(hypernet, embeddings)[0]
 
 

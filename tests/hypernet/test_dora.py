@@ -118,7 +118,7 @@ def test_dora_misuse_is_refused_clearly(base_model, targets, encoder):
     with pytest.raises(ValueError, match="set_base_norms"):
         fresh.forward_with_magnitudes(encode_descriptions(encoder, DESCRIPTIONS))
     hypernet = _dora_hypernet(base_model, targets)
-    with pytest.raises(DoraUnsupportedError, match="DoRA"):  # plain-LoRA paths (slots, workers) drop nothing silently
+    with pytest.raises(DoraUnsupportedError, match="DoRA"):  # a plain-LoRA path drops nothing silently
         generate_weights(hypernet, encode_descriptions(encoder, DESCRIPTIONS))
     adapters = generate_adapters(hypernet, encoder, DESCRIPTIONS[:1])
     with pytest.raises(ValueError, match="DoRA"):
