@@ -206,7 +206,8 @@ def generate_files(
     if embeddings is None:
         return GeneratedFiles([], [], [], [], np.zeros((0, config.embedding_dim), np.float32), failures)
     with timer("hypernet"), torch.inference_mode():
-        weights, magnitudes = hypernet(embeddings, with_magnitudes=True)  # magnitudes: DoRA hypernetworks only
+        # DoRA hypernetworks also emit magnitude vectors
+        weights, magnitudes = hypernet(embeddings, with_magnitudes=True) if config.use_dora else (hypernet(embeddings), None)
         checked = [t for pair in weights.values() for t in pair] + list((magnitudes or {}).values())
         if generator.device.type == "cpu":  # numpy: torch.isfinite measured 2.7 ms per adapter on this CPU
             ok = np.logical_and.reduce([finite_samples(t) for t in checked])
