@@ -97,11 +97,12 @@ def embedding_dim(encoder: SentenceTransformer) -> int:
     return int(method())
 
 
-def nonfinite_samples(weights: LoraWeights) -> list[int]:
-    """Indices of samples with any NaN/Inf in their A or B (one device sync for the whole batch)."""
+def nonfinite_samples(weights: LoraWeights, magnitudes: Magnitudes | None = None) -> list[int]:
+    """Indices of samples with any NaN/Inf in their A, B or DoRA magnitudes (one device sync for
+    the whole batch; each tensor read once)."""
     bad: torch.Tensor | None = None
-    for a, b in weights.values():
-        sample_bad = ~(torch.isfinite(a).flatten(1).all(1) & torch.isfinite(b).flatten(1).all(1))
+    for tensor in [t for pair in weights.values() for t in pair] + list((magnitudes or {}).values()):
+        sample_bad = ~torch.isfinite(tensor).flatten(1).all(1)
         bad = sample_bad if bad is None else bad | sample_bad
     return [] if bad is None else bad.nonzero().flatten().tolist()
 
@@ -130,8 +131,7 @@ def generate_weights_and_magnitudes(
         raise ValueError("generate_weights needs the hypernetwork in eval mode (dropout would randomise adapters)")
     device = hypernet.row_layer.device
     weights, magnitudes = hypernet.forward_with_magnitudes(embeddings.to(device))
-    checked = {**weights, **{f"{k} magnitude": (m, m) for k, m in (magnitudes or {}).items()}}
-    bad = nonfinite_samples(checked)
+    bad = nonfinite_samples(weights, magnitudes)
     if bad:
         raise GenerationError(f"the hypernetwork produced NaN/Inf weights for {len(bad)} of "
                               f"{embeddings.shape[0]} descriptions (#{', #'.join(map(str, bad[:_MAX_LISTED]))}); "

@@ -131,8 +131,7 @@ def batched_lora(
             # PEFT's DoRA: (m/||W'|| - 1) * (W x) + m/||W'|| * (s B A x), on top of W x + bias
             grouped = output.reshape(n, -1, output.shape[-1])
             base = grouped if module.bias is None else grouped - module.bias
-            factor = dora_scale.to(grouped.dtype)
-            return (grouped + (factor - 1) * base + factor * delta).reshape(output.shape)
+            return (grouped + (dora_scale - 1) * base + dora_scale * delta).reshape(output.shape)
 
         return hook
 
@@ -143,7 +142,8 @@ def batched_lora(
             if m is not None:
                 with torch.no_grad():
                     norms = dora_row_norms(module.weight, a, bt, scale)
-                dora_scale = (m.float() / norms)[:, None, :]  # [N, 1, out]
+                # [N, 1, out], cast once per block (bf16 models), not once per call
+                dora_scale = (m.float() / norms)[:, None, :].to(module.weight.dtype)
             handles.append(module.register_forward_hook(make_hook(a, bt, dora_scale)))
         yield
     finally:

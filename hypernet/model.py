@@ -237,10 +237,12 @@ class HyperNetwork(nn.Module):
 
 
 @torch.no_grad()
-def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]], scaling: float) -> None:
+def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]],
+                      scaling: float) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
     """Make ``hypernet`` (size L, ``layer_bias``) emit exactly one adapter for every description:
     ``weights[module] = (A [L, r, in], B [L, out, r])`` applied with ``scaling``. Head weights must
-    still be zero (a fresh hypernetwork); B is rescaled to the hypernetwork's own scaling."""
+    still be zero (a fresh hypernetwork); B is rescaled to the hypernetwork's own scaling. Returns
+    what it now emits for every description, ``{module: (A, rescaled B)}``."""
     c = hypernet.config
     if not c.layer_bias:
         raise ValueError("init_from_adapter needs a hypernetwork built with layer_bias=True (size L)")
@@ -249,6 +251,7 @@ def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
         raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
     if any(head.weight.abs().sum() > 0 for head in hypernet.heads.values()):
         raise ValueError("init_from_adapter is for a fresh hypernetwork (its head weights are already trained)")
+    emitted = {}
     for t in c.targets:
         a, b = weights[t.name]
         want_a, want_b = (t.num_layers, c.rank, t.in_features), (t.num_layers, t.out_features, c.rank)
@@ -259,6 +262,8 @@ def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
         rows = torch.cat([a.flatten(1), b.transpose(1, 2).flatten(1)], dim=1)  # the head's layout (see _split)
         hypernet.head_bias[t.name].zero_()
         hypernet.layer_bias[t.name].copy_(rows.to(hypernet.layer_bias[t.name]))
+        emitted[t.name] = (a, b)
+    return emitted
 
 
 def base_row_norms(model: nn.Module, config: HypernetConfig) -> dict[str, torch.Tensor]:

@@ -183,10 +183,13 @@ def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequenc
     if adapter.rank != hypernet.config.rank:
         raise SettingError(f"{directory} has rank {adapter.rank}; this hypernetwork emits rank {hypernet.config.rank}")
     stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
-    init_from_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0]))
+    try:
+        emitted = init_from_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()},
+                                    float(scaling[0]))
+    except ValueError as exc:  # e.g. it lacks a module the hypernetwork emits: a user's setting, said plainly
+        raise SettingError(f"cannot start from {directory}: {exc}") from exc
     device = hypernet.row_layer.device
-    b_scale = float(scaling[0]) / hypernet.config.scaling
-    return {name: (a.to(device), (b * b_scale).to(device)) for name, (a, b) in stacked.items()}
+    return {name: (a[None].to(device), b[None].to(device)) for name, (a, b) in emitted.items()}
 
 
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float,

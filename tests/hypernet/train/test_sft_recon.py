@@ -203,6 +203,11 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
     scored = [float(r["selection_loss"]) for r in rows if r["selection_loss"] not in ("", "nan")]
     kept = json.loads((tmp_path / "sft" / "best" / "config.json").read_text())["extra"]["selection_loss"]
     assert kept == pytest.approx(min(scored), rel=1e-5)
+    q_only = LoraAdapter(rank=4, alpha=8.0, target_modules=["q_proj"],
+                         weights={p: w for p, w in mt.weights.items() if p.endswith("q_proj")})
+    save_peft_adapter(q_only, tmp_path / "q-only")
+    with pytest.raises(T2LError, match="no weights for .'v_proj'"):  # a clear setting error, not a traceback
+        start_from_adapter(build_hypernet(hconfig), tmp_path / "q-only", chosen)
     with pytest.raises(T2LError, match="rank 4"):
         train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft8",
                   SFTConfig(steps=1, init_adapter=str(tmp_path / "multitask"), **TINY))
