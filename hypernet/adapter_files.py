@@ -34,6 +34,7 @@ from hypernet.peft_format import (
     LoraAdapter,
     adapter_from_bytes,
     all_finite,
+    lora_rank_alpha,
     parse_config,
 )
 from t2l.atomic import write_directory
@@ -284,14 +285,7 @@ def _dora_modules(shapes: dict[str, tuple[int, ...]]) -> dict[str, tuple[tuple[i
 
 
 def _check_dora(config: dict[str, Any], shapes: dict[str, tuple[int, ...]]) -> None:
-    for key, what in (("modules_to_save", "modules_to_save"), ("rank_pattern", "per-module ranks (rank_pattern)"),
-                      ("alpha_pattern", "per-module alphas (alpha_pattern)")):
-        if config.get(key):
-            raise AdapterFormatError(f"adapters with {what} are not supported yet")
-    try:
-        rank, _ = int(config["r"]), float(config["lora_alpha"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise AdapterFormatError(f"{CONFIG_NAME} needs integer 'r' and number 'lora_alpha'") from exc
+    rank, _ = lora_rank_alpha(config, dora=True)  # the caller names the source
     modules = _dora_modules(shapes)
     if not modules:
         raise AdapterFormatError("adapter has no DoRA weights")

@@ -302,6 +302,19 @@ def parse_config(config_bytes: bytes, source: str) -> dict[str, Any]:
     return config
 
 
+def lora_rank_alpha(config: dict[str, Any], source: str = "", *, dora: bool = False) -> tuple[int, float]:
+    """(r, lora_alpha) of a LoRA config (DoRA's too, with ``dora``), after refusing the config
+    features that change what the weights mean; ``AdapterFormatError`` (prefixed ``source: ``) otherwise."""
+    where = f"{source}: " if source else ""
+    for key, what in _UNSUPPORTED_CONFIG.items():
+        if config.get(key) and not (dora and key == "use_dora"):
+            raise AdapterFormatError(f"{where}{what} are not supported yet")
+    try:
+        return int(config["r"]), float(config["lora_alpha"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AdapterFormatError(f"{where}{CONFIG_NAME} needs integer 'r' and number 'lora_alpha'") from exc
+
+
 def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str = "adapter") -> LoraAdapter:
     """Parse the two files of a PEFT LoRA adapter; raises ``AdapterFormatError`` on anything unusable."""
     from safetensors.torch import load
@@ -309,13 +322,7 @@ def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str
     config = parse_config(config_bytes, source)
     if config.get("peft_type") != "LORA":
         raise AdapterFormatError(f"{source}: peft_type is {config.get('peft_type')!r}; only LORA adapters are supported here")
-    for key, what in _UNSUPPORTED_CONFIG.items():
-        if config.get(key):
-            raise AdapterFormatError(f"{source}: {what} are not supported yet")
-    try:
-        rank, alpha = int(config["r"]), float(config["lora_alpha"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise AdapterFormatError(f"{source}: {CONFIG_NAME} needs integer 'r' and number 'lora_alpha'") from exc
+    rank, alpha = lora_rank_alpha(config, source)
     try:
         tensors = load(weights_bytes)
     except Exception as exc:  # safetensors raises its own error types for damaged files
