@@ -43,9 +43,15 @@ start)
   done
   # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets);
   # recon needs a head wide enough for tasks x layers distinct layer adapters (see --head-hidden)
-  setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
-    --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
-    --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+  # (RECON=0: only the held-out tasks' oracles, the table's upper bound, and no reconstruction run)
+  if [ "${RECON:-1}" = 1 ]; then
+    setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
+      --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
+      --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+  else
+    setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
+      --examples-per-task 8 --tasks-per-pass 75 > $RUNS/oracle.log 2>&1 < /dev/null &
+  fi
   if [ "${MULTITASK:-1}" = 1 ]; then
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
     # multi-task LoRA at step 0, and training learns what the description adds
@@ -54,12 +60,22 @@ start)
       --init-adapter $RUNS/multitask/adapter --prompt-description --steps ${SFT_STEPS:-4000} --tasks-per-batch 16 \
       --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks 12 --max-minutes ${SFT_MINUTES:-13}"
     setsid nohup bash -c "python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps ${MULTITASK_STEPS:-3000} \
-      --batch-size 32 $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
+      --batch-size ${MULTITASK_BATCH:-32} $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
-  # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips)
+  # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips);
+  # METHOD_TASKS=a,b,...: those tasks instead, METHOD_SHARDS=N: N processes per method share them
   for m in ${METHODS-lora rslora dora qlora prompt-tuning bottleneck}; do
-    setsid nohup python3 -m t2l train oracle $SUITE --split heldout --method $m --out $RUNS/oracle-$m \
-      --steps 150 --batch-size 16 > $RUNS/method-$m.log 2>&1 < /dev/null &
+    if [ -n "${METHOD_TASKS:-}" ]; then
+      IFS=, read -r -a mt <<< "$METHOD_TASKS"; shards=${METHOD_SHARDS:-1}
+      for ((k = 0; k < shards; k++)); do
+        part=$(for ((i = k; i < ${#mt[@]}; i += shards)); do printf '%s,' "${mt[i]}"; done)
+        setsid nohup python3 -m t2l train oracle $SUITE --tasks "${part%,}" --method $m --out $RUNS/oracle-$m \
+          --steps 150 --batch-size 16 > $RUNS/method-$m-$k.log 2>&1 < /dev/null &
+      done
+    else
+      setsid nohup python3 -m t2l train oracle $SUITE --split heldout --method $m --out $RUNS/oracle-$m \
+        --steps 150 --batch-size 16 > $RUNS/method-$m.log 2>&1 < /dev/null &
+    fi
   done
   sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
   ;;
@@ -88,10 +104,19 @@ eval)
     [ -f ${d}best/config.json ] || continue
     args+=(--sft ${d}best)
   done
-  for d in $RUNS/oracle-*/; do  # a method row needs every held-out task's adapter
-    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "$HELDOUT_TASKS" ] && args+=(--method-oracles "$d")
+  margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
+  n_method=$(if [ -n "${METHOD_TASKS:-}" ]; then tr , '\n' <<< "$METHOD_TASKS" | grep -c .; else echo "$HELDOUT_TASKS"; fi)
+  for d in $RUNS/oracle-*/; do
+    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "$n_method" ] && margs+=(--method-oracles "$d")
   done
-  t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" --out $RUNS/eval/EVAL.md 2>&1 | tail -16
+  if [ -n "${METHOD_TASKS:-}" ]; then
+    [ ${#margs[@]} -gt 0 ] && t2l eval $SUITE --tasks "$METHOD_TASKS" --limit 32 --descriptions 3 --skip-base \
+      "${margs[@]}" --out $RUNS/eval-methods/EVAL.md 2>&1 | tail -10
+  else
+    args+=("${margs[@]}")
+  fi
+  [ "${EVAL_MAIN:-1}" = 1 ] && t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
+    --out $RUNS/eval/EVAL.md 2>&1 | tail -16
   if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on
     t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
       --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8
