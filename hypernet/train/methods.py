@@ -153,8 +153,10 @@ def train_method_oracles(
     check_available(settings.method, device)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "config.json").write_text(json.dumps(train.to_dict() | {"method": settings.method,
-                                                                        "virtual_tokens": settings.virtual_tokens}, indent=2))
+    # use_rslora as the method applies it (the LoraTrainConfig default is the hypernetwork path's)
+    recorded = train.to_dict() | {"method": settings.method, "virtual_tokens": settings.virtual_tokens,
+                                  "use_rslora": settings.method == "rslora"}
+    (out_dir / "config.json").write_text(json.dumps(recorded, indent=2))
     pad = loaded.tokenizer.pad_token_id
     results = []
     for task in tasks:

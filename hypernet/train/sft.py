@@ -83,6 +83,11 @@ class SFTConfig:
                 raise SettingError(f"{key} must be positive")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
+        # checked here, before any model loads, as well as in HypernetConfig
+        for wanted, what in ((self.init_adapter, "--init-adapter (per-layer output offsets)"),
+                             (self.use_dora, "--dora (magnitude heads)")):
+            if wanted and self.size != "L":
+                raise SettingError(f"{what} needs a size L hypernetwork, not {self.size}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

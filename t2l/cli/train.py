@@ -247,14 +247,14 @@ def sft(
         load_peft_adapter(init_adapter)
     chosen = select_tasks("train", tasks, task_file)
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
-    loaded = load_for_training(device)
-    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, head_hidden=head_hidden,
                        use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
+    loaded = load_for_training(device)  # after every setting is checked
+    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:
         bar = progress.add_task("sft", total=steps, loss=float("nan"))
         checkpoint = train_sft(loaded, encoder, settings.encoder, chosen, out, config, zero_shot_tasks=zero_shot,

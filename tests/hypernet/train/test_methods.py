@@ -48,6 +48,8 @@ def test_method_oracles_train_save_as_peft_and_leave_the_base_model_as_it_was(ba
         assert len(saved["paths"]) == 60
         assert metrics["trainable_parameters"] == 60 * ((576 * 9 + 9) + (9 * 576 + 576))
     assert metrics["method"] == method and 0.0 <= result.validation_exact <= 1.0
+    run = json.loads((tmp_path / "config.json").read_text())
+    assert run["method"] == method and run["use_rslora"] is False  # α/r scaling unless the method is rslora
     assert torch.equal(_logits(base_model.model, ids), before)  # trained on a copy
 
     with peft_applied(base_model, tmp_path / "t.first") as model:
@@ -117,3 +119,18 @@ def test_sft_from_a_missing_adapter_is_one_clear_line_before_the_model_loads(tmp
                            "--init-adapter", str(tmp_path / "nowhere"), "--out", str(tmp_path / "sft"))
     assert code == 2 and "not a PEFT adapter directory" in " ".join(err.split())
     assert not (tmp_path / "sft").exists()
+
+
+@pytest.mark.parametrize("flag", ["--dora", "--init-adapter"])
+def test_sft_settings_a_small_hypernetwork_cannot_take_are_refused_before_the_model_loads(
+        tmp_path: Path, capsys, monkeypatch, flag):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    monkeypatch.setattr("hypernet.peft_format.load_peft_adapter", lambda path: None)  # any adapter directory
+    extra = [flag] if flag == "--dora" else [flag, str(tmp_path)]
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--size", "S",
+                           "--steps", "1", *extra, "--out", str(tmp_path / "sft"))
+    assert code == 2 and "needs a size L hypernetwork, not S" in " ".join(err.split())
