@@ -59,8 +59,9 @@ start)
     [ "${SFT_FROM_MULTITASK:-0}" = 1 ] && then_sft="&& python3 -m t2l train sft $SUITE --out $RUNS/sft-from-multitask \
       --init-adapter $RUNS/multitask/adapter --prompt-description --steps ${SFT_STEPS:-4000} --tasks-per-batch 16 \
       --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks 12 --max-minutes ${SFT_MINUTES:-13}"
+    # it leaves out the tasks SFT holds back to choose its step, so an SFT run may start from it
     setsid nohup bash -c "python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps ${MULTITASK_STEPS:-3000} \
-      --batch-size ${MULTITASK_BATCH:-32} $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
+      --batch-size ${MULTITASK_BATCH:-32} --selection-tasks 12 $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips);
   # METHOD_TASKS=a,b,...: those tasks instead, METHOD_SHARDS=N: N processes per method share them

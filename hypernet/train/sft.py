@@ -178,6 +178,19 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
     return [t for t in tasks if t.id not in held_ids], held
 
 
+def check_start_adapter(directory: Path, selection: Sequence[Task]) -> None:
+    """Refuse a start adapter trained on a task that chooses the checkpoint: its loss there is not a
+    zero-shot loss, so no step could beat step 0 (``t2l train multitask --selection-tasks N`` holds
+    back the same tasks as ``t2l train sft --selection-tasks N``)."""
+    from hypernet.peft_format import load_peft_adapter
+
+    trained_on = set(load_peft_adapter(directory).metadata.get("tasks") or ())
+    if seen := sorted(trained_on & {t.id for t in selection}):
+        raise SettingError(
+            f"{directory} was trained on {len(seen)} of the tasks held back to choose the checkpoint "
+            f"({', '.join(seen[:3])}{', ...' if len(seen) > 3 else ''}); train it with the same --selection-tasks")
+
+
 def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
     """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable); returns
     the emitted weights ``{module: (A [1, L, r, in], B [1, L, out, r])}`` as the hypernetwork has them."""
@@ -266,6 +279,7 @@ def train_sft(
     hypernet = build_hypernet(hconfig, device=device).train()
     anchor = None  # what the L2 penalty pulls towards: zero, or the adapter the run starts from
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
+        check_start_adapter(Path(config.init_adapter), selection)
         anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)
         hypernet.set_base_norms(base_row_norms(model, hconfig))

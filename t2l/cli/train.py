@@ -153,13 +153,17 @@ def multitask(
     lr: float = typer.Option(5e-4),
     rank: int = typer.Option(8, min=1),
     targets: str = typer.Option("q_proj,v_proj"),
+    selection_tasks: int = typer.Option(
+        0, min=0, help="Leave out the training tasks `t2l train sft --selection-tasks N` holds back, so that an "
+                       "SFT run may start from this LoRA (--init-adapter) and still choose its step zero-shot."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """One LoRA on all training tasks (the main baseline)."""
     from hypernet.train.multitask import train_multitask
     from hypernet.train.peft_lora import LoraTrainConfig
+    from hypernet.train.sft import selection_split
 
-    chosen = select_tasks("train", tasks, task_file)
+    chosen = selection_split(select_tasks("train", tasks, task_file), selection_tasks)[0]
     config = LoraTrainConfig(target_modules=targets.split(","), rank=rank, steps=steps, batch_size=batch_size,
                              lr=lr, checkpoint_every=max(1, steps // 10))
     loaded = load_for_training(device)
@@ -241,11 +245,11 @@ def sft(
     from t2l.settings import get_settings
 
     settings = get_settings()
-    if init_adapter is not None:  # a bad path fails now, not after the model has loaded
-        from hypernet.peft_format import load_peft_adapter
-
-        load_peft_adapter(init_adapter)
     chosen = select_tasks("train", tasks, task_file)
+    if init_adapter is not None:  # a bad path or a start adapter that saw the selection tasks fails now
+        from hypernet.train.sft import check_start_adapter, selection_split
+
+        check_start_adapter(init_adapter, selection_split(chosen, selection_tasks)[1])
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,

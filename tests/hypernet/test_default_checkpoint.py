@@ -71,3 +71,15 @@ def test_dispatcher_prompts_as_the_hypernetwork_was_trained(default, base_model,
 def test_the_card_and_config_agree(default):
     config = json.loads((DEFAULT_CHECKPOINT_DIR / "config.json").read_text())
     assert config["weights_sha256"] == default.sha256
+
+
+def test_the_default_never_saw_a_held_out_task(default):
+    """Its zero-shot scores (model card, docs/EVAL.md) are only zero-shot if no held-out task trained
+    it or chose its step."""
+    from hypernet.tasks import builtin_suite
+
+    training = default.hypernet.config.training
+    seen = set(training["tasks"]) | set(training["selection_task_ids"])
+    suite = builtin_suite(seed=0)
+    assert len(training["tasks"]) == 250 and len(training["selection_task_ids"]) == 12
+    assert seen <= {t.id for t in suite.tasks} and not seen & suite.heldout_task_ids

@@ -129,8 +129,25 @@ def test_sft_settings_a_small_hypernetwork_cannot_take_are_refused_before_the_mo
     import t2l.cli.train as train_cli
 
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
-    monkeypatch.setattr("hypernet.peft_format.load_peft_adapter", lambda path: None)  # any adapter directory
+    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held: None)  # any adapter directory
     extra = [flag] if flag == "--dora" else [flag, str(tmp_path)]
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--size", "S",
                            "--steps", "1", *extra, "--out", str(tmp_path / "sft"))
     assert code == 2 and "needs a size L hypernetwork, not S" in " ".join(err.split())
+
+
+def test_multitask_can_leave_out_the_tasks_sft_holds_back(tmp_path: Path, capsys, monkeypatch):
+    """--selection-tasks N on both: an SFT run started from this LoRA still chooses its step zero-shot."""
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+    from hypernet.train.sft import selection_split
+
+    trained_on: list[str] = []
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: None)
+    monkeypatch.setattr("hypernet.train.multitask.train_multitask",
+                        lambda loaded, tasks, out, config, on_step: trained_on.extend(t.id for t in tasks) or out)
+    code, _, _ = run_t2l(capsys, monkeypatch, "train", "multitask", "--selection-tasks", "5", "--out", str(tmp_path))
+    train, held = selection_split(train_cli.select_tasks("train", None, None), 5)
+    assert code == 0 and trained_on == [t.id for t in train] and len(held) == 5
+    assert not {t.id for t in held} & set(trained_on)

@@ -211,3 +211,11 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
     with pytest.raises(T2LError, match="rank 4"):
         train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft8",
                   SFTConfig(steps=1, init_adapter=str(tmp_path / "multitask"), **TINY))
+    # a start adapter that trained on a selection task would make step 0 unbeatable: refused
+    mt.metadata = {"kind": "multitask", "tasks": [t.id for t in TASKS]}
+    save_peft_adapter(mt, tmp_path / "saw-every-task")
+    with pytest.raises(T2LError, match="trained on 1 of the tasks held back to choose the checkpoint"):
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft-saw",
+                  SFTConfig(steps=1, rank=4, alpha=8.0, init_adapter=str(tmp_path / "saw-every-task"),
+                            selection_tasks=1, **TINY))
+    assert not (tmp_path / "sft-saw" / "best").exists()
