@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Sequence
 
+from hypernet.eval_compare import comparisons
 from hypernet.evaluate import MethodResult
 
 
@@ -37,13 +38,19 @@ def write_report(
     lines += [f"- {key}: {value}" for key, value in context.items()]
     lines += ["", "## Exact match (%)", "", markdown_table(results, families, "exact"), ""]
     lines += ["## Lenient match (%)", "", markdown_table(results, families, "lenient"), ""]
+    compared = comparisons(results)
+    if compared:
+        lines += ["## T2L against the baselines (exact match)", "",
+                  "Differences are means of per-task differences, ± the 95 % interval over tasks.", "",
+                  *[f"- {c.describe()}" for c in compared], ""]
     notes = [f"- **{r.method}**: {r.note}" for r in results if r.note]
     if notes:
         lines += ["## Methods", "", *notes, ""]
     lines += [f"![scores]({path.with_suffix('.png').name})", ""]
     path.write_text("\n".join(lines))
     json_path = path.with_suffix(".json")
-    json_path.write_text(json.dumps({"command": command, "context": context,
+    json_path.write_text(json.dumps({"command": command, "context": context, "families": families,
+                                     "comparisons": [c.to_json() for c in compared],
                                      "results": [r.to_json() for r in results]}, indent=2))
     return path, json_path, plot(results, path.with_suffix(".png"), title)
 

@@ -54,6 +54,13 @@ class MethodResult:
         return {"method": self.method, "mean_exact": self.mean("exact"), "mean_lenient": self.mean("lenient"),
                 "seconds": self.seconds, "note": self.note, "per_task": self.per_task, "samples": self.samples}
 
+    @classmethod
+    def from_json(cls, row: dict) -> MethodResult:
+        """The row ``to_json`` wrote (``KeyError``/``TypeError``/``ValueError`` if it is not one)."""
+        per_task = {str(task): {m: float(scores[m]) for m in METRICS} for task, scores in row["per_task"].items()}
+        return cls(method=str(row["method"]), per_task=per_task, samples=dict(row.get("samples") or {}),
+                   seconds=float(row.get("seconds", 0.0)), note=str(row.get("note", "")))
+
 
 def _max_new_tokens(tokenizer, examples: Sequence[Example]) -> int:
     return max(len(tokenizer(e.output, add_special_tokens=False)["input_ids"]) for e in examples) + 4

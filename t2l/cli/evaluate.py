@@ -136,8 +136,62 @@ def evaluate(
     for r in results:
         table.add_row(r.method, f"{r.mean('exact'):.1f}", f"{r.mean('lenient'):.1f}", f"{r.seconds:.0f}")
     Console().print(table)
+    _print_comparisons(results)
+    console.print("written: " + ", ".join(str(p) for p in paths))
+
+
+def _print_comparisons(results) -> None:
+    from hypernet.eval_compare import comparisons
+
+    for comparison in comparisons(results):
+        console.print("  " + comparison.describe(), markup=False)  # row names hold [run] suffixes
+
+
+def report(
+    sources: list[Path] = typer.Argument(..., help="EVAL.json files written by `t2l eval` (their rows are merged)."),
+    out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
+    task_file: Optional[Path] = typer.Option(None, help="Where the tasks' families come from for an EVAL.json "
+                                                        "that does not record them (default: the built-in suite)."),
+    title: str = typer.Option("Evaluation", help="The report's heading."),
+) -> None:
+    """One report from several `t2l eval` runs on the same tasks (rows from each; the comparisons of
+    T2L against the baselines are computed over the tasks both rows scored)."""
+    from hypernet.eval_report import write_report
+    from hypernet.evaluate import MethodResult
+
+    results, families, context = [], {}, {}
+    for number, source in enumerate(sources, 1):
+        try:
+            data = json.loads(source.read_text())
+            rows = [MethodResult.from_json(row) for row in data["results"]]
+            families.update(data.get("families") or {})
+        except FileNotFoundError:
+            raise T2LError(f"{source}: no such file") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise T2LError(f"{source} is not an EVAL.json written by `t2l eval` ({type(exc).__name__}: {exc})") from None
+        context[f"source {number}"] = f"{source}: `{data.get('command', '?')}`"
+        taken = {r.method for r in results}
+        for row in rows:  # the same row name from two runs: say which run each came from
+            if row.method in taken:
+                row.method += f" [{source.parent.name or source.stem}]"
+            if row.method in taken:
+                row.method += f" [{number}]"
+            taken.add(row.method)
+            results.append(row)
+    missing = {t for r in results for t in r.per_task} - set(families)
+    if missing:
+        from t2l.cli.train import select_tasks
+
+        known = {t.id: t.family for t in select_tasks("all", None, task_file)}
+        if unknown := sorted(missing - set(known)):
+            raise T2LError(f"no family for {len(unknown)} tasks ({', '.join(unknown[:3])}): pass the --task-file they came from")
+        families.update({t: known[t] for t in missing})
+    command = "t2l eval-report " + " ".join(shlex.quote(a) for a in sys.argv[2:])
+    paths = write_report(results, families, out, title=title, command=command, context=context)
+    _print_comparisons(results)
     console.print("written: " + ", ".join(str(p) for p in paths))
 
 
 def register(app: typer.Typer) -> None:
     app.command("eval")(evaluate)
+    app.command("eval-report")(report)

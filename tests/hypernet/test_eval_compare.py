@@ -1,0 +1,94 @@
+"""T2L against its baselines: paired differences over tasks with their interval, ratios to the oracle,
+and `t2l eval-report` merging several evaluations into one report."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from hypernet.eval_compare import comparisons, mean_ratio, paired_difference
+from hypernet.eval_report import write_report
+from hypernet.evaluate import MethodResult
+
+
+def _row(name: str, exact: dict[str, float]) -> MethodResult:
+    return MethodResult(name, per_task={t: {"exact": v, "lenient": v} for t, v in exact.items()})
+
+
+def test_a_paired_difference_uses_only_shared_tasks_and_the_spread_of_the_differences():
+    t2l = _row("T2L (SFT)", {"a.x": 50.0, "a.y": 30.0, "b.z": 10.0, "b.only": 100.0})
+    base = _row("multi-task LoRA", {"a.x": 40.0, "a.y": 30.0, "b.z": 0.0})
+    value, half, n = paired_difference(t2l, base)
+    assert n == 3 and value == pytest.approx(20 / 3)
+    # differences 10, 0, 10: sample sd sqrt(100/3); 95 % half-width 1.96 sd / sqrt(3)
+    assert half == pytest.approx(1.96 * math.sqrt(100 / 3) / math.sqrt(3))
+    same = paired_difference(base, base)
+    assert same[:2] == (0.0, 0.0)  # identical rows differ by nothing, with no spread
+
+
+def test_ratio_to_the_oracle_and_what_has_no_answer():
+    t2l = _row("T2L (SFT)", {"a.x": 20.0, "a.y": 10.0})
+    oracle = _row("oracle LoRA", {"a.x": 80.0, "a.y": 40.0})
+    assert mean_ratio(t2l, oracle) == (pytest.approx(25.0), 2)
+    assert math.isnan(mean_ratio(t2l, _row("oracle LoRA", {"a.x": 0.0}))[0])  # a zero oracle has no ratio
+    assert paired_difference(t2l, _row("other", {"c.w": 1.0}))[2] == 0
+
+
+def test_comparisons_set_each_t2l_row_against_its_own_runs_baseline():
+    rows = [_row("multi-task LoRA", {"a.x": 10.0, "a.y": 10.0}), _row("oracle LoRA", {"a.x": 50.0, "a.y": 50.0}),
+            _row("T2L (SFT)", {"a.x": 20.0, "a.y": 10.0}),
+            _row("multi-task LoRA [run2]", {"a.x": 30.0, "a.y": 30.0}),
+            _row("T2L (SFT) [run2]", {"a.x": 30.0, "a.y": 20.0})]
+    found = {(c.method, c.baseline): c for c in comparisons(rows)}
+    assert set(found) == {("T2L (SFT)", "multi-task LoRA"), ("T2L (SFT)", "oracle LoRA"),
+                          ("T2L (SFT) [run2]", "multi-task LoRA [run2]"), ("T2L (SFT) [run2]", "oracle LoRA")}
+    assert found["T2L (SFT)", "multi-task LoRA"].value == pytest.approx(5.0)
+    assert found["T2L (SFT) [run2]", "multi-task LoRA [run2]"].value == pytest.approx(-5.0)
+    assert found["T2L (SFT)", "oracle LoRA"].value == pytest.approx(30.0)
+    assert "−" in found["T2L (SFT)", "multi-task LoRA"].describe()
+
+
+def _written(tmp_path: Path, name: str, rows: list[MethodResult]) -> Path:
+    families = {t: t.split(".")[0] for r in rows for t in r.per_task}
+    path = tmp_path / name / "EVAL.md"
+    write_report(rows, families, path, title="t", command="t2l eval", context={})
+    return path.with_suffix(".json")
+
+
+def test_eval_report_merges_runs_and_compares_over_their_tasks(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    first = _written(tmp_path, "first", [_row("multi-task LoRA", {"a.x": 10.0, "b.y": 20.0}),
+                                         _row("T2L (SFT)", {"a.x": 30.0, "b.y": 20.0})])
+    second = _written(tmp_path, "second", [_row("T2L (SFT)", {"a.x": 0.0, "b.y": 0.0})])
+    saved = json.loads(first.read_text())
+    assert saved["families"] == {"a.x": "a", "b.y": "b"} and saved["comparisons"][0]["value"] == pytest.approx(10.0)
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(first), str(second),
+                           "--out", str(tmp_path / "merged" / "EVAL.md"))
+    assert code == 0, err
+    merged = json.loads((tmp_path / "merged" / "EVAL.json").read_text())
+    assert [r["method"] for r in merged["results"]] == ["multi-task LoRA", "T2L (SFT)", "T2L (SFT) [second]"]
+    assert [(c["method"], c["value"]) for c in merged["comparisons"]] == [
+        ("T2L (SFT)", pytest.approx(10.0)), ("T2L (SFT) [second]", pytest.approx(-15.0))]
+    text = (tmp_path / "merged" / "EVAL.md").read_text()
+    assert "T2L (SFT) [second] − multi-task LoRA: -15.0" in text and "## T2L against the baselines" in text
+
+
+def test_eval_report_refuses_what_is_not_an_evaluation(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"results": [{"method": "x"}]}')
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(broken), "--out", str(tmp_path / "o.md"))
+    assert code == 2 and "is not an EVAL.json written by `t2l eval`" in " ".join(err.split())
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path / "nowhere.json"),
+                           "--out", str(tmp_path / "o.md"))
+    assert code == 2 and "no such file" in " ".join(err.split())
+    unknown = tmp_path / "old.json"  # an older EVAL.json without families, of tasks no suite knows
+    unknown.write_text(json.dumps({"results": [_row("T2L (SFT)", {"zz.unknown": 1.0}).to_json()]}))
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(unknown), "--out", str(tmp_path / "o.md"))
+    assert code == 2 and "no family for 1 tasks (zz.unknown)" in " ".join(err.split())
+    assert not (tmp_path / "o.md").exists()
