@@ -1,0 +1,457 @@
+"""Numbers and short text put into a stated display format: thousands separators, zero padding,
+decimal places, money, percentages, accounting negatives, scientific and compact notation, card
+number groups, ellipses, padding and brackets.
+
+Every converter checks that its input is in the expected form, so no task's rule silently answers
+another task's inputs (see the near-duplicate test). Decimals go through ``Decimal``, never float,
+so rounding and trailing zeros are exact.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from hypernet.tasks.families._common import word, words
+from hypernet.tasks.spec import spec
+
+FAMILY = "formatting"
+TEMPLATES = (
+    "Display formatting: {p}.",
+    "Make it presentable. {P}, and return only the formatted text.",
+)
+WHOLE = "a whole number"
+
+
+def _match(pattern: str, x: str) -> str:
+    """``x`` if it is wholly in the form ``pattern``, else ValueError (not this task's input)."""
+    if not re.fullmatch(pattern, x):
+        raise ValueError(f"{x!r} does not match {pattern!r}")
+    return x
+
+
+def _digits(rng: random.Random, lo: int, hi: int) -> int:
+    """A number of ``lo``..``hi`` digits, each length equally likely (not mostly long ones)."""
+    n = rng.randint(lo, hi)
+    return rng.randint(10 ** (n - 1), 10**n - 1)
+
+
+def _plain(x: str) -> str:
+    """A decimal number written plainly, without trailing zeros or an exponent ("0.075", "120")."""
+    return format(Decimal(x).normalize(), "f")
+
+
+# --- samplers ---------------------------------------------------------------------------------
+
+
+def _grouped(rng: random.Random) -> str:
+    # Half with cents: a slug drops the commas too, but also the decimal point.
+    cents = f".{rng.randint(0, 99):02d}" if rng.random() < 0.5 else ""
+    return f"{_digits(rng, 4, 8):,}{cents}"
+
+
+def _padded(rng: random.Random) -> str:
+    # Half decimals: a whole number with zeros in front is also what "the larger of two numbers"
+    # (int() of a lone number) answers, so integers alone would make a near-duplicate.
+    zeros = "0" * rng.randint(1, 3)
+    if rng.random() < 0.5:
+        return zeros + str(rng.randint(1, 9999))
+    return zeros + f"{rng.randint(0, 999)}.{rng.randint(1, 99)}"
+
+
+def _three_decimals(rng: random.Random) -> str:
+    # The last digit is never 0, so the input does not already look rounded.
+    places = rng.choice([2, 3, 3])
+    frac = rng.randrange(1, 10**places)
+    while frac % 10 == 0:
+        frac = rng.randrange(1, 10**places)
+    return f"{rng.randint(0, 999)}.{frac:0{places}d}"
+
+
+def _short_decimal(rng: random.Random) -> str:
+    whole = rng.randint(0, 9999)
+    return str(whole) if rng.random() < 0.4 else f"{whole % 1000}.{rng.randint(0, 9)}"
+
+
+def _trailing_zeros(rng: random.Random) -> str:
+    significant = rng.randint(0, 3)  # decimals that stay; 0: the point goes too
+    frac = "".join(str(rng.randint(0, 9)) for _ in range(significant - 1))
+    frac += str(rng.randint(1, 9)) if significant else ""
+    return f"{rng.randint(0, 999)}.{frac}{'0' * rng.randint(1, 2)}"
+
+
+def _amount(rng: random.Random) -> str:
+    dollars, cents = rng.randint(1, 99999), rng.randint(0, 99)
+    style = rng.choice(["whole", "tenths", "cents", "cents"])
+    if style == "whole":
+        return str(dollars)
+    if style == "tenths":
+        return f"{dollars}.{cents // 10}"
+    return f"{dollars}.{cents:02d}"
+
+
+def _fraction(rng: random.Random) -> str:
+    """A ratio such as 0.25, 0.075 or 1.2: mostly whole percentages up to 100, some with a tenth
+    of a percent, some over 100."""
+    draw = rng.random()
+    if draw < 0.7:
+        per_mille = 10 * rng.randint(1, 100)
+    elif draw < 0.85:
+        per_mille = rng.randint(1, 999)
+    else:
+        per_mille = 10 * rng.randint(101, 300)
+    return _plain(str(Decimal(per_mille) / 1000))
+
+
+def _signed(p_negative: float):
+    def sample(rng: random.Random) -> str:
+        n = _digits(rng, 1, 5)
+        return f"-{n}" if rng.random() < p_negative else str(n)
+
+    return sample
+
+
+def _round_number(rng: random.Random) -> str:
+    """A number with 1-3 significant digits and at least one trailing zero (1200, 40000)."""
+    significant = rng.randint(1, 3)
+    mantissa = _digits(rng, significant, significant)
+    while significant > 1 and mantissa % 10 == 0:
+        mantissa = _digits(rng, significant, significant)
+    exponent = rng.randint(significant, 9)  # of the whole number, so there are trailing zeros
+    return str(mantissa * 10 ** (exponent - significant + 1))
+
+
+def _compactable(rng: random.Random) -> str:
+    tenths = rng.randint(10, 9999)  # 1.0 to 999.9 thousands or millions
+    return str(tenths * (100 if rng.random() < 0.5 else 100_000))
+
+
+def _truncatable(rng: random.Random) -> str:
+    return word(rng, 6, 9) if rng.random() < 0.8 else word(rng, 3, 5)
+
+
+# --- solvers ----------------------------------------------------------------------------------
+
+
+def _whole(x: str) -> int:
+    return int(_match(r"[1-9]\d*", x))
+
+
+def _money(x: str) -> str:
+    amount = Decimal(_match(r"\d+(\.\d{1,2})?", x))
+    return f"${amount:,.2f}"
+
+
+def _truncate(x: str) -> str:
+    w = _match(r"[a-z]+", x)
+    return w if len(w) <= 5 else w[:5] + "..."
+
+
+def _strip_zeros(x: str) -> str:
+    whole, dot, frac = _match(r"0+\d*(\.\d+)?", x).partition(".")
+    return str(int(whole)) + dot + frac
+
+
+def _round_1(x: str) -> str:
+    return str(Decimal(_match(r"\d+\.\d{2,}", x)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _scientific(x: str) -> str:
+    digits = _match(r"[1-9]\d*0", x).rstrip("0")
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{mantissa}e{len(x) - 1}"
+
+
+def _compact(x: str) -> str:
+    n = int(_match(r"[1-9]\d{3,8}", x))
+    unit, suffix = (10**6, "M") if n >= 10**6 else (1000, "k")
+    tenths, rest = divmod(n * 10, unit)
+    if rest:
+        raise ValueError(f"{x} is not a whole number of tenths of a {suffix}")
+    whole, frac = divmod(tenths, 10)
+    return f"{whole}.{frac}{suffix}" if frac else f"{whole}{suffix}"
+
+
+SPECS = [
+    spec(
+        "thousands_separators",
+        WHOLE,
+        [
+            "insert commas as thousands separators",
+            "write the number with a comma between each group of three digits",
+            "group the digits in threes with commas, counting from the right",
+            "add the commas that make a big number easier to read, like 1,234,567",
+            "punctuate the figure the way English texts write large numbers",
+        ],
+        lambda x: f"{_whole(x):,}",
+        sample=lambda rng: str(_digits(rng, 4, 8)),
+        metric="strict",
+    ),
+    spec(
+        "remove_thousands_separators",
+        "a number written with comma thousands separators",
+        [
+            "remove the thousands separators from the number",
+            "delete the commas between the digit groups, keeping any decimal point",
+            "write the number without its grouping commas, like 1234567",
+            "strip every comma out of the figure",
+            "give the bare run of digits a computer would accept, with no commas",
+        ],
+        lambda x: _match(r"[1-9]\d{0,2}(,\d{3})+(\.\d\d)?", x).replace(",", ""),
+        sample=_grouped,
+        metric="strict",
+    ),
+    spec(
+        "space_separated_thousands",
+        WHOLE,
+        [
+            "separate the thousands with spaces instead of commas",
+            "group the digits in threes with a space between the groups, like 1 234 567",
+            "write the number in SI style, with spaces as thousands separators",
+            "put a space before every block of three digits from the right",
+            "format the figure the way French and scientific texts do, splitting it with blanks",
+        ],
+        lambda x: f"{_whole(x):,}".replace(",", " "),
+        sample=lambda rng: str(_digits(rng, 4, 8)),
+        metric="strict",
+    ),
+    spec(
+        "zero_pad_5",
+        "a whole number of at most four digits",
+        [
+            "pad the number with leading zeros to five digits",
+            "write the number as exactly 5 digits, adding zeros at the front",
+            "zero-fill the number to a width of five",
+            "put zeros in front until the number is five characters long, like 00042",
+            "turn the value into a fixed-width five-digit code",
+        ],
+        lambda x: _match(r"[1-9]\d{0,3}", x).zfill(5),
+        sample=lambda rng: str(_digits(rng, 1, 4)),
+        metric="strict",
+    ),
+    spec(
+        "strip_leading_zeros",
+        "a number with zeros in front",
+        [
+            "remove the leading zeros from the number",
+            "drop the zeros at the start, keeping a single 0 before a decimal point",
+            "strip the padding zeros so that 00420 becomes 420",
+            "write the number without the unneeded zeros in front",
+            "take away the extra noughts on the left of the value",
+        ],
+        _strip_zeros,
+        sample=_padded,
+        metric="strict",
+    ),
+    spec(
+        "round_to_1_decimal",
+        "a decimal number",
+        [
+            "round the number to one decimal place",
+            "round to the nearest tenth, with halves rounding up",
+            "give the value rounded to 1 digit after the decimal point",
+            "round off the decimal so that only one digit follows the point",
+            "keep a single decimal, rounding the rest away",
+        ],
+        _round_1,
+        sample=_three_decimals,
+        metric="numeric",
+    ),
+    spec(
+        "two_decimal_places",
+        "a whole number or a number with one decimal",
+        [
+            "write the number with exactly two decimal places",
+            "show the value with 2 digits after the decimal point, adding zeros as needed",
+            "format the number to two decimals, so 7 becomes 7.00",
+            "pad the decimals of the number out to two places",
+            "present the amount with a point and two digits after it",
+        ],
+        lambda x: str(Decimal(_match(r"\d+(\.\d)?", x)).quantize(Decimal("0.01"))),
+        sample=_short_decimal,
+        metric="strict",
+    ),
+    spec(
+        "drop_trailing_zeros",
+        "a decimal number ending in zeros",
+        [
+            "remove the trailing zeros after the decimal point",
+            "drop the zeros at the end of the decimals, and the point too if nothing is left",
+            "shorten the number so it has no unnecessary zeros at the end, like 3.50 to 3.5",
+            "write the decimal without its trailing zeros",
+            "trim the needless noughts off the right-hand end of the value",
+        ],
+        lambda x: _match(r"\d+\.\d*0", x).rstrip("0").rstrip("."),
+        sample=_trailing_zeros,
+        metric="strict",
+    ),
+    spec(
+        "money_format",
+        "an amount of money as a plain number",
+        [
+            "format the amount as US dollars with a $ sign, comma separators and two decimals",
+            "write the number as a dollar price like $1,234.50",
+            "turn the plain amount into a currency string in dollars and cents",
+            "show the sum the way an American invoice would, with $, commas and cents",
+            "present the figure as money: dollar sign first, thousands grouped, two cent digits",
+        ],
+        _money,
+        sample=_amount,
+        metric="strict",
+    ),
+    spec(
+        "money_to_number",
+        "a dollar price such as $1,234.50",
+        [
+            "remove the dollar sign and the commas from the price",
+            "write the price as a plain number with its two decimals, like 1234.50",
+            "strip the currency formatting and keep only digits and the decimal point",
+            "turn the dollar string into a bare amount, dropping $ and the separators",
+            "unformat the money into the raw number a spreadsheet cell would hold",
+        ],
+        lambda x: _match(r"\$\d{1,3}(,\d{3})*\.\d\d", x)[1:].replace(",", ""),
+        sample=lambda rng: f"${rng.randint(1, 99999):,}.{rng.randint(0, 99):02d}",
+        metric="strict",
+    ),
+    spec(
+        "decimal_to_percent",
+        "a decimal fraction such as 0.25",
+        [
+            "write the decimal as a percentage",
+            "multiply by 100 and add a percent sign",
+            "convert the fraction to a percent, like 0.25 to 25%",
+            "express the ratio in per cent with a % sign",
+            "say how many hundredths the value is, followed by %",
+        ],
+        lambda x: _plain(str(Decimal(_match(r"\d+(\.\d+)?", x)) * 100)) + "%",
+        sample=_fraction,
+        metric="strict",
+    ),
+    spec(
+        "percent_to_decimal",
+        "a percentage such as 25%",
+        [
+            "write the percentage as a decimal",
+            "drop the percent sign and divide by 100",
+            "convert the percent to a decimal fraction, like 25% to 0.25",
+            "express the percentage as a plain ratio without the % sign",
+            "turn the per cent figure into the number you would multiply by",
+        ],
+        lambda x: _plain(str(Decimal(_match(r"\d+(\.\d+)?%", x)[:-1]) / 100)),
+        sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 100)) + "%",
+        metric="numeric",
+    ),
+    spec(
+        "accounting_negative",
+        "a whole number, possibly negative",
+        [
+            "write negative numbers in accounting style, in parentheses without the minus sign",
+            "put a negative number in brackets instead of using a minus, and leave positive ones",
+            "format the number as an accountant would, so -45 becomes (45)",
+            "replace a leading minus sign with parentheses around the number",
+            "show losses the bookkeeping way, wrapped in round brackets",
+        ],
+        lambda x: f"({x[1:]})" if _match(r"-?[1-9]\d*", x)[0] == "-" else x,
+        sample=_signed(0.7),
+        metric="strict",
+    ),
+    spec(
+        "explicit_sign",
+        "a whole number, possibly negative",
+        [
+            "always show the sign of the number, adding + in front of positive ones",
+            "put a plus sign before the number unless it is negative",
+            "write the number with an explicit + or - in front",
+            "prefix positive numbers with + and leave negative ones as they are",
+            "make sure every value starts with its sign, plus or minus",
+        ],
+        lambda x: x if _match(r"-?[1-9]\d*", x)[0] == "-" else f"+{x}",
+        sample=_signed(0.35),
+        metric="strict",
+    ),
+    spec(
+        "scientific_notation",
+        "a round whole number such as 4500000",
+        [
+            "write the number in scientific notation using e, like 4.5e6",
+            "convert the number to e-notation with one digit before the point",
+            "express the value as a mantissa times a power of ten, written with e",
+            "give the number in the exponent form calculators use, such as 3e4",
+            "rewrite the figure compactly as significant digits followed by e and the power of 10",
+        ],
+        _scientific,
+        sample=_round_number,
+        metric="strict",
+    ),
+    spec(
+        "compact_number",
+        "a whole number in the thousands or millions",
+        [
+            "abbreviate the number with k for thousands or M for millions",
+            "write the number in short form like 1.5k or 2.3M",
+            "shorten the figure with a k or M suffix and at most one decimal",
+            "express the value in thousands (k) or millions (M)",
+            "turn the count into the short style used for followers and views",
+        ],
+        _compact,
+        sample=_compactable,
+        metric="strict",
+    ),
+    spec(
+        "card_number_groups",
+        "a 16-digit card number",
+        [
+            "split the card number into four groups of four digits separated by spaces",
+            "format the 16 digits like a credit card number, in blocks of 4",
+            "put a space after every fourth digit of the card number",
+            "write the card number as it is printed on the card, in four groups",
+            "break the long number into quartets of digits with blanks between them",
+        ],
+        lambda x: " ".join(_match(r"\d{16}", x)[i : i + 4] for i in range(0, 16, 4)),
+        sample=lambda rng: str(_digits(rng, 16, 16)),
+        metric="strict",
+    ),
+    spec(
+        "truncate_with_ellipsis",
+        "a single word",
+        [
+            "cut the word to its first five letters followed by ... if it is longer than five",
+            "truncate the word to 5 characters and add an ellipsis, leaving short words alone",
+            "shorten any word over five letters to five letters plus three dots",
+            "abbreviate long words to 5 letters plus ..., as in eleph... for elephant",
+            "clip the word after the fifth letter and mark the cut with an ellipsis",
+        ],
+        _truncate,
+        sample=_truncatable,
+        metric="strict",
+    ),
+    spec(
+        "pad_with_dashes",
+        "a single word",
+        [
+            "pad the word with dashes on the right to a width of 10 characters",
+            "add hyphens after the word until it is ten characters long",
+            "left-align the word in a field of 10, filling the rest with dashes",
+            "fill out the word to exactly 10 characters using - at the end",
+            "extend the word with trailing minus signs so the result is ten wide",
+        ],
+        lambda x: _match(r"[a-z]{1,9}", x).ljust(10, "-"),
+        sample=lambda rng: word(rng, 3, 8),
+        metric="strict",
+    ),
+    spec(
+        "bracket_each_word",
+        "a few words separated by spaces",
+        [
+            "put each word in square brackets",
+            "wrap every word in [ and ], keeping the spaces between them",
+            "enclose the words one by one in square brackets, like [red] [fox]",
+            "surround each separate word with a pair of brackets",
+            "give every word its own set of square braces",
+        ],
+        lambda x: " ".join(f"[{w}]" for w in _match(r"[a-z]+( [a-z]+)*", x).split()),
+        sample=lambda rng: " ".join(words(rng, 2, 4)),
+        metric="strict",
+    ),
+]

@@ -1,0 +1,423 @@
+"""Two items in one input: two words ("apple, river"), a word and a number ("banana 3"), a word
+and a letter ("banana, a") or two numbers ("12, 30"). Each task compares, combines or picks."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import string
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import zip_longest
+
+from hypernet.tasks import sources
+from hypernet.tasks.families._common import VOWELS, word
+from hypernet.tasks.spec import Sampler, TaskSpec, spec
+
+FAMILY = "pairs"
+TEMPLATES = (
+    "Pair puzzle: {p}.",
+    "The input holds two items. {P}, and give just the answer.",
+)
+WORDS = "two comma-separated words"
+WORD_NUMBER = "a word followed by a number"
+WORD_LETTER = "a word and a single letter, separated by a comma"
+NUMBERS = "two comma-separated numbers"
+
+
+def _yes(condition: bool) -> str:
+    return "yes" if condition else "no"
+
+
+def _two_words(x: str) -> tuple[str, str]:
+    """The words of "apple, river". Number pairs are refused: on "34, 92" "the alphabetically first"
+    would be arithmetic.min_of_two."""
+    a, b = x.split(", ")
+    if not (a.isalpha() and b.isalpha()):
+        raise ValueError(f"not two words: {x!r}")
+    return a, b
+
+
+def _word_number(x: str) -> tuple[str, int]:
+    """The parts of "banana 3"."""
+    m = re.fullmatch(r"([a-z]+) (\d+)", x)
+    if m is None:
+        raise ValueError(f"not a word and a number: {x!r}")
+    return m.group(1), int(m.group(2))
+
+
+def _word_letter(x: str) -> tuple[str, str]:
+    """The parts of "banana, a"."""
+    m = re.fullmatch(r"([a-z]+), ([a-z])", x)
+    if m is None:
+        raise ValueError(f"not a word and a letter: {x!r}")
+    return m.group(1), m.group(2)
+
+
+def _two_ints(x: str) -> tuple[int, int]:
+    a, b = x.split(", ")
+    return int(a), int(b)
+
+
+def _pair_where(test: Callable[[str, str], bool], lo: int = 3, hi: int = 8) -> Sampler:
+    """Two different words for which ``test`` holds."""
+
+    def sample(rng: random.Random) -> str:
+        while True:
+            a, b = word(rng, lo, hi), word(rng, lo, hi)
+            if a != b and test(a, b):
+                return f"{a}, {b}"
+
+    return sample
+
+
+@lru_cache(maxsize=4)
+def _groups(key_len: int, from_end: bool) -> dict[str, tuple[str, ...]]:
+    """Common words (3+ letters) grouped by their first or last ``key_len`` letters (2+ a group)."""
+    out: dict[str, list[str]] = {}
+    for w in sources.common_words():
+        if len(w) >= 3:
+            out.setdefault(w[-key_len:] if from_end else w[:key_len], []).append(w)
+    return {k: tuple(v) for k, v in sorted(out.items()) if len(v) >= 2}
+
+
+def _balanced_match(key: Callable[[str], str], key_len: int, from_end: bool) -> Sampler:
+    """Half the pairs share ``key`` (drawn from one group), half do not."""
+
+    def sample(rng: random.Random) -> str:
+        groups = _groups(key_len, from_end)
+        if rng.random() < 0.5:
+            a, b = rng.sample(groups[rng.choice(sorted(groups))], 2)
+        else:
+            while key(a := word(rng, 3, 9)) == key(b := word(rng, 3, 9)):
+                pass
+        return f"{a}, {b}"
+
+    return sample
+
+
+def _interleave(a: str, b: str) -> str:
+    return "".join(p + q for p, q in zip_longest(a, b, fillvalue=""))
+
+
+def _vowels(w: str) -> int:
+    return sum(c in VOWELS for c in w)
+
+
+def _vowel_start_pair(rng: random.Random) -> str:
+    # Half the time the vowel word is alphabetically later (vowel words are mostly a- and e-words),
+    # so "the first in the alphabet" is no stand-in for this rule.
+    later = rng.random() < 0.5
+    while True:
+        v, c = word(rng, 3, 8), word(rng, 3, 8)
+        if v[0] in VOWELS and c[0] not in VOWELS and (v > c) == later:
+            return f"{v}, {c}" if rng.random() < 0.5 else f"{c}, {v}"
+
+
+def _more_vowels_pair(rng: random.Random) -> str:
+    # Half the time the word with more vowels is the shorter one by two letters or more: "the
+    # longer word" would otherwise be right three times in four.
+    longer = rng.random() < 0.5
+    while True:
+        a, b = word(rng, 3, 9), word(rng, 3, 9)
+        if _vowels(a) != _vowels(b):
+            rich, poor = (a, b) if _vowels(a) > _vowels(b) else (b, a)
+            if len(rich) > len(poor) if longer else len(rich) + 2 <= len(poor):
+                return f"{a}, {b}"
+
+
+def _vowel_start_word(x: str) -> str:
+    starts = [w for w in _two_words(x) if w[0] in VOWELS]
+    if len(starts) != 1:
+        raise ValueError(f"not exactly one word starting with a vowel: {x!r}")
+    return starts[0]
+
+
+def _more_vowels(x: str) -> str:
+    a, b = _two_words(x)
+    if _vowels(a) == _vowels(b):
+        raise ValueError(f"a tie: {x!r}")
+    return a if _vowels(a) > _vowels(b) else b
+
+
+def _word_and_number(lo: int, hi: int, first: int, last: Callable[[str], int]) -> Sampler:
+    """"word n" with n from ``first`` to ``last(word)``."""
+
+    def sample(rng: random.Random) -> str:
+        w = word(rng, lo, hi)
+        return f"{w} {rng.randint(first, last(w))}"
+
+    return sample
+
+
+def _letter_at(x: str) -> str:
+    w, n = _word_number(x)
+    if not 1 <= n <= len(w):
+        raise ValueError(f"no letter {n} in {w!r}")
+    return w[n - 1]
+
+
+def _first_n(x: str) -> str:
+    w, n = _word_number(x)
+    if not 2 <= n < len(w):
+        raise ValueError(f"cannot take {n} letters of {w!r}")
+    return w[:n]
+
+
+def _repeat(x: str) -> str:
+    w, n = _word_number(x)
+    if not 2 <= n <= 9:
+        raise ValueError(f"not a small count: {x!r}")
+    return " ".join([w] * n)
+
+
+def _letter_counted(rng: random.Random) -> str:
+    """"word, letter" with the letter 0, 1 or 2 times in the word, so that the answer is not nearly
+    always 1 (few common words hold a letter three times)."""
+    want = rng.choice((0, 1, 2, 2))
+    while True:
+        w = word(rng, 4, 9)
+        if letters := [c for c in string.ascii_lowercase if w.count(c) == want]:
+            return f"{w}, {rng.choice(letters)}"
+
+
+def _letter_inside(rng: random.Random) -> str:
+    w = word(rng, 4, 9)
+    return f"{w}, {rng.choice(sorted(set(w)))}"
+
+
+def _remove_letter(x: str) -> str:
+    w, c = _word_letter(x)
+    if c not in w or set(w) == {c}:
+        raise ValueError(f"nothing sensible to remove: {x!r}")
+    return w.replace(c, "")
+
+
+@lru_cache(maxsize=1)
+def _coprime_pairs() -> tuple[tuple[int, int], ...]:
+    """Ordered pairs of different coprime numbers 2..9 (so neither number divides the other)."""
+    return tuple(
+        (x, y) for x in range(2, 10) for y in range(2, 10) if x != y and math.gcd(x, y) == 1
+    )
+
+
+def _gcd_pair(rng: random.Random) -> str:
+    g, (x, y) = rng.randint(2, 12), rng.choice(_coprime_pairs())
+    return f"{g * x}, {g * y}"
+
+
+def _lcm_pair(rng: random.Random) -> str:
+    # A shared factor of 2+, so the least common multiple is never simply the product.
+    g, (x, y) = rng.randint(2, 6), rng.choice(_coprime_pairs())
+    return f"{g * x}, {g * y}"
+
+
+def _decimal(rng: random.Random, whole: int) -> tuple[str, float]:
+    digits = rng.randint(1, 3)
+    frac = rng.randrange(10 ** (digits - 1), 10**digits)
+    while frac % 10 == 0:  # no trailing zeros: "3.50" would be written "3.5"
+        frac = rng.randrange(10 ** (digits - 1), 10**digits)
+    text = f"{whole}.{frac:0{digits}d}"
+    return text, float(text)
+
+
+def _decimal_pair(rng: random.Random) -> str:
+    # Mostly the same whole part, so the answer turns on the digits after the point; half the time
+    # the larger number has fewer of them (3.9 > 3.14), so length says nothing about size.
+    shorter_wins = rng.random() < 0.5
+    while True:
+        w1 = rng.randint(0, 9)
+        w2 = w1 if rng.random() < 0.7 else rng.randint(0, 9)
+        (a, fa), (b, fb) = _decimal(rng, w1), _decimal(rng, w2)
+        big, small = (a, b) if fa > fb else (b, a)
+        if fa != fb and len(a) != len(b) and (len(big) < len(small)) == shorter_wins:
+            return f"{a}, {b}"
+
+
+def _larger_decimal(x: str) -> str:
+    a, b = x.split(", ")
+    if "." not in a or "." not in b:  # on whole numbers this would be arithmetic.max_of_two
+        raise ValueError(f"not two decimals: {x!r}")
+    return a if float(a) > float(b) else b
+
+
+def _quotient_pair(rng: random.Random) -> str:
+    return f"{rng.randint(10, 150)}, {rng.randint(2, 12)}"
+
+
+def _rounding_pair(rng: random.Random) -> str:
+    while True:
+        a, b = rng.randint(10, 150), rng.randint(3, 12)
+        if 2 * (a % b) != b:  # no ties halfway between two multiples
+            return f"{a}, {b}"
+
+
+def _round_to_multiple(x: str) -> str:
+    a, b = _two_ints(x)
+    if 2 * (a % b) == b:
+        raise ValueError(f"halfway: {x!r}")
+    return str(a - a % b + (b if 2 * (a % b) > b else 0))
+
+
+def _words_task(
+    name: str,
+    phrasings: list[str],
+    solve: Callable[[str, str], str],
+    sample: Sampler,
+    metric: str = "exact",
+) -> TaskSpec:
+    return spec(
+        name, WORDS, phrasings, lambda x: solve(*_two_words(x)), sample=sample, metric=metric
+    )
+
+
+SPECS = [
+    _words_task("alphabetically_first", [
+        "give whichever of the two words comes first in alphabetical order",
+        "return the word of the pair that a dictionary lists earlier",
+        "pick the word that is alphabetically smaller",
+        "output the one of the two words that sorts first from a to z",
+        "name the word of the two that would appear sooner in an index",
+    ], min, _pair_where(lambda a, b: True)),  # fmt: skip
+    _words_task("alphabetically_last", [
+        "give whichever of the two words comes last in alphabetical order",
+        "return the word of the pair that a dictionary lists later",
+        "pick the word that is alphabetically greater",
+        "output the one of the two words that sorts last from a to z",
+        "name the word of the two that would appear further on in an index",
+    ], max, _pair_where(lambda a, b: True)),  # fmt: skip
+    _words_task("shared_letters", [
+        "list the letters that appear in both words, in alphabetical order, as one string",
+        "give the letters the two words have in common, sorted and without repeats",
+        "write each letter found in the first word and also in the second, a to z, no spaces",
+        "return the sorted set of letters shared by the pair of words",
+        "find which letters occur in each of the two words and spell them out alphabetically",
+    ], lambda a, b: "".join(sorted(set(a) & set(b))),
+       _pair_where(lambda a, b: bool(set(a) & set(b)), 3, 7)),  # fmt: skip
+    _words_task("letters_only_in_first", [
+        "list the letters of the first word that the second word lacks, sorted, as one string",
+        "give the letters found in the first word but not in the second, in alphabetical order",
+        "write each letter of word one that never appears in word two, a to z, without repeats",
+        "return the sorted letters that belong to the first word only",
+        "spell out alphabetically the letters absent from word two yet present in word one",
+    ], lambda a, b: "".join(sorted(set(a) - set(b))),
+       _pair_where(lambda a, b: bool(set(a) - set(b)), 3, 7)),  # fmt: skip
+    _words_task("interleave_letters", [
+        "interleave the letters of the two words, starting with the first word",
+        "merge the two words by alternating their letters, then add any leftover letters",
+        "take one letter from each word in turn, first word first, to build one string",
+        "zip the letters of the two words together, so cat and dog give cdaotg",
+        "weave the two words into one by alternating characters, beginning with the first word",
+    ], _interleave, _pair_where(lambda a, b: True, 3, 5)),  # fmt: skip
+    spec("vowel_start_word", WORDS, [
+        "return the one of the two words that begins with a vowel",
+        "give the word of the pair whose first letter is a, e, i, o or u",
+        "pick the word that starts with a vowel rather than a consonant",
+        "output whichever word opens with a vowel",
+        "tell me which of the two words has a vowel as its initial letter",
+    ], _vowel_start_word, sample=_vowel_start_pair),  # fmt: skip
+    spec("more_vowels_word", WORDS, [
+        "return the one of the two words that contains more vowels",
+        "give the word of the pair with the greater number of a, e, i, o and u letters",
+        "pick the word that has the most vowels",
+        "output whichever of the two words is richer in vowels",
+        "tell me which word holds a larger count of vowel letters",
+    ], _more_vowels, sample=_more_vowels_pair),  # fmt: skip
+    _words_task("length_difference", [
+        "give the difference between the lengths of the two words",
+        "say how many more letters the longer word has than the shorter one",
+        "subtract the shorter word's letter count from the longer word's",
+        "work out by how many characters the two words differ in length",
+        "count the extra letters the longer of the two words has compared with the other",
+    ], lambda a, b: str(abs(len(a) - len(b))), _pair_where(lambda a, b: True, 2, 9),
+       "numeric"),  # fmt: skip
+    spec("same_first_letter", WORDS, [
+        "say yes if the two words start with the same letter and no otherwise",
+        "tell me whether both words begin with an identical letter, yes or no",
+        "answer yes when the words share their first letter, else no",
+        "check if the two words have the same initial",
+        "decide whether the opening letters of the pair match, replying yes or no",
+    ], lambda x: _yes(_two_words(x)[0][0] == _two_words(x)[1][0]),
+       sample=_balanced_match(lambda w: w[0], 1, False)),  # fmt: skip
+    spec("same_ending", WORDS, [
+        "say yes if the two words end with the same two letters and no otherwise",
+        "tell me whether both words finish in an identical pair of letters, yes or no",
+        "answer yes when the last two letters of the words match, else no",
+        "check if the two words share their final two letters",
+        "decide whether the closing two letters of the pair agree, replying yes or no",
+    ], lambda x: _yes(_two_words(x)[0][-2:] == _two_words(x)[1][-2:]),
+       sample=_balanced_match(lambda w: w[-2:], 2, True)),  # fmt: skip
+    spec("repeat_word_n_times", WORD_NUMBER, [
+        "write the word as many times as the number says, separated by spaces",
+        "repeat the word the given number of times",
+        "output the word n times in a row, where n is the number after it",
+        "copy the word once for each unit of the number, with spaces between the copies",
+        "produce the word again and again until it appears exactly the stated number of times",
+    ], _repeat, sample=_word_and_number(3, 7, 2, lambda w: 5)),  # fmt: skip
+    spec("letter_at_position", WORD_NUMBER, [
+        "give the letter of the word at the position the number names, counting from 1",
+        "return the n-th letter of the word, where n is the number after it",
+        "pick out the letter whose place in the word is the given number",
+        "use the number as a position and write the letter found there",
+        "count along the word to the stated place and tell me the letter that sits there",
+    ], _letter_at, sample=_word_and_number(4, 9, 1, len)),  # fmt: skip
+    spec("first_n_letters_of_word", WORD_NUMBER, [
+        "give as many letters from the start of the word as the number says",
+        "return the first n letters of the word, where n is the number after it",
+        "cut the word after the given number of letters",
+        "keep only the opening letters of the word, the number telling how many",
+        "trim the word so that just its leading part, of the stated length, remains",
+    ], _first_n, sample=_word_and_number(5, 9, 2, lambda w: len(w) - 1)),  # fmt: skip
+    spec("count_given_letter", WORD_LETTER, [
+        "count how many times the given letter occurs in the word",
+        "say how often the letter after the comma appears in the word",
+        "give the number of occurrences of that letter in the word",
+        "tally the places where the word contains the named letter",
+        "work out how many copies of the second item the word holds",
+    ], lambda x: str(_word_letter(x)[0].count(_word_letter(x)[1])),
+       sample=_letter_counted, metric="numeric"),  # fmt: skip
+    spec("remove_given_letter", WORD_LETTER, [
+        "delete every occurrence of the given letter from the word",
+        "write the word without the letter that follows the comma",
+        "strip all copies of that letter out of the word",
+        "remove the named letter wherever it appears in the word",
+        "give back the word once each instance of the second item has been taken out",
+    ], _remove_letter, sample=_letter_inside),  # fmt: skip
+    spec("greatest_common_divisor", NUMBERS, [
+        "give the greatest common divisor of the two numbers",
+        "find the largest whole number that divides both numbers exactly",
+        "compute the gcd of the pair",
+        "return the highest common factor of the two numbers",
+        "work out the biggest number that goes evenly into each of the two",
+    ], lambda x: str(math.gcd(*_two_ints(x))), sample=_gcd_pair, metric="numeric"),  # fmt: skip
+    spec("least_common_multiple", NUMBERS, [
+        "give the least common multiple of the two numbers",
+        "find the smallest positive number that both numbers divide exactly",
+        "compute the lcm of the pair",
+        "return the lowest common multiple of the two numbers",
+        "work out the first number that appears in the times tables of both",
+    ], lambda x: str(math.lcm(*_two_ints(x))), sample=_lcm_pair, metric="numeric"),  # fmt: skip
+    spec("larger_decimal", "two comma-separated decimal numbers", [
+        "give the larger of the two decimal numbers",
+        "return whichever decimal has the greater value, written as it is",
+        "pick the bigger of the two decimals, comparing their values and not their lengths",
+        "output the decimal number that is greater",
+        "tell me which of the pair of decimal fractions is worth more",
+    ], _larger_decimal, sample=_decimal_pair, metric="numeric"),  # fmt: skip
+    spec("whole_quotient", NUMBERS, [
+        "divide the first number by the second and give the whole-number part of the result",
+        "say how many whole times the second number fits into the first",
+        "compute the integer quotient of the first number by the second, dropping the remainder",
+        "return the first number floor-divided by the second",
+        "work out the result of the division rounded down to a whole number",
+    ], lambda x: str(_two_ints(x)[0] // _two_ints(x)[1]), sample=_quotient_pair,
+       metric="numeric"),  # fmt: skip
+    spec("round_to_multiple", NUMBERS, [
+        "round the first number to the nearest multiple of the second",
+        "give the multiple of the second number that is closest to the first",
+        "move the first number to the nearest value in the second number's times table",
+        "return the first number rounded to a multiple of the second",
+        "snap the first number onto the closest whole multiple of the second one",
+    ], _round_to_multiple, sample=_rounding_pair, metric="numeric"),  # fmt: skip
+]

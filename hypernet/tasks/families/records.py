@@ -1,0 +1,338 @@
+"""One-line data records: "name=Ann; age=31; city=Oslo", "Ann|31|Oslo", "apples=3; pens=17" or
+"Ann (31), Bob (45)". Read one field, list or reorder the keys, edit a field, convert the format."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from functools import lru_cache
+
+from hypernet.tasks import sources
+from hypernet.tasks.families._common import person
+from hypernet.tasks.spec import Sampler, TaskSpec, spec
+
+FAMILY = "records"
+TEMPLATES = (
+    "Record handling: {p}.",
+    "Every input is one data record. {P}, and print nothing else.",
+)
+RECORD = "a record of key=value fields separated by semicolons"
+COUNTS = "a record of item counts such as pens=3; cups=5"
+PIPED = "a name|age|city record"
+PEOPLE = "a list of people with their ages in brackets"
+
+_KEYS = ("name", "age", "city", "color", "id", "score", "year", "pet")
+_TEXT_KEYS = ("name", "city", "color", "pet")
+_COLORS = ("red", "blue", "green", "black", "white", "yellow", "purple", "orange", "grey", "pink")
+_PETS = ("cat", "dog", "fish", "bird", "horse", "rabbit", "hamster", "turtle")
+_ITEMS = (
+    "apples", "pears", "plums", "eggs", "cups", "pens", "books", "bags", "coins", "keys", "hats",
+    "socks", "spoons", "chairs",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[str, ...]:
+    return tuple(sorted({c.capital for c in sources.countries() if c.capital.isalpha()}))
+
+
+def _value(rng: random.Random, key: str) -> str:
+    if key == "name":
+        return person(rng)[0]
+    if key == "city":
+        return rng.choice(_cities())
+    if key == "color":
+        return rng.choice(_COLORS)
+    if key == "pet":
+        return rng.choice(_PETS)
+    lo, hi = {"age": (18, 90), "id": (1, 999), "score": (0, 100), "year": (1950, 2024)}[key]
+    return str(rng.randint(lo, hi))
+
+
+Fields = list[tuple[str, str]]
+
+
+def _fields(rng: random.Random, must: tuple[str, ...] = (), lo: int = 3, hi: int = 4) -> Fields:
+    """``lo``..``hi`` person fields in random order, always including ``must``."""
+    others = [k for k in _KEYS if k not in must]
+    keys = list(must) + rng.sample(others, rng.randint(lo, hi) - len(must))
+    rng.shuffle(keys)
+    return [(k, _value(rng, k)) for k in keys]
+
+
+def show(fields: Fields) -> str:
+    return "; ".join(f"{k}={v}" for k, v in fields)
+
+
+def parse(x: str) -> Fields:
+    """The fields of "name=Ann; age=31"; anything else is not this family's record."""
+    out: Fields = []
+    for part in x.split("; "):
+        key, eq, value = part.partition("=")
+        if not (eq and key.isalpha() and key.islower()):
+            raise ValueError(f"not a key=value record: {x!r}")
+        out.append((key, value))
+    return out
+
+
+def _record(
+    must: tuple[str, ...] = (),
+    lo: int = 3,
+    hi: int = 4,
+    test: Callable[[Fields], bool] = lambda fields: True,
+) -> Sampler:
+    """A sampler of records with the keys ``must`` whose fields pass ``test``."""
+
+    def sample(rng: random.Random) -> str:
+        while not test(fields := _fields(rng, must, lo, hi)):
+            pass
+        return show(fields)
+
+    return sample
+
+
+def _get(key: str) -> Callable[[str], str]:
+    return lambda x: dict(parse(x))[key]
+
+
+def _edit(edit: Callable[[Fields], Fields], needs: str) -> Callable[[str], str]:
+    """A solver that rewrites the fields; refuses records without the key it is about."""
+
+    def solve(x: str) -> str:
+        fields = parse(x)
+        if needs not in dict(fields):
+            raise ValueError(f"no {needs} field: {x!r}")
+        return show(edit(fields))
+
+    return solve
+
+
+def _counts(rng: random.Random, lo: int, hi: int) -> str:
+    items = rng.sample(_ITEMS, rng.randint(lo, hi))
+    return show([(item, str(n)) for item, n in zip(items, rng.sample(range(1, 60), len(items)))])
+
+
+def _numbers(x: str) -> list[tuple[str, int]]:
+    """The fields of an all-numeric record (item counts)."""
+    return [(k, int(v)) for k, v in parse(x)]
+
+
+def _piped(rng: random.Random) -> str:
+    return f"{person(rng)[0]}|{rng.randint(18, 90)}|{rng.choice(_cities())}"
+
+
+def _pipe_parts(x: str) -> tuple[str, str, str]:
+    name, age, city = x.split("|")
+    if not age.isdigit():
+        raise ValueError(f"not a name|age|city record: {x!r}")
+    return name, age, city
+
+
+def _people(rng: random.Random) -> str:
+    n = rng.randint(3, 4)
+    names = rng.sample(sources.first_names(), n)
+    return ", ".join(f"{name} ({age})" for name, age in zip(names, rng.sample(range(5, 90), n)))
+
+
+def _youngest(x: str) -> str:
+    people = [part.rsplit(" (", 1) for part in x.split(", ")]
+    return min(people, key=lambda p: int(p[1].rstrip(")")))[0]
+
+
+def _adult_record(rng: random.Random) -> str:
+    # Half adults, half under 18, so a constant answer scores 50 %.
+    fields = _fields(rng, ("name", "age"))
+    adult = rng.random() < 0.5
+    age = rng.randint(18, 40) if adult else rng.randint(5, 17)
+    return show([(k, str(age) if k == "age" else v) for k, v in fields])
+
+
+def _blank_one(rng: random.Random) -> str:
+    fields = _fields(rng)
+    blank = rng.randrange(len(fields))
+    return show([(k, "" if i == blank else v) for i, (k, v) in enumerate(fields)])
+
+
+def _empty_key(x: str) -> str:
+    (key,) = [k for k, v in parse(x) if not v]
+    return key
+
+
+def _numeric_keys(x: str) -> str:
+    return ", ".join(k for k, v in parse(x) if v.isdigit())
+
+
+def _mixed(fields: Fields) -> bool:
+    """Some values numbers, some words."""
+    return len({v.isdigit() for _, v in fields}) == 2
+
+
+def _unsorted(fields: Fields) -> bool:
+    keys = [k for k, _ in fields]
+    return keys != sorted(keys)
+
+
+def _has_text(fields: Fields) -> bool:
+    return any(k in _TEXT_KEYS for k, _ in fields)
+
+
+def _task(
+    name: str,
+    phrasings: list[str],
+    solve: Callable[[str], str],
+    sample: Sampler,
+    metric: str = "exact",
+    subject: str = RECORD,
+) -> TaskSpec:
+    return spec(name, subject, phrasings, solve, sample=sample, metric=metric)
+
+
+SPECS = [
+    _task("get_name", [
+        "give the value of the name field",
+        "return the name stored in the record",
+        "read off whatever comes after name=",
+        "extract the person's name from the record",
+        "tell me which name this record holds",
+    ], _get("name"), _record(("name",), 2, 5)),  # fmt: skip
+    _task("get_city", [
+        "give the value of the city field",
+        "return the city stored in the record",
+        "read off whatever comes after city=",
+        "extract the city from the semicolon-separated record",
+        "tell me which town the record lists under city",
+    ], _get("city"), _record(("city",), 2, 5)),  # fmt: skip
+    _task("list_keys", [
+        "list the keys of the record in order, separated by commas",
+        "give the field names without their values",
+        "write only the key of each field, comma-separated, as they appear",
+        "return the names of the record's fields in their original order",
+        "tell me what fields the record has, leaving out the values",
+    ], lambda x: ", ".join(k for k, _ in parse(x)), _record()),  # fmt: skip
+    _task("key_of_largest", [
+        "give the key whose value is the largest number",
+        "return the item with the highest count",
+        "name the field holding the biggest value",
+        "find which key has the maximum value and write that key",
+        "tell me what there is the most of in the record",
+    ], lambda x: max(_numbers(x), key=lambda kv: kv[1])[0], lambda rng: _counts(rng, 3, 5),
+       subject=COUNTS),  # fmt: skip
+    _task("sum_of_counts", [
+        "add up all the numbers in the record",
+        "give the total of the counts",
+        "return the sum of every field's value",
+        "work out how many items there are altogether",
+        "tell me the grand total once all the counted things are combined",
+    ], lambda x: str(sum(n for _, n in _numbers(x))), lambda rng: _counts(rng, 2, 4), "numeric",
+       COUNTS),  # fmt: skip
+    _task("rename_city_to_town", [
+        "rename the key city to town and keep everything else",
+        "change the field name city into town, leaving its value and the other fields alone",
+        "write the record again with town= in place of city=",
+        "replace the key city with the key town",
+        "give the same record but call the city field town instead",
+    ], _edit(lambda f: [("town" if k == "city" else k, v) for k, v in f], "city"),
+       _record(("city",)), "strict"),  # fmt: skip
+    _task("drop_age", [
+        "remove the age field from the record",
+        "write the record without its age",
+        "delete the age=... entry and keep the other fields in order",
+        "drop the field whose key is age",
+        "give back the record once the person's age has been taken out",
+    ], _edit(lambda f: [(k, v) for k, v in f if k != "age"], "age"), _record(("age",)),
+       "strict"),  # fmt: skip
+    _task("increment_age", [
+        "add one to the age and keep the rest of the record unchanged",
+        "increase the value of the age field by 1",
+        "write the record again with the age one year higher",
+        "bump the age up by one",
+        "give the same record as it will read after the person's next birthday",
+    ], _edit(lambda f: [(k, str(int(v) + 1) if k == "age" else v) for k, v in f], "age"),
+       _record(("age",)), "strict"),  # fmt: skip
+    _task("sort_fields_by_key", [
+        "reorder the fields so the keys are in alphabetical order",
+        "sort the record's fields by key from a to z",
+        "write the record again with its keys arranged alphabetically",
+        "put the key=value pairs in alphabetical order of their keys",
+        "rearrange the entries so that their field names run in dictionary order",
+    ], lambda x: show(sorted(parse(x))), _record(test=_unsorted), "strict"),  # fmt: skip
+    _task("reverse_fields", [
+        "reverse the order of the fields in the record",
+        "write the key=value pairs from the last one to the first",
+        "put the final field first and the first field last, reversing the record",
+        "list the fields backwards, keeping each key with its value",
+        "flip the record so that its entries come in the opposite order",
+    ], lambda x: show(parse(x)[::-1]), _record(), "strict"),  # fmt: skip
+    _task("uppercase_keys", [
+        "write every key in capital letters and leave the values as they are",
+        "make the field names upper case without changing the values",
+        "capitalise each key fully, keeping the values untouched",
+        "turn the keys into all caps",
+        "shout the field names but not their contents",
+    ], lambda x: show([(k.upper(), v) for k, v in parse(x)]), _record(test=_has_text),
+       "strict"),  # fmt: skip
+    _task("to_colon_pairs", [
+        "rewrite each key=value as key: value and separate the fields with commas",
+        "convert the record to the form key: value, key: value",
+        "use a colon and space for each equals sign and a comma for each semicolon",
+        "turn the semicolon-separated key=value record into comma-separated key: value pairs",
+        "present the fields as colon pairs joined by commas instead of equals signs and semicolons",
+    ], lambda x: ", ".join(f"{k}: {v}" for k, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("to_query_string", [
+        "turn the record into a URL query string joined by ampersands",
+        "join the key=value fields with & instead of semicolons",
+        "write the record as URL parameters, without the question mark",
+        "replace each semicolon and space between fields with an ampersand",
+        "encode the fields for a web address, linking them with & signs",
+    ], lambda x: "&".join(f"{k}={v}" for k, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("values_to_pipes", [
+        "write only the values of the record, separated by vertical bars",
+        "drop the keys and join the values with |",
+        "give the field values in order, pipe-delimited",
+        "turn the record into a value|value|value line",
+        "keep just what comes after each equals sign and link those with pipe characters",
+    ], lambda x: "|".join(v for _, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("numeric_keys", [
+        "list the keys whose values are numbers, separated by commas",
+        "give the names of the fields that hold a number, in order",
+        "write each key that has a numeric value, comma-separated",
+        "return the fields with digits for values, keys only",
+        "tell me which entries of the record store numbers, naming their keys",
+    ], _numeric_keys, _record(test=_mixed)),  # fmt: skip
+    _task("empty_field", [
+        "give the key of the field that has no value",
+        "return the name of the empty field",
+        "find the key followed by nothing after its equals sign",
+        "say which field of the record is blank",
+        "tell me which entry is missing its value",
+    ], _empty_key, _blank_one),  # fmt: skip
+    _task("is_adult", [
+        "say yes if the age in the record is 18 or more and no otherwise",
+        "tell me whether the person is an adult, at least 18 years old, yes or no",
+        "answer yes when the age field is at least eighteen, else no",
+        "check if the record describes someone aged 18 or over",
+        "decide whether the person has come of age, replying yes or no",
+    ], lambda x: "yes" if int(dict(parse(x))["age"]) >= 18 else "no", _adult_record),  # fmt: skip
+    _task("pipe_to_fields", [
+        "label the three values as name, age and city in key=value form, separated by semicolons",
+        "turn a line such as Ann|31|Oslo into name=Ann; age=31; city=Oslo",
+        "rewrite the pipe-separated record with keys name, age and city",
+        "convert the bar-delimited values into named fields",
+        "attach the field names name, age, city to the values and write them as key=value pairs",
+    ], lambda x: show(list(zip(("name", "age", "city"), _pipe_parts(x)))), _piped, "strict",
+       PIPED),  # fmt: skip
+    _task("pipe_city", [
+        "give the city from the pipe-separated record",
+        "return the third value of the pipe-separated line",
+        "extract the place name that follows the age",
+        "read the city out of the bar-delimited record",
+        "tell me where the person lives, going by the last part of the line",
+    ], lambda x: _pipe_parts(x)[2], _piped, subject=PIPED),  # fmt: skip
+    _task("youngest_person", [
+        "give the name of the youngest person",
+        "return whoever has the smallest age",
+        "find the person with the lowest number in brackets and write their name",
+        "name the youngest of the people listed",
+        "tell me who was born most recently, going by the ages",
+    ], _youngest, _people, subject=PEOPLE),  # fmt: skip
+]

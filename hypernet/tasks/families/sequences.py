@@ -1,0 +1,641 @@
+"""Number and letter sequences with one exact rule each: continue a progression, fill a gap, name
+its step. Inputs are bare comma-separated terms ("3, 7, 11, 15"); the description says which rule.
+
+Each solver checks that its input follows its own rule and raises otherwise, so no task's rule
+answers another's inputs by accident (an arithmetic progression is not a "pattern of alternating
+steps" whose two steps happen to be equal).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import string
+from collections.abc import Callable
+from fractions import Fraction
+
+from hypernet.tasks.spec import spec
+
+FAMILY = "sequences"
+TEMPLATES = (
+    "Number pattern puzzle: {p}.",
+    "Look at how the sequence is built. {P}.",
+)
+NUMBERS = "a comma-separated sequence of numbers"
+GAPPED = "a comma-separated sequence of numbers with a ? in place of one term"
+LETTERS = "a comma-separated sequence of letters"
+
+
+def _terms(x: str) -> list[int]:
+    return [int(p) for p in x.split(", ")]
+
+
+def _show(ns: list[int]) -> str:
+    return ", ".join(map(str, ns))
+
+
+def _steps(ns: list[int]) -> list[int]:
+    return [b - a for a, b in zip(ns, ns[1:])]
+
+
+def _step(ns: list[int]) -> int:
+    """The common difference of an arithmetic progression of at least three terms."""
+    steps = set(_steps(ns))
+    if len(ns) < 3 or len(steps) != 1:
+        raise ValueError(f"not an arithmetic progression: {ns}")
+    return steps.pop()
+
+
+def _ratio(ns: list[int]) -> Fraction:
+    """The common ratio of a geometric progression of at least three terms (not 1, not 0)."""
+    if len(ns) < 3 or 0 in ns:
+        raise ValueError(f"not a geometric progression: {ns}")
+    ratios = {Fraction(b, a) for a, b in zip(ns, ns[1:])}
+    if len(ratios) != 1 or ratios == {1}:
+        raise ValueError(f"not a geometric progression: {ns}")
+    return ratios.pop()
+
+
+def _whole(f: Fraction) -> str:
+    if f.denominator != 1:
+        raise ValueError(f"not a whole number: {f}")
+    return str(f.numerator)
+
+
+# --- samplers ------------------------------------------------------------------------------------
+
+
+def _arithmetic(rng: random.Random, n: int) -> list[int]:
+    """``n`` terms, half of them going down, all non-negative."""
+    d = rng.randint(1, 12) * rng.choice([1, -1])
+    first = rng.randint(0, 60) + max(0, -d * (n - 1))
+    return [first + i * d for i in range(n)]
+
+
+def _geometric(rng: random.Random, n: int, *, shrinking: bool = True) -> list[int]:
+    """``n`` whole terms below 5000 with a whole ratio, read backwards a third of the time."""
+    while True:
+        r, a = rng.choice([2, 2, 3, 3, 4, 5, 10]), rng.randint(1, 12)
+        ns = [a * r**i for i in range(n)]
+        if ns[-1] < 5000:
+            return ns[::-1] if shrinking and rng.random() < 1 / 3 else ns
+
+
+def _shown(draw: Callable[[random.Random, int], list[int]], lo: int, hi: int, drop: str = ""):
+    """``lo``..``hi`` terms shown; with ``drop`` ("first" or "last") one more term, the answer, is
+    drawn at that end and left out."""
+
+    def sample(rng: random.Random) -> str:
+        ns = draw(rng, rng.randint(lo, hi) + (1 if drop else 0))
+        return _show(ns[1:] if drop == "first" else ns[:-1] if drop == "last" else ns)
+
+    return sample
+
+
+def _gapped(draw: Callable[[random.Random, int], list[int]]):
+    """Four or five terms with one inner term replaced by "?"."""
+
+    def sample(rng: random.Random) -> str:
+        ns: list[str | int] = list(draw(rng, rng.randint(4, 5)))
+        ns[rng.randint(1, len(ns) - 2)] = "?"
+        return ", ".join(map(str, ns))
+
+    return sample
+
+
+def _consecutive(f: Callable[[int], int], hi: int):
+    """Three to five values f(k), f(k + 1), ... for a start k up to ``hi``."""
+
+    def sample(rng: random.Random) -> str:
+        k = rng.randint(1, hi)
+        return _show([f(k + i) for i in range(rng.randint(3, 5))])
+
+    return sample
+
+
+def _fibonacci_like(rng: random.Random) -> str:
+    ns, n = [rng.randint(1, 20), rng.randint(1, 20)], rng.randint(4, 5)
+    while len(ns) < n:
+        ns.append(ns[-1] + ns[-2])
+    return _show(ns)
+
+
+def _alternating(rng: random.Random) -> str:
+    while (up := rng.randint(2, 12)) == (down := rng.randint(-9, 9)) or down == 0:
+        pass
+    ns = [rng.randint(20, 60)]
+    for i in range(rng.randint(4, 5)):
+        ns.append(ns[-1] + (up if i % 2 == 0 else down))
+    return _show(ns)
+
+
+def _primes_below(n: int) -> list[int]:
+    return [p for p in range(2, n) if all(p % q for q in range(2, math.isqrt(p) + 1))]
+
+
+PRIMES = _primes_below(500)
+
+
+def _primes(rng: random.Random) -> str:
+    i, n = rng.randrange(len(PRIMES) - 6), rng.randint(3, 5)
+    return _show(PRIMES[i : i + n])
+
+
+def _walk(rng: random.Random) -> str:
+    """Four to six numbers, each a random step (mostly up, sometimes down) from the last."""
+    ns, n = [rng.randint(30, 60)], rng.randint(4, 6)
+    while len(ns) < n:
+        ns.append(ns[-1] + rng.randint(-9, 15))
+    return _show(ns)
+
+
+def _near_progression(rng: random.Random) -> str:
+    """An arithmetic progression, half the time with one term moved off it (never back onto it)."""
+    ns = _arithmetic(rng, rng.randint(4, 6))
+    if rng.random() < 0.5:
+        i = rng.randrange(len(ns))
+        ns[i] += rng.choice([-3, -2, -1, 1, 2, 3])
+    return _show(ns)
+
+
+def _nth_term_input(rng: random.Random) -> str:
+    return f"a1 = {rng.randint(1, 30)}, d = {rng.randint(1, 9)}, n = {rng.randint(2, 12)}"
+
+
+def _letter_steps(rng: random.Random) -> str:
+    """Three to five letters a fixed 1-4 places apart (either way), with room for one more."""
+    while True:
+        d, n = rng.randint(1, 4) * rng.choice([1, -1]), rng.randint(3, 5)
+        first = rng.randrange(26)
+        if 0 <= first + n * d < 26:
+            return ", ".join(string.ascii_lowercase[first + i * d] for i in range(n))
+
+
+def _letter_run_with_gap(rng: random.Random) -> str:
+    length = rng.randint(5, 7)
+    first = rng.randint(0, 26 - length)
+    run = list(string.ascii_lowercase[first : first + length])
+    del run[rng.randint(1, length - 2)]
+    return ", ".join(run)
+
+
+_PATTERN_ITEMS = (
+    ("red", "blue", "green", "yellow", "black", "white", "pink", "orange", "purple"),
+    ("cat", "dog", "fish", "bird", "cow", "horse", "frog", "duck", "sheep"),
+    ("apple", "pear", "plum", "lemon", "grape", "mango", "peach", "kiwi", "melon"),
+    ("circle", "square", "star", "triangle", "heart", "diamond", "oval", "cross"),
+    ("up", "down", "left", "right", "north", "south", "east", "west", "in", "out"),
+)
+
+
+def _repeating(rng: random.Random) -> str:
+    """A block of 2 or 3 different items repeated at least twice and cut off anywhere after that."""
+    period = rng.choice([2, 3])
+    block = rng.sample(rng.choice(_PATTERN_ITEMS), period)
+    n = rng.randint(2 * period + 1, 2 * period + 3)
+    return ", ".join(block[i % period] for i in range(n))
+
+
+# --- solvers -------------------------------------------------------------------------------------
+
+
+def _next_arithmetic(x: str) -> str:
+    ns = _terms(x)
+    return str(ns[-1] + _step(ns))
+
+
+def _next_two(x: str) -> str:
+    ns = _terms(x)
+    d = _step(ns)
+    return _show([ns[-1] + d, ns[-1] + 2 * d])
+
+
+def _gap(x: str) -> tuple[list[int | None], int]:
+    """The terms with None for the "?", and where the "?" is (an inner position)."""
+    parts = x.split(", ")
+    if parts.count("?") != 1 or parts[0] == "?" or parts[-1] == "?" or len(parts) < 4:
+        raise ValueError(f"expected one inner ? among four or more terms: {x!r}")
+    return [None if p == "?" else int(p) for p in parts], parts.index("?")
+
+
+def _missing_arithmetic(x: str) -> str:
+    ns, i = _gap(x)
+    before, after = ns[i - 1], ns[i + 1]
+    assert before is not None and after is not None
+    if (before + after) % 2:
+        raise ValueError(f"not an arithmetic progression: {x!r}")
+    answer = (before + after) // 2
+    _step([answer if n is None else n for n in ns])  # checks the whole sequence
+    return str(answer)
+
+
+def _missing_geometric(x: str) -> str:
+    ns, i = _gap(x)
+    # Two known neighbours give the ratio: the two before the gap, else the two after it.
+    a, b = (ns[i - 2], ns[i - 1]) if i >= 2 else (ns[i + 1], ns[i + 2])
+    before = ns[i - 1]
+    assert a is not None and b is not None and before is not None
+    answer = _whole(before * Fraction(b, a))
+    _ratio([int(answer) if n is None else n for n in ns])  # checks the whole sequence
+    return answer
+
+
+def _next_geometric(x: str) -> str:
+    ns = _terms(x)
+    return _whole(ns[-1] * _ratio(ns))
+
+
+def _previous_geometric(x: str) -> str:
+    ns = _terms(x)
+    return _whole(ns[0] / _ratio(ns))
+
+
+def _common_ratio(x: str) -> str:
+    return _whole(_ratio(_terms(x)))
+
+
+def _next_square(x: str) -> str:
+    ns = _terms(x)
+    roots = [math.isqrt(n) for n in ns]
+    if len(ns) < 3 or [r * r for r in roots] != ns or set(_steps(roots)) != {1}:
+        raise ValueError(f"not consecutive squares: {x!r}")
+    return str((roots[-1] + 1) ** 2)
+
+
+def _triangular(k: int) -> int:
+    return k * (k + 1) // 2
+
+
+def _next_triangular(x: str) -> str:
+    ns = _terms(x)
+    k = (math.isqrt(8 * ns[0] + 1) - 1) // 2
+    if len(ns) < 3 or ns != [_triangular(k + i) for i in range(len(ns))]:
+        raise ValueError(f"not consecutive triangular numbers: {x!r}")
+    return str(_triangular(k + len(ns)))
+
+
+def _next_fibonacci_like(x: str) -> str:
+    ns = _terms(x)
+    if len(ns) < 4 or any(c != a + b for a, b, c in zip(ns, ns[1:], ns[2:])):
+        raise ValueError(f"not a sum-of-the-two-before sequence: {x!r}")
+    return str(ns[-1] + ns[-2])
+
+
+def _next_alternating(x: str) -> str:
+    ns = _terms(x)
+    steps = _steps(ns)
+    if len(steps) < 4 or steps[0] == steps[1] or any(a != b for a, b in zip(steps, steps[2:])):
+        raise ValueError(f"steps do not alternate between two amounts: {x!r}")
+    return str(ns[-1] + steps[-2])
+
+
+def _next_prime(x: str) -> str:
+    ns = _terms(x)
+    i = PRIMES.index(ns[0])  # ValueError if not a prime below 500
+    if len(ns) < 3 or ns != PRIMES[i : i + len(ns)] or i + len(ns) >= len(PRIMES):
+        raise ValueError(f"not consecutive primes: {x!r}")
+    return str(PRIMES[i + len(ns)])
+
+
+def _nth_term(x: str) -> str:
+    names, values = zip(*(part.split(" = ") for part in x.split(", ")))
+    if names != ("a1", "d", "n"):
+        raise ValueError(f"expected 'a1 = ., d = ., n = .': {x!r}")
+    a1, d, n = map(int, values)
+    return str(a1 + (n - 1) * d)
+
+
+def _long_terms(x: str) -> list[int]:
+    """At least three terms: two numbers are a pair for the arithmetic tasks, not a sequence."""
+    ns = _terms(x)
+    if len(ns) < 3:
+        raise ValueError(f"too short for a sequence: {x!r}")
+    return ns
+
+
+def _is_arithmetic(x: str) -> str:
+    return "yes" if len(set(_steps(_long_terms(x)))) == 1 else "no"
+
+
+def _letter_codes(x: str) -> list[int]:
+    letters = x.split(", ")
+    if not all(len(c) == 1 and c in string.ascii_lowercase for c in letters):
+        raise ValueError(f"not a sequence of lower-case letters: {x!r}")
+    return [ord(c) for c in letters]
+
+
+def _next_letter(x: str) -> str:
+    codes = _letter_codes(x)
+    nxt = codes[-1] + _step(codes)
+    if not ord("a") <= nxt <= ord("z"):
+        raise ValueError(f"the sequence runs off the alphabet: {x!r}")
+    return chr(nxt)
+
+
+def _missing_letter(x: str) -> str:
+    codes = _letter_codes(x)
+    steps = _steps(codes)
+    if sorted(steps) != [1] * (len(steps) - 1) + [2]:
+        raise ValueError(f"not an alphabetical run with one letter left out: {x!r}")
+    return chr(codes[steps.index(2)] + 1)
+
+
+def _pattern_next(x: str) -> str:
+    items = x.split(", ")
+    n = len(items)
+    period = next((p for p in range(1, n) if all(items[i] == items[i - p] for i in range(p, n))), n)
+    if 2 * period >= n or len(set(items[:period])) != period:
+        raise ValueError(f"no block repeated at least twice: {x!r}")
+    return items[n - period]
+
+
+def _balanced(draw: Callable[[random.Random], str], solve: Callable[[str], str]):
+    """Inputs from ``draw``, half of them answered "yes"."""
+
+    def sample(rng: random.Random) -> str:
+        want = "yes" if rng.random() < 0.5 else "no"
+        while solve(x := draw(rng)) != want:
+            pass
+        return x
+
+    return sample
+
+
+SPECS = [
+    spec(
+        "next_arithmetic",
+        NUMBERS,
+        [
+            "give the next term of the arithmetic sequence",
+            "continue the sequence by adding the same step once more",
+            "find the number that comes after the last term, keeping the constant difference",
+            "extend the arithmetic progression by one term",
+            "work out which number follows when each term goes up or down by a fixed amount",
+        ],
+        _next_arithmetic,
+        sample=_shown(_arithmetic, 4, 5),
+        metric="numeric",
+    ),
+    spec(
+        "previous_arithmetic",
+        NUMBERS,
+        [
+            "give the term that comes before the first one of the arithmetic sequence",
+            "extend the arithmetic progression backwards by one term",
+            "find the number that would precede the first term, keeping the constant difference",
+            "undo one step at the start of the sequence and say what the term before it was",
+            "work out what the evenly spaced list would begin with if it started one step earlier",
+        ],
+        lambda x: str(_terms(x)[0] - _step(_terms(x))),
+        sample=_shown(_arithmetic, 4, 5, drop="first"),
+        metric="numeric",
+    ),
+    spec(
+        "missing_arithmetic",
+        GAPPED,
+        [
+            "replace the question mark with the missing term of the arithmetic sequence",
+            "fill in the gap in the evenly spaced sequence",
+            "find the number hidden behind the ? in the arithmetic progression",
+            "give the term that belongs where the question mark is, keeping the constant step",
+            "say which value was blanked out of the sequence that goes up or down by equal steps",
+        ],
+        _missing_arithmetic,
+        sample=_gapped(_arithmetic),
+        metric="numeric",
+    ),
+    spec(
+        "common_difference",
+        NUMBERS,
+        [
+            "give the common difference of the arithmetic sequence",
+            "find the fixed amount added to each term to get the next, negative if terms go down",
+            "say what the step between consecutive terms of the progression is",
+            "work out the constant difference, the second term minus the first",
+            "tell me how much every term of the sequence changes by, with a minus sign if it falls",
+        ],
+        lambda x: str(_step(_terms(x))),
+        sample=_shown(_arithmetic, 3, 5),
+        metric="numeric",
+    ),
+    spec(
+        "next_two_arithmetic",
+        NUMBERS,
+        [
+            "give the next two terms of the arithmetic sequence, separated by a comma",
+            "continue the arithmetic progression by two more terms",
+            "add the constant step twice more and list both new terms",
+            "extend the sequence with the two numbers that follow, keeping the same difference",
+            "write the pair of terms that would come after the last one in this evenly spaced list",
+        ],
+        _next_two,
+        sample=_shown(_arithmetic, 3, 4),
+        metric="strict",
+    ),
+    spec(
+        "next_geometric",
+        NUMBERS,
+        [
+            "give the next term of the geometric sequence",
+            "continue the sequence by multiplying by the same ratio once more",
+            "find the number that follows, where each term is a fixed multiple of the one before",
+            "extend the geometric progression by one term",
+            "work out what comes next when every term is the previous one times a constant factor",
+        ],
+        _next_geometric,
+        sample=_shown(_geometric, 3, 4, drop="last"),
+        metric="numeric",
+    ),
+    spec(
+        "previous_geometric",
+        NUMBERS,
+        [
+            "give the term that comes before the first one of the geometric sequence",
+            "extend the geometric progression backwards by one term",
+            "find the number that would precede the first term, keeping the constant ratio",
+            "divide the first term by the common ratio to get the term before it",
+            "work out what the multiply-by-a-constant sequence would start with one step earlier",
+        ],
+        _previous_geometric,
+        sample=_shown(_geometric, 3, 4, drop="first"),
+        metric="numeric",
+    ),
+    spec(
+        "missing_geometric",
+        GAPPED,
+        [
+            "replace the question mark with the missing term of the geometric sequence",
+            "fill in the gap in the sequence where each term is a fixed multiple of the last",
+            "find the number hidden behind the ? in the geometric progression",
+            "give the term that belongs where the question mark is, keeping the constant ratio",
+            "say which value was blanked out of the sequence that is multiplied up by one factor",
+        ],
+        _missing_geometric,
+        sample=_gapped(_geometric),
+        metric="numeric",
+    ),
+    spec(
+        "common_ratio",
+        NUMBERS,
+        [
+            "give the common ratio of the geometric sequence",
+            "find the factor each term is multiplied by to get the next",
+            "say what number every term of the progression gets multiplied by",
+            "work out the constant ratio, the second term divided by the first",
+            "tell me how many times bigger each term is than the one before it",
+        ],
+        _common_ratio,
+        sample=_shown(lambda rng, n: _geometric(rng, n, shrinking=False), 3, 5),
+        metric="numeric",
+    ),
+    spec(
+        "next_square",
+        "a comma-separated sequence of consecutive square numbers",
+        [
+            "give the next square number in the sequence",
+            "continue the list of perfect squares by one term",
+            "find the square that comes after the last one",
+            "work out the following term, the square of one more than the last root",
+            "say which perfect square would be written next in this run of squares",
+        ],
+        _next_square,
+        sample=_consecutive(lambda k: k * k, 60),
+        metric="numeric",
+    ),
+    spec(
+        "next_triangular",
+        "a comma-separated sequence of consecutive triangular numbers",
+        [
+            "give the next triangular number in the sequence",
+            "continue the list of triangular numbers by one term",
+            "find the triangular number that comes after the last one",
+            "add one more than the last step to the last term, as triangular numbers do",
+            "say which number of the 1, 3, 6, 10 kind would be written next",
+        ],
+        _next_triangular,
+        sample=_consecutive(_triangular, 60),
+        metric="numeric",
+    ),
+    spec(
+        "next_fibonacci_like",
+        NUMBERS,
+        [
+            "give the next term, the sum of the last two",
+            "continue the Fibonacci-style sequence by one term",
+            "add the final two numbers to get the term that follows",
+            "extend the sequence in which every term is the two previous terms added together",
+            "work out what comes next when each number is made by adding up the pair before it",
+        ],
+        _next_fibonacci_like,
+        sample=_fibonacci_like,
+        metric="numeric",
+    ),
+    spec(
+        "next_alternating",
+        NUMBERS,
+        [
+            "give the next term of the sequence whose steps alternate between two amounts",
+            "continue the pattern of two different steps taken in turn",
+            "find the number that follows, repeating the step used two places back",
+            "extend the sequence where the changes between terms take turns",
+            "work out what comes next when the sequence goes one jump then another, over and over",
+        ],
+        _next_alternating,
+        sample=_alternating,
+        metric="numeric",
+    ),
+    spec(
+        "next_prime",
+        "a comma-separated sequence of consecutive prime numbers",
+        [
+            "give the next prime number after the last one in the sequence",
+            "continue the list of consecutive primes by one term",
+            "find the smallest prime that is bigger than the last term",
+            "extend the run of prime numbers with the prime that follows",
+            "say which number divisible only by one and itself comes next in the list",
+        ],
+        _next_prime,
+        sample=_primes,
+        metric="numeric",
+    ),
+    spec(
+        "nth_term",
+        "the first term a1, the common difference d and a position n",
+        [
+            "give the n-th term of the arithmetic sequence with first term a1 and difference d",
+            "compute a1 plus (n minus 1) times d",
+            "find the term at position n of the progression that starts at a1 and goes up by d",
+            "work out which number sits in place n when you start at a1 and keep adding d",
+            "evaluate the arithmetic sequence formula for the given start, step and position",
+        ],
+        _nth_term,
+        sample=_nth_term_input,
+        metric="numeric",
+    ),
+    spec(
+        "differences",
+        NUMBERS,
+        [
+            "list the differences between consecutive terms",
+            "give each term minus the one before it, separated by commas",
+            "write the steps from one number to the next, with a minus sign where it goes down",
+            "compute the gaps between neighbouring terms in order",
+            "turn the sequence into its list of first differences",
+        ],
+        lambda x: _show(_steps(_long_terms(x))),
+        sample=_walk,
+        metric="strict",
+    ),
+    spec(
+        "is_arithmetic",
+        NUMBERS,
+        [
+            "say yes if the sequence is arithmetic and no otherwise",
+            "tell me whether every term differs from the one before by the same amount, yes or no",
+            "answer yes when the gaps between consecutive numbers are all equal, else no",
+            "check if the numbers form an arithmetic progression",
+            "decide whether the list goes up or down in equal steps throughout, replying yes or no",
+        ],
+        _is_arithmetic,
+        sample=_balanced(_near_progression, _is_arithmetic),
+    ),
+    spec(
+        "next_letter",
+        LETTERS,
+        [
+            "give the next letter of the sequence",
+            "continue the letter sequence by one, skipping the same number of letters each time",
+            "find the letter after the last one, keeping the same step through the alphabet",
+            "extend the sequence of letters with the one that follows the pattern",
+            "work out which letter is next when the letters move along the alphabet by equal jumps",
+        ],
+        _next_letter,
+        sample=_letter_steps,
+    ),
+    spec(
+        "missing_letter",
+        "a comma-separated alphabetical run of letters with one letter left out",
+        [
+            "give the letter missing from the alphabetical run",
+            "find which letter was skipped in the sequence",
+            "name the letter that should sit in the gap of the run",
+            "say what letter of the alphabet is left out between two of the letters",
+            "work out the one letter needed to make the run of consecutive letters complete",
+        ],
+        _missing_letter,
+        sample=_letter_run_with_gap,
+    ),
+    spec(
+        "next_in_pattern",
+        "a comma-separated list of words that repeats a pattern",
+        [
+            "give the next item of the repeating pattern",
+            "continue the repeating sequence of words by one",
+            "find the word that comes next when the block of words keeps repeating",
+            "extend the pattern with the item that follows",
+            "say what would be written next if the cycle of words went on",
+        ],
+        _pattern_next,
+        sample=_repeating,
+    ),
+]
