@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from hypernet.tasks import sources
 
 VOWELS = "aeiou"
+
+
+def balanced(draw: Callable[[random.Random], str], passes: Callable[[str], bool]) -> Callable[[random.Random], str]:
+    """A sampler of inputs from ``draw``, half of them passing ``passes``: a yes/no task built on it
+    scores 50 % with a constant answer."""
+
+    def sample(rng: random.Random) -> str:
+        want = rng.random() < 0.5
+        while passes(x := draw(rng)) != want:
+            pass
+        return x
+
+    return sample
 
 
 def word(rng: random.Random, lo: int = 3, hi: int = 9) -> str:

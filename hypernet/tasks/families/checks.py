@@ -7,7 +7,7 @@ import random
 import string
 from collections.abc import Callable
 
-from hypernet.tasks.families._common import VOWELS, word
+from hypernet.tasks.families._common import VOWELS, balanced, word
 from hypernet.tasks.spec import TaskSpec, spec
 
 FAMILY = "checks"
@@ -23,20 +23,8 @@ def _yes(condition: bool) -> str:
     return "yes" if condition else "no"
 
 
-def _balanced(draw: Callable[[random.Random], str], test: Callable[[str], bool]):
-    """Inputs from ``draw``, half of them passing ``test``."""
-
-    def sample(rng: random.Random) -> str:
-        want = rng.random() < 0.5
-        while test(x := draw(rng)) != want:
-            pass
-        return x
-
-    return sample
-
-
 def _check(name: str, subject: str, phrasings: list[str], test: Callable[[str], bool], draw) -> TaskSpec:
-    return spec(name, subject, phrasings, lambda x: _yes(test(x)), sample=_balanced(draw, test))
+    return spec(name, subject, phrasings, lambda x: _yes(test(x)), sample=balanced(draw, test))
 
 
 def _number(lo: int, hi: int):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
+from hypernet.tasks.families._common import balanced
 from hypernet.tasks.spec import spec
 
 FAMILY = "fractions"
@@ -224,18 +224,6 @@ def _half_input(rng: random.Random) -> str:
     while (f := Fraction(rng.randint(1, 19), rng.randint(3, 20))) >= 1 or f == Fraction(1, 2):
         pass
     return _show(f)
-
-
-def _balanced(draw: Callable[[random.Random], str], solve: Callable[[str], str]):
-    """Inputs from ``draw``, half of them answered "yes"."""
-
-    def sample(rng: random.Random) -> str:
-        want = "yes" if rng.random() < 0.5 else "no"
-        while solve(x := draw(rng)) != want:
-            pass
-        return x
-
-    return sample
 
 
 # --- solvers -------------------------------------------------------------------------------------
@@ -591,7 +579,7 @@ SPECS = [
             "decide whether the fraction is over 0.5, replying yes or no",
         ],
         _more_than_half,
-        sample=_balanced(_half_input, _more_than_half),
+        sample=balanced(_half_input, lambda x: _more_than_half(x) == "yes"),
     ),
     spec(
         "common_denominator",

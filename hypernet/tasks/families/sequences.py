@@ -14,6 +14,7 @@ import string
 from collections.abc import Callable
 from fractions import Fraction
 
+from hypernet.tasks.families._common import balanced
 from hypernet.tasks.spec import spec
 
 FAMILY = "sequences"
@@ -349,18 +350,6 @@ def _pattern_next(x: str) -> str:
     return items[n - period]
 
 
-def _balanced(draw: Callable[[random.Random], str], solve: Callable[[str], str]):
-    """Inputs from ``draw``, half of them answered "yes"."""
-
-    def sample(rng: random.Random) -> str:
-        want = "yes" if rng.random() < 0.5 else "no"
-        while solve(x := draw(rng)) != want:
-            pass
-        return x
-
-    return sample
-
-
 SPECS = [
     spec(
         "next_arithmetic",
@@ -597,7 +586,7 @@ SPECS = [
             "decide whether the list goes up or down in equal steps throughout, replying yes or no",
         ],
         _is_arithmetic,
-        sample=_balanced(_near_progression, _is_arithmetic),
+        sample=balanced(_near_progression, lambda x: _is_arithmetic(x) == "yes"),
     ),
     spec(
         "next_letter",
