@@ -60,6 +60,8 @@ class ReconConfig:
     def __post_init__(self) -> None:
         if self.loss not in ("delta", "zscore"):
             raise SettingError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
+        if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
+            raise SettingError(f"latent_dim must be a multiple of 4, got {self.latent_dim}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

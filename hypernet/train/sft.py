@@ -83,6 +83,8 @@ class SFTConfig:
                 raise SettingError(f"{key} must be positive")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
+        if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
+            raise SettingError(f"latent_dim must be a multiple of 4, got {self.latent_dim}")
         # checked here, before any model loads, as well as in HypernetConfig
         for wanted, what in ((self.init_adapter, "--init-adapter (per-layer output offsets)"),
                              (self.use_dora, "--dora (magnitude heads)")):

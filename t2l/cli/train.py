@@ -178,6 +178,9 @@ def multitask(
 # vector, so a hypernetwork can reproduce at most about head_hidden distinct layer adapters per module
 # type: reconstructing many tasks (tasks x layers targets) needs a wider head than generalising does.
 _HEAD_HIDDEN_HELP = "Width feeding the output heads (caps how many distinct layer adapters it can emit)."
+# the trunk (task code, layer and module embeddings, residual blocks) runs at this width: with the
+# head it bounds how many tasks' adapters a hypernetwork can keep apart
+_LATENT_HELP = "Trunk width (a multiple of 4; the paper's 128)."
 
 
 @train_app.command("recon")
@@ -191,6 +194,7 @@ def recon(
     lr: float = typer.Option(1e-3),
     loss: str = typer.Option("delta", help="delta (ΔW = BA, relative per layer) or zscore (per-element L1 on A, B)."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
+    latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -200,10 +204,10 @@ def recon(
 
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
-    loaded = load_for_training(device)
-    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
-    config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden,
+    config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
                          checkpoint_every=max(1, steps // 10))
+    loaded = load_for_training(device)  # after every setting is checked
+    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:
         bar = progress.add_task("recon", total=steps, loss=float("nan"))
         checkpoint = train_recon(loaded, encoder, settings.encoder, chosen, oracles, out, config,
@@ -232,6 +236,7 @@ def sft(
     embedding_noise: float = typer.Option(
         0.0, min=0.0, help="Noise on the description embeddings while training (about this length; 0 = off)."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
+    latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
     dora: bool = typer.Option(False, help="Emit DoRA adapters (magnitude vectors beside A and B; size L)."),
     rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
     init_adapter: Optional[Path] = typer.Option(
@@ -255,7 +260,7 @@ def sft(
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
-                       embedding_noise=embedding_noise, head_hidden=head_hidden,
+                       embedding_noise=embedding_noise, head_hidden=head_hidden, latent_dim=latent_dim,
                        use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))

@@ -151,3 +151,17 @@ def test_multitask_can_leave_out_the_tasks_sft_holds_back(tmp_path: Path, capsys
     train, held = selection_split(train_cli.select_tasks("train", None, None), 5)
     assert code == 0 and trained_on == [t.id for t in train] and len(held) == 5
     assert not {t.id for t in held} & set(trained_on)
+
+
+@pytest.mark.parametrize("recipe", ["sft", "recon"])
+def test_a_trunk_width_the_hypernetwork_cannot_take_is_refused_before_the_model_loads(
+        tmp_path: Path, capsys, monkeypatch, recipe):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    extra = ["--oracles", str(tmp_path)] if recipe == "recon" else []
+    code, _, err = run_t2l(capsys, monkeypatch, "train", recipe, "--tasks", "extraction.first_word",
+                           "--latent-dim", "130", "--steps", "1", *extra, "--out", str(tmp_path / recipe))
+    assert code == 2 and "latent_dim must be a multiple of 4, got 130" in " ".join(err.split())
