@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from statistics import fmean, stdev
-from typing import Sequence
+from typing import Literal, Sequence
 
 from hypernet.evaluate import MethodResult
 
+Kind = Literal["difference", "ratio"]
 # (baseline row, how a T2L row is set against it): the paper's comparisons, as issue #4 states them
-BASELINES = (("multi-task LoRA", "difference"), ("base + description", "difference"), ("oracle LoRA", "ratio"))
+BASELINES: tuple[tuple[str, Kind], ...] = (
+    ("multi-task LoRA", "difference"), ("base + description", "difference"), ("oracle LoRA", "ratio"))
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Comparison:
 
     method: str
     baseline: str
-    kind: str  # "difference" or "ratio"
+    kind: Kind
     value: float
     half_width: float
     tasks: int
@@ -43,8 +45,11 @@ class Comparison:
                 "half_width": self.half_width if math.isfinite(self.half_width) else None, "tasks": self.tasks}
 
 
-def paired_difference(row: MethodResult, baseline: MethodResult, metric: str = "exact") -> tuple[float, float, int]:
-    """(mean of ``row − baseline`` over the tasks both scored, its 95 % half-width, how many tasks)."""
+def paired_difference(
+    row: MethodResult, baseline: MethodResult, metric: str = "exact"
+) -> tuple[float, float, int]:
+    """(mean of ``row − baseline`` over the tasks both scored, its 95 % half-width, how many tasks);
+    the half-width is NaN for a single task."""
     shared = sorted(set(row.per_task) & set(baseline.per_task))
     diffs = [row.per_task[t][metric] - baseline.per_task[t][metric] for t in shared]
     if not diffs:
@@ -62,25 +67,31 @@ def mean_ratio(row: MethodResult, baseline: MethodResult, metric: str = "exact")
     return 100.0 * fmean(row.per_task[t][metric] for t in shared) / base, len(shared)
 
 
-def comparisons(results: Sequence[MethodResult], metric: str = "exact") -> list[Comparison]:
-    """Every T2L row against every baseline row present (by the row names ``t2l eval`` gives). A row
-    named "... [run]" (merged from several evaluations) is set against that run's own baseline
-    "<baseline> [run]" where there is one."""
-    by_name = {r.method: r for r in results}
+def comparisons(
+    results: Sequence[MethodResult], runs: Sequence[str] | None = None, metric: str = "exact"
+) -> list[Comparison]:
+    """Every T2L row against every baseline row present (by the row names ``t2l eval`` gives).
+    ``runs[i]`` says which evaluation ``results[i]`` came from (merged reports): a T2L row is set
+    against its own run's baseline, or else the first run's. Comparisons without a number (no shared
+    task, an oracle mean of zero) are left out."""
+    runs = list(runs) if runs is not None else [""] * len(results)
+    first = runs[0] if runs else ""
+    def plain(name: str, run: str) -> str:  # a merged row's name without its run's tag
+        return name.removesuffix(f" [{run}]") if run else name
+
+    by_run_and_name = {(run, plain(r.method, run)): r for run, r in zip(runs, results)}
     found = []
-    for row in results:
+    for run, row in zip(runs, results):
         if not row.method.startswith("T2L"):
             continue
-        run = row.method[row.method.rindex(" ["):] if row.method.endswith("]") and " [" in row.method else ""
-        for plain, kind in BASELINES:
-            name = plain + run if plain + run in by_name else plain
-            baseline = by_name.get(name)
+        for name, kind in BASELINES:
+            baseline = by_run_and_name.get((run, name)) or by_run_and_name.get((first, name))
             if baseline is None:
                 continue
             if kind == "ratio":
                 value, n = mean_ratio(row, baseline, metric)
-                found.append(Comparison(row.method, name, kind, value, math.nan, n))
+                found.append(Comparison(row.method, baseline.method, kind, value, math.nan, n))
             else:
                 value, half, n = paired_difference(row, baseline, metric)
-                found.append(Comparison(row.method, name, kind, value, half, n))
-    return [c for c in found if c.tasks]
+                found.append(Comparison(row.method, baseline.method, kind, value, half, n))
+    return [c for c in found if c.tasks and math.isfinite(c.value)]

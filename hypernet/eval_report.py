@@ -30,15 +30,17 @@ def write_report(
     title: str,
     command: str,
     context: dict[str, str],
+    runs: Sequence[str] | None = None,
 ) -> tuple[Path, Path, Path]:
-    """Write ``path`` (Markdown), ``path`` with .json and .png; returns the three paths."""
+    """Write ``path`` (Markdown), ``path`` with .json and .png; returns the three paths. ``runs``:
+    which evaluation each row came from, when several are merged (``hypernet.eval_compare``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"# {title}", "", f"Produced by `{command}`.", ""]
     lines += [f"- {key}: {value}" for key, value in context.items()]
     lines += ["", "## Exact match (%)", "", markdown_table(results, families, "exact"), ""]
     lines += ["## Lenient match (%)", "", markdown_table(results, families, "lenient"), ""]
-    compared = comparisons(results)
+    compared = comparisons(results, runs)
     if compared:
         lines += ["## T2L against the baselines (exact match)", "",
                   "Differences are means of per-task differences, ± the 95 % interval over tasks.", "",

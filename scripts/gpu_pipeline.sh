@@ -16,9 +16,18 @@ A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 t2l() { python3 -m t2l "$@"; }
 mkdir -p "$RUNS"
-# the carried suite's size (all tasks; whole held-out tasks): a table row needs every task's adapter
-ALL_TASKS=${ALL_TASKS:-$(grep -c '' .carry/suite.jsonl 2>/dev/null || echo 999999)}
-HELDOUT_TASKS=${HELDOUT_TASKS:-$(grep -c '"heldout": true' .carry/suite.jsonl 2>/dev/null || echo 999999)}
+SELECTION=${SELECTION:-12}  # training tasks SFT holds back to choose its step (multitask leaves them out too)
+# the carried suite's task ids: all of them, or only the whole held-out tasks (comma-separated)
+suite_ids() {
+  python3 -c 'import json, sys; rows = [json.loads(l) for l in open(".carry/suite.jsonl")]
+print(",".join(r["id"] for r in rows if sys.argv[1] == "all" or r.get("heldout")))' "$1"
+}
+# true when DIR holds a finished adapter (metrics.json) for every task id in the comma-separated list
+have_all() {
+  local dir=$1 id; local -a ids; IFS=, read -r -a ids <<< "$2"
+  [ ${#ids[@]} -gt 0 ] || return 1
+  for id in "${ids[@]}"; do [ -f "$dir/$id/metrics.json" ] || return 1; done
+}
 
 case "${1:-}" in
 setup)
@@ -38,7 +47,7 @@ start)
     IFS=: read -r name noise prompted <<< "$v"
     flag=$([ "$prompted" = 1 ] && echo --prompt-description || echo --no-prompt-description)
     setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
-      --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks 12 \
+      --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks $SELECTION \
       --embedding-noise "$noise" $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$name.log 2>&1 < /dev/null &
   done
   # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets);
@@ -58,10 +67,10 @@ start)
     then_sft=""
     [ "${SFT_FROM_MULTITASK:-0}" = 1 ] && then_sft="&& python3 -m t2l train sft $SUITE --out $RUNS/sft-from-multitask \
       --init-adapter $RUNS/multitask/adapter --prompt-description --steps ${SFT_STEPS:-4000} --tasks-per-batch 16 \
-      --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks 12 --max-minutes ${SFT_MINUTES:-13}"
+      --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks $SELECTION --max-minutes ${SFT_MINUTES:-13}"
     # it leaves out the tasks SFT holds back to choose its step, so an SFT run may start from it
     setsid nohup bash -c "python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps ${MULTITASK_STEPS:-3000} \
-      --batch-size ${MULTITASK_BATCH:-32} --selection-tasks 12 $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
+      --batch-size ${MULTITASK_BATCH:-32} --selection-tasks $SELECTION $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips);
   # METHOD_TASKS=a,b,...: those tasks instead, METHOD_SHARDS=N: N processes per method share them
@@ -70,6 +79,7 @@ start)
       IFS=, read -r -a mt <<< "$METHOD_TASKS"; shards=${METHOD_SHARDS:-1}
       for ((k = 0; k < shards; k++)); do
         part=$(for ((i = k; i < ${#mt[@]}; i += shards)); do printf '%s,' "${mt[i]}"; done)
+        [ -n "$part" ] || continue  # more shards than tasks
         setsid nohup python3 -m t2l train oracle $SUITE --tasks "${part%,}" --method $m --out $RUNS/oracle-$m \
           --steps 150 --batch-size 16 > $RUNS/method-$m-$k.log 2>&1 < /dev/null &
       done
@@ -96,9 +106,9 @@ wait)
   for d in $RUNS/sft-*/; do echo "== $d"; grep -v ',nan,nan,nan,' ${d}loss.csv 2>/dev/null | tail -4 || true; done
   ;;
 eval)
-  args=()
-  # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA
-  [ "$(ls $RUNS/oracle/*/metrics.json 2>/dev/null | wc -l)" -ge "$ALL_TASKS" ] && args+=(--oracles $RUNS/oracle)
+  # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA, ...
+  args=(); heldout=$(suite_ids heldout)
+  have_all $RUNS/oracle "$heldout" && args+=(--oracles $RUNS/oracle)
   [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
   for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
@@ -106,21 +116,24 @@ eval)
     args+=(--sft ${d}best)
   done
   margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
-  n_method=$(if [ -n "${METHOD_TASKS:-}" ]; then tr , '\n' <<< "$METHOD_TASKS" | grep -c .; else echo "$HELDOUT_TASKS"; fi)
   for d in $RUNS/oracle-*/; do
-    [ "$(ls $d*/metrics.json 2>/dev/null | wc -l)" -ge "$n_method" ] && margs+=(--method-oracles "$d")
+    have_all "${d%/}" "${METHOD_TASKS:-$heldout}" && margs+=(--method-oracles "${d%/}")
   done
-  if [ -n "${METHOD_TASKS:-}" ]; then
-    [ ${#margs[@]} -gt 0 ] && t2l eval $SUITE --tasks "$METHOD_TASKS" --limit 32 --descriptions 3 --skip-base \
-      "${margs[@]}" --out $RUNS/eval-methods/EVAL.md 2>&1 | tail -10
-  else
+  # each evaluation on its own: one that fails does not stop the others
+  if [ -n "${METHOD_TASKS:-}" ] && [ ${#margs[@]} -gt 0 ]; then
+    t2l eval $SUITE --tasks "$METHOD_TASKS" --limit 32 --descriptions 3 --skip-base "${margs[@]}" \
+      --out $RUNS/eval-methods/EVAL.md 2>&1 | tail -10 || echo "method evaluation failed (above)"
+  elif [ ${#margs[@]} -gt 0 ]; then
     args+=("${margs[@]}")
   fi
-  [ "${EVAL_MAIN:-1}" = 1 ] && t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
-    --out $RUNS/eval/EVAL.md 2>&1 | tail -16
-  if [ -f $RUNS/recon/checkpoint/config.json ]; then  # reconstruction on the tasks it was trained on
+  if [ "${EVAL_MAIN:-1}" = 1 ]; then
+    t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
+      --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
+  fi
+  if [ -f $RUNS/recon/checkpoint/config.json ] && have_all $RUNS/oracle "$(suite_ids all)"; then
+    # reconstruction on the tasks it was trained on
     t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
-      --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8
+      --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8 || echo "recon evaluation failed"
   fi
   ;;
 collect)

@@ -78,6 +78,11 @@ def check_available(method: str, device: torch.device | str) -> None:
         raise MethodUnavailableError("QLoRA needs the bitsandbytes package (pip install bitsandbytes)") from exc
 
 
+def uses_rslora(method: str) -> bool:
+    """Only the rslora method scales by alpha/sqrt(r); lora, dora and qlora keep PEFT's alpha/r."""
+    return method == "rslora"
+
+
 def peft_config(settings: MethodSettings, train: LoraTrainConfig) -> Any:
     """The PEFT config of ``settings.method`` with the run's rank, alpha, dropout and targets."""
     from peft import LoraConfig, PromptTuningConfig, PromptTuningInit
@@ -85,7 +90,7 @@ def peft_config(settings: MethodSettings, train: LoraTrainConfig) -> Any:
     if settings.method in LORA_FAMILY:
         return LoraConfig(
             r=train.rank, lora_alpha=train.alpha, lora_dropout=train.dropout, target_modules=list(train.target_modules),
-            use_rslora=settings.method == "rslora", use_dora=settings.method == "dora", task_type="CAUSAL_LM",
+            use_rslora=uses_rslora(settings.method), use_dora=settings.method == "dora", task_type="CAUSAL_LM",
         )
     return PromptTuningConfig(task_type="CAUSAL_LM", num_virtual_tokens=settings.virtual_tokens,
                               prompt_tuning_init=PromptTuningInit.RANDOM)
@@ -155,7 +160,7 @@ def train_method_oracles(
     out_dir.mkdir(parents=True, exist_ok=True)
     # use_rslora as the method applies it (the LoraTrainConfig default is the hypernetwork path's)
     recorded = train.to_dict() | {"method": settings.method, "virtual_tokens": settings.virtual_tokens,
-                                  "use_rslora": settings.method == "rslora"}
+                                  "use_rslora": uses_rslora(settings.method)}
     (out_dir / "config.json").write_text(json.dumps(recorded, indent=2))
     pad = loaded.tokenizer.pad_token_id
     results = []

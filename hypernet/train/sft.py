@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -186,8 +187,11 @@ def check_start_adapter(directory: Path, selection: Sequence[Task]) -> None:
     back the same tasks as ``t2l train sft --selection-tasks N``)."""
     from hypernet.peft_format import load_peft_adapter
 
-    trained_on = set(load_peft_adapter(directory).metadata.get("tasks") or ())
-    if seen := sorted(trained_on & {t.id for t in selection}):
+    recorded = load_peft_adapter(directory).metadata.get("tasks")
+    if recorded is None and selection:  # e.g. a LoRA trained outside t2l: it cannot be checked
+        warnings.warn(f"{directory} does not record the tasks it was trained on, so nothing checks that none "
+                      "of them chooses this run's checkpoint", stacklevel=2)
+    if seen := sorted(set(recorded or ()) & {t.id for t in selection}):
         raise SettingError(
             f"{directory} was trained on {len(seen)} of the tasks held back to choose the checkpoint "
             f"({', '.join(seen[:3])}{', ...' if len(seen) > 3 else ''}); train it with the same --selection-tasks")

@@ -17,13 +17,17 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from t2l.errors import T2LError
+
+if TYPE_CHECKING:
+    from hypernet.evaluate import MethodResult
 
 console = Console(stderr=True)
 
@@ -78,7 +82,8 @@ def evaluate(
 
     def report(name: str):
         def on_task(task_id: str, scores: dict) -> None:
-            console.print(f"  {name:<22} {task_id:<40} exact {scores['exact']:5.1f}  lenient {scores['lenient']:5.1f}")
+            console.print(f"  {name:<22} {task_id:<40} exact {scores['exact']:5.1f}  lenient {scores['lenient']:5.1f}",
+                          markup=False)  # row names hold [run] suffixes
         return on_task
 
     run = lambda name, **kw: results.append(  # noqa: E731
@@ -134,50 +139,62 @@ def evaluate(
     for column in ("method", "exact", "lenient", "seconds"):
         table.add_column(column)
     for r in results:
-        table.add_row(r.method, f"{r.mean('exact'):.1f}", f"{r.mean('lenient'):.1f}", f"{r.seconds:.0f}")
+        table.add_row(escape(r.method), f"{r.mean('exact'):.1f}", f"{r.mean('lenient'):.1f}", f"{r.seconds:.0f}")
     Console().print(table)
     _print_comparisons(results)
     console.print("written: " + ", ".join(str(p) for p in paths))
 
 
-def _print_comparisons(results) -> None:
+def _print_comparisons(results: Sequence[MethodResult], runs: Sequence[str] | None = None) -> None:
     from hypernet.eval_compare import comparisons
 
-    for comparison in comparisons(results):
+    for comparison in comparisons(results, runs):
         console.print("  " + comparison.describe(), markup=False)  # row names hold [run] suffixes
 
 
-def report(
+def _run_tags(sources: list[Path]) -> list[str]:
+    """One distinct, readable tag per merged file: its folder's name, else its file name, else its
+    position (the first file's rows keep their names, so its tag is empty)."""
+    for name_of in (lambda p: p.parent.name, lambda p: p.stem, lambda p: ""):
+        tags = [name_of(p) for p in sources]
+        if all(tags[1:]) and len(set(tags)) == len(tags):
+            return [""] + tags[1:]
+    return [""] + [str(n) for n in range(2, len(sources) + 1)]
+
+
+def eval_report(
     sources: list[Path] = typer.Argument(..., help="EVAL.json files written by `t2l eval` (their rows are merged)."),
-    out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
+    out: Path = typer.Option(..., help="Markdown report to write; .json and .png beside it."),
     task_file: Optional[Path] = typer.Option(None, help="Where the tasks' families come from for an EVAL.json "
                                                         "that does not record them (default: the built-in suite)."),
     title: str = typer.Option("Evaluation", help="The report's heading."),
 ) -> None:
-    """One report from several `t2l eval` runs on the same tasks (rows from each; the comparisons of
-    T2L against the baselines are computed over the tasks both rows scored)."""
+    """One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
+    are named "<row> [tag]"; each T2L row is compared with its own run's baselines, or else the
+    first file's (over the tasks both rows scored)."""
     from hypernet.eval_report import write_report
     from hypernet.evaluate import MethodResult
 
-    results, families, context = [], {}, {}
-    for number, source in enumerate(sources, 1):
+    written = out.with_suffix(".json").resolve()
+    if any(source.resolve() == written for source in sources):
+        raise T2LError(f"{out} would overwrite its own input {out.with_suffix('.json')}: choose another --out")
+    results, runs, families, context = [], [], {}, {}
+    for number, (source, tag) in enumerate(zip(sources, _run_tags(sources)), 1):
         try:
             data = json.loads(source.read_text())
             rows = [MethodResult.from_json(row) for row in data["results"]]
             families.update(data.get("families") or {})
         except FileNotFoundError:
             raise T2LError(f"{source}: no such file") from None
+        except OSError as exc:
+            raise T2LError(f"{source}: cannot read it ({exc.strerror or exc})") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise T2LError(f"{source} is not an EVAL.json written by `t2l eval` ({type(exc).__name__}: {exc})") from None
-        context[f"source {number}"] = f"{source}: `{data.get('command', '?')}`"
-        taken = {r.method for r in results}
-        for row in rows:  # the same row name from two runs: say which run each came from
-            if row.method in taken:
-                row.method += f" [{source.parent.name or source.stem}]"
-            if row.method in taken:
-                row.method += f" [{number}]"
-            taken.add(row.method)
+        context[f"source {number}" + (f" [{tag}]" if tag else "")] = f"{source}: `{data.get('command', '?')}`"
+        for row in rows:
+            row.method += f" [{tag}]" if tag else ""
             results.append(row)
+            runs.append(tag)
     missing = {t for r in results for t in r.per_task} - set(families)
     if missing:
         from t2l.cli.train import select_tasks
@@ -187,11 +204,11 @@ def report(
             raise T2LError(f"no family for {len(unknown)} tasks ({', '.join(unknown[:3])}): pass the --task-file they came from")
         families.update({t: known[t] for t in missing})
     command = "t2l eval-report " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    paths = write_report(results, families, out, title=title, command=command, context=context)
-    _print_comparisons(results)
+    paths = write_report(results, families, out, title=title, command=command, context=context, runs=runs)
+    _print_comparisons(results, runs)
     console.print("written: " + ", ".join(str(p) for p in paths))
 
 
 def register(app: typer.Typer) -> None:
     app.command("eval")(evaluate)
-    app.command("eval-report")(report)
+    app.command("eval-report")(eval_report)

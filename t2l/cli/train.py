@@ -35,8 +35,11 @@ def select_tasks(split: str, task_ids: str | None, task_file: Path | None, seed:
     from hypernet.tasks import builtin_suite, load_task_suite
 
     suite = load_task_suite(task_file) if task_file else builtin_suite(seed=seed)
-    if task_ids:
-        return [suite.get(t.strip()) for t in task_ids.split(",") if t.strip()]
+    if task_ids is not None:
+        listed = [t.strip() for t in task_ids.split(",") if t.strip()]
+        if not listed:  # given but empty: never fall back to a whole split
+            raise T2LError("--tasks lists no task")
+        return [suite.get(t) for t in listed]
     chosen = {"train": suite.train_tasks, "heldout": suite.heldout_tasks, "all": suite.tasks}.get(split)
     if chosen is None:
         raise T2LError(f"--split must be train, heldout or all, not {split!r}")

@@ -37,18 +37,35 @@ def test_ratio_to_the_oracle_and_what_has_no_answer():
     assert paired_difference(t2l, _row("other", {"c.w": 1.0}))[2] == 0
 
 
-def test_comparisons_set_each_t2l_row_against_its_own_runs_baseline():
+def test_comparisons_of_one_evaluation_cover_every_t2l_row_and_baseline():
     rows = [_row("multi-task LoRA", {"a.x": 10.0, "a.y": 10.0}), _row("oracle LoRA", {"a.x": 50.0, "a.y": 50.0}),
-            _row("T2L (SFT)", {"a.x": 20.0, "a.y": 10.0}),
-            _row("multi-task LoRA [run2]", {"a.x": 30.0, "a.y": 30.0}),
-            _row("T2L (SFT) [run2]", {"a.x": 30.0, "a.y": 20.0})]
+            _row("base model", {"a.x": 0.0, "a.y": 0.0}),
+            _row("T2L (SFT) [sft-a]", {"a.x": 20.0, "a.y": 10.0}), _row("T2L (recon)", {"a.x": 0.0, "a.y": 10.0})]
     found = {(c.method, c.baseline): c for c in comparisons(rows)}
-    assert set(found) == {("T2L (SFT)", "multi-task LoRA"), ("T2L (SFT)", "oracle LoRA"),
-                          ("T2L (SFT) [run2]", "multi-task LoRA [run2]"), ("T2L (SFT) [run2]", "oracle LoRA")}
-    assert found["T2L (SFT)", "multi-task LoRA"].value == pytest.approx(5.0)
-    assert found["T2L (SFT) [run2]", "multi-task LoRA [run2]"].value == pytest.approx(-5.0)
-    assert found["T2L (SFT)", "oracle LoRA"].value == pytest.approx(30.0)
-    assert "−" in found["T2L (SFT)", "multi-task LoRA"].describe()
+    assert set(found) == {(t, b) for t in ("T2L (SFT) [sft-a]", "T2L (recon)") for b in ("multi-task LoRA", "oracle LoRA")}
+    assert found["T2L (SFT) [sft-a]", "multi-task LoRA"].value == pytest.approx(5.0)
+    assert found["T2L (recon)", "multi-task LoRA"].value == pytest.approx(-5.0)
+    assert found["T2L (SFT) [sft-a]", "oracle LoRA"].value == pytest.approx(30.0)
+    assert "−" in found["T2L (SFT) [sft-a]", "multi-task LoRA"].describe()
+
+
+def test_merged_runs_are_paired_by_run_not_by_name():
+    """Run B has its own baseline; run C has none and falls back to the first run's."""
+    rows = [_row("multi-task LoRA", {"a.x": 10.0}), _row("T2L (SFT)", {"a.x": 20.0}),
+            _row("multi-task LoRA [B]", {"a.x": 50.0}), _row("T2L (SFT) [B]", {"a.x": 40.0}),
+            _row("T2L (SFT) [C]", {"a.x": 0.0})]  # named as `t2l eval-report` names merged rows
+    found = {c.method: c for c in comparisons(rows, runs=["", "", "B", "B", "C"])}
+    assert (found["T2L (SFT)"].baseline, found["T2L (SFT)"].value) == ("multi-task LoRA", 10.0)
+    assert (found["T2L (SFT) [B]"].baseline, found["T2L (SFT) [B]"].value) == ("multi-task LoRA [B]", -10.0)
+    assert (found["T2L (SFT) [C]"].baseline, found["T2L (SFT) [C]"].value) == ("multi-task LoRA", -10.0)
+
+
+def test_what_has_no_number_is_left_out_and_one_task_has_no_interval():
+    rows = [_row("oracle LoRA", {"a.x": 0.0}), _row("multi-task LoRA", {"a.x": 5.0}), _row("T2L (SFT)", {"a.x": 7.0})]
+    (only,) = comparisons(rows)  # a zero oracle gives no ratio
+    assert only.baseline == "multi-task LoRA" and math.isnan(only.half_width)
+    assert only.describe() == "T2L (SFT) − multi-task LoRA: +2.0 points (1 tasks)"
+    assert only.to_json()["half_width"] is None
 
 
 def _written(tmp_path: Path, name: str, rows: list[MethodResult]) -> Path:
@@ -77,6 +94,28 @@ def test_eval_report_merges_runs_and_compares_over_their_tasks(tmp_path: Path, c
     assert "T2L (SFT) [second] − multi-task LoRA: -15.0" in text and "## T2L against the baselines" in text
 
 
+def test_eval_report_tags_every_row_of_a_later_file_even_in_one_folder(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    base = [_row("multi-task LoRA", {"a.x": 10.0}), _row("T2L (SFT)", {"a.x": 20.0})]
+    paths = []
+    for name, rows in (("A", base), ("B", [_row("multi-task LoRA", {"a.x": 30.0}), _row("T2L (SFT) [run]", {"a.x": 35.0})]),
+                       ("C", [_row("T2L (SFT)", {"a.x": 0.0})])):
+        path = tmp_path / "same" / f"{name}.json"
+        write_report(rows, {"a.x": "a"}, path.with_suffix(".md"), title="t", command="t2l eval", context={})
+        paths.append(str(path))
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", *paths, "--out", str(tmp_path / "m.md"))
+    assert code == 0, err
+    merged = json.loads((tmp_path / "m.json").read_text())
+    assert [r["method"] for r in merged["results"]] == [
+        "multi-task LoRA", "T2L (SFT)", "multi-task LoRA [B]", "T2L (SFT) [run] [B]", "T2L (SFT) [C]"]
+    pairs = {c["method"]: (c["baseline"], c["value"]) for c in merged["comparisons"]}
+    assert pairs == {"T2L (SFT)": ("multi-task LoRA", 10.0), "T2L (SFT) [run] [B]": ("multi-task LoRA [B]", 5.0),
+                     "T2L (SFT) [C]": ("multi-task LoRA", -10.0)}
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", paths[0], "--out", paths[0].replace(".json", ".md"))
+    assert code == 2 and "would overwrite its own input" in " ".join(err.split())
+
+
 def test_eval_report_refuses_what_is_not_an_evaluation(tmp_path: Path, capsys, monkeypatch):
     from cli_helpers import run_t2l
 
@@ -91,4 +130,6 @@ def test_eval_report_refuses_what_is_not_an_evaluation(tmp_path: Path, capsys, m
     unknown.write_text(json.dumps({"results": [_row("T2L (SFT)", {"zz.unknown": 1.0}).to_json()]}))
     code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(unknown), "--out", str(tmp_path / "o.md"))
     assert code == 2 and "no family for 1 tasks (zz.unknown)" in " ".join(err.split())
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path), "--out", str(tmp_path / "o.md"))
+    assert code == 2 and "cannot read it" in " ".join(err.split())  # a folder, not a file
     assert not (tmp_path / "o.md").exists()

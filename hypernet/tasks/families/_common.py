@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from hypernet.tasks import sources
 
 VOWELS = "aeiou"
+_MAX_BALANCING_DRAWS = 10_000  # a sampler that never gives the wanted answer is a bug: say so, do not hang
 
 
 def balanced(draw: Callable[[random.Random], str], passes: Callable[[str], bool]) -> Callable[[random.Random], str]:
@@ -17,9 +18,10 @@ def balanced(draw: Callable[[random.Random], str], passes: Callable[[str], bool]
 
     def sample(rng: random.Random) -> str:
         want = rng.random() < 0.5
-        while passes(x := draw(rng)) != want:
-            pass
-        return x
+        for _ in range(_MAX_BALANCING_DRAWS):
+            if passes(x := draw(rng)) == want:
+                return x
+        raise ValueError(f"{_MAX_BALANCING_DRAWS} draws gave no input that {'passes' if want else 'fails'} the check")
 
     return sample
 

@@ -393,3 +393,15 @@ def test_unknown_task_is_a_clear_error(suite) -> None:
         suite.get("string.reverse_word")
     with pytest.raises(KeyError):
         suite.get("nope")
+
+
+def test_a_balanced_sampler_that_cannot_balance_says_so() -> None:
+    import random
+
+    from hypernet.tasks.families._common import balanced
+
+    sample = balanced(lambda rng: str(rng.randint(0, 9)), lambda x: int(x) > 100)  # never passes
+    rng = random.Random(0)
+    with pytest.raises(ValueError, match="draws gave no input that passes the check"):
+        for _ in range(20):  # about half of the calls want a passing input
+            sample(rng)

@@ -165,3 +165,13 @@ def test_a_trunk_width_the_hypernetwork_cannot_take_is_refused_before_the_model_
     code, _, err = run_t2l(capsys, monkeypatch, "train", recipe, "--tasks", "extraction.first_word",
                            "--latent-dim", "130", "--steps", "1", *extra, "--out", str(tmp_path / recipe))
     assert code == 2 and "latent_dim must be a multiple of 4, got 130" in " ".join(err.split())
+
+
+def test_an_empty_task_list_is_refused_not_read_as_every_task(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "oracle", "--tasks", " , ", "--out", str(tmp_path))
+    assert code == 2 and "--tasks lists no task" in err

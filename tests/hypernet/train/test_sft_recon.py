@@ -195,7 +195,8 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
 
     config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=2, checkpoint_every=2,
                        rank=4, alpha=8.0, init_adapter=str(tmp_path / "multitask"), selection_tasks=1, **TINY)
-    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft", config)
+    with pytest.warns(UserWarning, match="does not record the tasks it was trained on"):  # made outside t2l
+        final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft", config)
     assert final.config.layer_bias and final.config.training["init_adapter"].endswith("multitask")
     rows = list(csv.DictReader(open(tmp_path / "sft" / "loss.csv")))
     # the starting adapter is scored too (step 0), so the kept checkpoint never does worse than it
