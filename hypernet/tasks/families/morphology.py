@@ -175,7 +175,7 @@ first:last always:never everything:nothing everybody:nobody everywhere:nowhere m
 maximum:minimum plus:minus positive:negative entrance:exit import:export increase:decrease
 include:exclude accept:reject remember:forget asleep:awake alive:dead sunrise:sunset summer:winter
 heaven:hell victory:defeat success:failure wide:narrow deep:shallow ancient:modern cheap:expensive
-clean:dirty private:public rough:smooth tight:loose major:minor upper:lower inner:outer
+clean:dirty private:public rough:smooth tight:loose major:minor inner:outer
 input:output upstairs:downstairs uphill:downhill arrival:departure borrow:lend innocent:guilty
 floor:ceiling
 """)
