@@ -255,9 +255,13 @@ def sft(
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
     if init_adapter is not None:  # a bad path or a start adapter that saw the selection tasks fails now
+        import warnings
+
         from hypernet.train.sft import check_start_adapter, selection_split
 
-        check_start_adapter(init_adapter, selection_split(chosen, selection_tasks)[1])
+        with warnings.catch_warnings():  # its warning comes once, from the training run itself
+            warnings.simplefilter("ignore")
+            check_start_adapter(init_adapter, selection_split(chosen, selection_tasks)[1])
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
