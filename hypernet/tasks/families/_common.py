@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -10,6 +11,18 @@ from hypernet.tasks import sources
 
 VOWELS = "aeiou"
 _MAX_BALANCING_DRAWS = 10_000  # a sampler that never gives the wanted answer is a bug: say so, do not hang
+
+
+def yes_no(condition: bool) -> str:
+    """The answer of a yes/no task."""
+    return "yes" if condition else "no"
+
+
+def in_form(pattern: str, x: str) -> str:
+    """``x`` if it is wholly in the form ``pattern``, else ValueError (not this task's input)."""
+    if not re.fullmatch(pattern, x):
+        raise ValueError(f"{x!r} does not match {pattern!r}")
+    return x
 
 
 def balanced(draw: Callable[[random.Random], str], passes: Callable[[str], bool]) -> Callable[[random.Random], str]:

@@ -7,7 +7,7 @@ import random
 import string
 from collections.abc import Callable
 
-from hypernet.tasks.families._common import VOWELS, balanced, word
+from hypernet.tasks.families._common import VOWELS, balanced, word, yes_no
 from hypernet.tasks.spec import TaskSpec, spec
 
 FAMILY = "checks"
@@ -18,13 +18,8 @@ TEMPLATES = (
 NUMBER = "a whole number"
 _WORDS = {3: "three", 5: "five", 7: "seven", 11: "eleven"}
 
-
-def _yes(condition: bool) -> str:
-    return "yes" if condition else "no"
-
-
 def _check(name: str, subject: str, phrasings: list[str], test: Callable[[str], bool], draw) -> TaskSpec:
-    return spec(name, subject, phrasings, lambda x: _yes(test(x)), sample=balanced(draw, test))
+    return spec(name, subject, phrasings, lambda x: yes_no(test(x)), sample=balanced(draw, test))
 
 
 def _number(lo: int, hi: int):

@@ -75,9 +75,10 @@ NATO = dict(zip(ABC, (
     "Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike November Oscar "
     "Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey X-ray Yankee Zulu"
 ).split()))  # fmt: skip
-_LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
-_NEXT_VOWEL = {v: VOWELS[(i + 1) % 5] for i, v in enumerate(VOWELS)}
-_VOWEL_NUMBER = {v: str(i) for i, v in enumerate(VOWELS, 1)}
+# one-character substitutions (str.translate tables); other characters pass through
+_LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
+_NEXT_VOWEL = str.maketrans({v: VOWELS[(i + 1) % 5] for i, v in enumerate(VOWELS)})
+_VOWEL_NUMBER = str.maketrans({v: str(i) for i, v in enumerate(VOWELS, 1)})
 
 
 def _short_word(rng: random.Random) -> str:
@@ -87,7 +88,7 @@ def _short_word(rng: random.Random) -> str:
 def _leet_phrase(rng: random.Random) -> str:
     while True:
         x = _phrase(rng)
-        if any(c in _LEET for c in x):
+        if x.translate(_LEET) != x:  # it has a letter to replace
             return x
 
 
@@ -200,7 +201,7 @@ SPECS = [
             "turn the text into 1337 speak using 4 3 1 0 5 7 for a e i o s t",
             "write the words hacker style, with digits in place of a, e, i, o, s and t",
         ],
-        lambda x: "".join(_LEET.get(c, c) for c in x),
+        lambda x: x.translate(_LEET),
         sample=_leet_phrase,
     ),
     spec(
@@ -213,7 +214,7 @@ SPECS = [
             "encode the vowels as numbers from 1 to 5 and keep the consonants",
             "put 1 for a, 2 for e, 3 for i, 4 for o and 5 for u throughout the text",
         ],
-        lambda x: "".join(_VOWEL_NUMBER.get(c, c) for c in x),
+        lambda x: x.translate(_VOWEL_NUMBER),
         sample=_phrase,
     ),
     spec(
@@ -226,7 +227,7 @@ SPECS = [
             "swap each vowel for the following vowel in the order a, e, i, o, u",
             "change every a into e, e into i, i into o, o into u and u into a",
         ],
-        lambda x: "".join(_NEXT_VOWEL.get(c, c) for c in x),
+        lambda x: x.translate(_NEXT_VOWEL),
         sample=_phrase,
     ),
     spec(

@@ -7,7 +7,7 @@ import string
 from collections.abc import Callable
 from functools import lru_cache
 
-from hypernet.tasks.families._common import VOWELS, ints, plural, sentence, word
+from hypernet.tasks.families._common import VOWELS, ints, plural, sentence, word, yes_no
 from hypernet.tasks.spec import spec
 from hypernet.tasks.wordlists import (
     CATEGORIES,
@@ -79,11 +79,6 @@ def _palindrome_input(rng: random.Random) -> str:
         p[i] = rng.choice([c for c in string.ascii_lowercase if c != p[i] and c != p[-1 - i]])
         return "".join(p)
     return word(rng, 3, 8)
-
-
-def _yes(condition: bool) -> str:
-    return "yes" if condition else "no"
-
 
 def _is_prime(n: int) -> bool:
     return n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
@@ -190,7 +185,7 @@ SPECS = [
             "is the word spelled the same in reverse? answer yes or no",
             "tell me with yes or no whether the letters form a palindrome",
         ],
-        lambda x: _yes(x == x[::-1]),
+        lambda x: yes_no(x == x[::-1]),
         sample=_palindrome_input,
     ),
     spec(
@@ -216,7 +211,7 @@ SPECS = [
             "is the number divisible only by 1 and itself? answer yes or no",
             "tell me with yes or no whether the value is a prime",
         ],
-        lambda x: _yes(_is_prime(int(x))),
+        lambda x: yes_no(_is_prime(int(x))),
         sample=_balanced(_is_prime, 2, 499),
     ),
     spec(
@@ -255,7 +250,7 @@ SPECS = [
             "is the number above 50? answer yes or no",
             "tell me with yes or no whether the integer is bigger than fifty",
         ],
-        lambda x: _yes(int(x) > 50),
+        lambda x: yes_no(int(x) > 50),
         sample=_balanced(lambda n: n > 50, -100, 200),
     ),
     spec(
@@ -307,7 +302,7 @@ SPECS = [
             "does the word contain a numeral? answer yes or no",
             "tell me with yes or no whether there is a digit in it",
         ],
-        lambda x: _yes(any(c.isdigit() for c in x)),
+        lambda x: yes_no(any(c.isdigit() for c in x)),
         sample=_digit_string,
     ),
     spec(
@@ -320,7 +315,7 @@ SPECS = [
             "does February have 29 days in this year? answer yes or no",
             "tell me with yes or no whether it is a leap year",
         ],
-        lambda x: _yes(_is_leap(int(x))),
+        lambda x: yes_no(_is_leap(int(x))),
         sample=_balanced(_is_leap, 1600, 2400),
     ),
 ]

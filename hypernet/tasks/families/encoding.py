@@ -18,7 +18,7 @@ from functools import lru_cache
 from html.entities import codepoint2name
 from urllib.parse import quote, quote_plus, unquote
 
-from hypernet.tasks.families._common import person, word, words
+from hypernet.tasks.families._common import in_form, person, word, words
 from hypernet.tasks.spec import spec
 
 FAMILY = "encoding"
@@ -29,14 +29,6 @@ TEMPLATES = (
 CHAR = "a single character"
 WORD = "a single word"
 _HTML_SPECIAL = {ord(c) for c in '&<>"'}  # html_escape's business, not the named-entity task's
-
-
-def _match(pattern: str, x: str) -> str:
-    """``x`` if it is wholly in the form ``pattern``, else ValueError (not this task's input)."""
-    if not re.fullmatch(pattern, x):
-        raise ValueError(f"{x!r} does not match {pattern!r}")
-    return x
-
 
 def _require(ok: bool, x: str) -> str:
     if not ok:
@@ -149,17 +141,17 @@ def _one_char(x: str) -> str:
 
 
 def _codes_to_word(x: str) -> str:
-    codes = [int(n) for n in _match(r"\d+( \d+)*", x).split()]
-    return _match(r"[A-Za-z]+", "".join(map(chr, codes)))
+    codes = [int(n) for n in in_form(r"\d+( \d+)*", x).split()]
+    return in_form(r"[A-Za-z]+", "".join(map(chr, codes)))
 
 
 def _hex_to_word(x: str) -> str:
-    return _match(r"[A-Za-z]+", bytes.fromhex(_match(r"[0-9a-f]{2}( [0-9a-f]{2})*", x)).decode())
+    return in_form(r"[A-Za-z]+", bytes.fromhex(in_form(r"[0-9a-f]{2}( [0-9a-f]{2})*", x)).decode())
 
 
 def _name_to_char(x: str) -> str:
     # unicodedata.lookup ignores case; emoji names in lower case ("grinning face") are another task.
-    return unicodedata.lookup(_match(r"[A-Z][A-Z -]*[A-Z]", x))
+    return unicodedata.lookup(in_form(r"[A-Z][A-Z -]*[A-Z]", x))
 
 
 def _u_escape(x: str) -> str:
@@ -188,7 +180,7 @@ SPECS = [
             "turn the letters into their numeric ASCII codes, one per letter",
             "spell the word as the list of byte values a computer stores for it, in base ten",
         ],
-        lambda x: " ".join(str(ord(c)) for c in _match(r"[A-Za-z]+", x)),
+        lambda x: " ".join(str(ord(c)) for c in in_form(r"[A-Za-z]+", x)),
         sample=_cased_word,
         metric="strict",
     ),
@@ -216,7 +208,7 @@ SPECS = [
             "dump the word's bytes in hex, one pair of digits per letter",
             "show how the text looks in a hex editor, byte by byte",
         ],
-        lambda x: " ".join(f"{ord(c):02x}" for c in _match(r"[A-Za-z]+", x)),
+        lambda x: " ".join(f"{ord(c):02x}" for c in in_form(r"[A-Za-z]+", x)),
         sample=_cased_word,
         metric="strict",
     ),
@@ -258,7 +250,7 @@ SPECS = [
             "give the letter at this position in Unicode",
             "print the symbol that the hexadecimal U+ number refers to",
         ],
-        lambda x: chr(int(_match(r"U\+[0-9A-F]{4}", x)[2:], 16)),
+        lambda x: chr(int(in_form(r"U\+[0-9A-F]{4}", x)[2:], 16)),
         pool=lambda: [f"U+{ord(c):04X}" for c in letters()],
         metric="strict",
     ),

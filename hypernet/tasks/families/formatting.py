@@ -10,10 +10,9 @@ so rounding and trailing zeros are exact.
 from __future__ import annotations
 
 import random
-import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from hypernet.tasks.families._common import word, words
+from hypernet.tasks.families._common import in_form, word, words
 from hypernet.tasks.spec import spec
 
 FAMILY = "formatting"
@@ -22,14 +21,6 @@ TEMPLATES = (
     "Make it presentable. {P}, and return only the formatted text.",
 )
 WHOLE = "a whole number"
-
-
-def _match(pattern: str, x: str) -> str:
-    """``x`` if it is wholly in the form ``pattern``, else ValueError (not this task's input)."""
-    if not re.fullmatch(pattern, x):
-        raise ValueError(f"{x!r} does not match {pattern!r}")
-    return x
-
 
 def _digits(rng: random.Random, lo: int, hi: int) -> int:
     """A number of ``lo``..``hi`` digits, each length equally likely (not mostly long ones)."""
@@ -135,36 +126,36 @@ def _truncatable(rng: random.Random) -> str:
 
 
 def _whole(x: str) -> int:
-    return int(_match(r"[1-9]\d*", x))
+    return int(in_form(r"[1-9]\d*", x))
 
 
 def _money(x: str) -> str:
-    amount = Decimal(_match(r"\d+(\.\d{1,2})?", x))
+    amount = Decimal(in_form(r"\d+(\.\d{1,2})?", x))
     return f"${amount:,.2f}"
 
 
 def _truncate(x: str) -> str:
-    w = _match(r"[a-z]+", x)
+    w = in_form(r"[a-z]+", x)
     return w if len(w) <= 5 else w[:5] + "..."
 
 
 def _strip_zeros(x: str) -> str:
-    whole, dot, frac = _match(r"0+\d*(\.\d+)?", x).partition(".")
+    whole, dot, frac = in_form(r"0+\d*(\.\d+)?", x).partition(".")
     return str(int(whole)) + dot + frac
 
 
 def _round_1(x: str) -> str:
-    return str(Decimal(_match(r"\d+\.\d{2,}", x)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return str(Decimal(in_form(r"\d+\.\d{2,}", x)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def _scientific(x: str) -> str:
-    digits = _match(r"[1-9]\d*0", x).rstrip("0")
+    digits = in_form(r"[1-9]\d*0", x).rstrip("0")
     mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
     return f"{mantissa}e{len(x) - 1}"
 
 
 def _compact(x: str) -> str:
-    n = int(_match(r"[1-9]\d{3,8}", x))
+    n = int(in_form(r"[1-9]\d{3,8}", x))
     unit, suffix = (10**6, "M") if n >= 10**6 else (1000, "k")
     tenths, rest = divmod(n * 10, unit)
     if rest:
@@ -198,7 +189,7 @@ SPECS = [
             "strip every comma out of the figure",
             "give the bare run of digits a computer would accept, with no commas",
         ],
-        lambda x: _match(r"[1-9]\d{0,2}(,\d{3})+(\.\d\d)?", x).replace(",", ""),
+        lambda x: in_form(r"[1-9]\d{0,2}(,\d{3})+(\.\d\d)?", x).replace(",", ""),
         sample=_grouped,
         metric="strict",
     ),
@@ -226,7 +217,7 @@ SPECS = [
             "put zeros in front until the number is five characters long, like 00042",
             "turn the value into a fixed-width five-digit code",
         ],
-        lambda x: _match(r"[1-9]\d{0,3}", x).zfill(5),
+        lambda x: in_form(r"[1-9]\d{0,3}", x).zfill(5),
         sample=lambda rng: str(_digits(rng, 1, 4)),
         metric="strict",
     ),
@@ -268,7 +259,7 @@ SPECS = [
             "pad the decimals of the number out to two places",
             "present the amount with a point and two digits after it",
         ],
-        lambda x: str(Decimal(_match(r"\d+(\.\d)?", x)).quantize(Decimal("0.01"))),
+        lambda x: str(Decimal(in_form(r"\d+(\.\d)?", x)).quantize(Decimal("0.01"))),
         sample=_short_decimal,
         metric="strict",
     ),
@@ -282,7 +273,7 @@ SPECS = [
             "write the decimal without its trailing zeros",
             "trim the needless noughts off the right-hand end of the value",
         ],
-        lambda x: _match(r"\d+\.\d*0", x).rstrip("0").rstrip("."),
+        lambda x: in_form(r"\d+\.\d*0", x).rstrip("0").rstrip("."),
         sample=_trailing_zeros,
         metric="strict",
     ),
@@ -310,7 +301,7 @@ SPECS = [
             "turn the dollar string into a bare amount, dropping $ and the separators",
             "unformat the money into the raw number a spreadsheet cell would hold",
         ],
-        lambda x: _match(r"\$\d{1,3}(,\d{3})*\.\d\d", x)[1:].replace(",", ""),
+        lambda x: in_form(r"\$\d{1,3}(,\d{3})*\.\d\d", x)[1:].replace(",", ""),
         sample=lambda rng: f"${rng.randint(1, 99999):,}.{rng.randint(0, 99):02d}",
         metric="strict",
     ),
@@ -324,7 +315,7 @@ SPECS = [
             "express the ratio in per cent with a % sign",
             "say how many hundredths the value is, followed by %",
         ],
-        lambda x: _plain(str(Decimal(_match(r"\d+(\.\d+)?", x)) * 100)) + "%",
+        lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?", x)) * 100)) + "%",
         sample=_fraction,
         metric="strict",
     ),
@@ -338,7 +329,7 @@ SPECS = [
             "express the percentage as a plain ratio without the % sign",
             "turn the per cent figure into the number you would multiply by",
         ],
-        lambda x: _plain(str(Decimal(_match(r"\d+(\.\d+)?%", x)[:-1]) / 100)),
+        lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?%", x)[:-1]) / 100)),
         sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 100)) + "%",
         metric="numeric",
     ),
@@ -352,7 +343,7 @@ SPECS = [
             "replace a leading minus sign with parentheses around the number",
             "show losses the bookkeeping way, wrapped in round brackets",
         ],
-        lambda x: f"({x[1:]})" if _match(r"-?[1-9]\d*", x)[0] == "-" else x,
+        lambda x: f"({x[1:]})" if in_form(r"-?[1-9]\d*", x)[0] == "-" else x,
         sample=_signed(0.7),
         metric="strict",
     ),
@@ -366,7 +357,7 @@ SPECS = [
             "prefix positive numbers with + and leave negative ones as they are",
             "make sure every value starts with its sign, plus or minus",
         ],
-        lambda x: x if _match(r"-?[1-9]\d*", x)[0] == "-" else f"+{x}",
+        lambda x: x if in_form(r"-?[1-9]\d*", x)[0] == "-" else f"+{x}",
         sample=_signed(0.35),
         metric="strict",
     ),
@@ -408,7 +399,7 @@ SPECS = [
             "write the card number as it is printed on the card, in four groups",
             "break the long number into quartets of digits with blanks between them",
         ],
-        lambda x: " ".join(_match(r"\d{16}", x)[i : i + 4] for i in range(0, 16, 4)),
+        lambda x: " ".join(in_form(r"\d{16}", x)[i : i + 4] for i in range(0, 16, 4)),
         sample=lambda rng: str(_digits(rng, 16, 16)),
         metric="strict",
     ),
@@ -436,7 +427,7 @@ SPECS = [
             "fill out the word to exactly 10 characters using - at the end",
             "extend the word with trailing minus signs so the result is ten wide",
         ],
-        lambda x: _match(r"[a-z]{1,9}", x).ljust(10, "-"),
+        lambda x: in_form(r"[a-z]{1,9}", x).ljust(10, "-"),
         sample=lambda rng: word(rng, 3, 8),
         metric="strict",
     ),
@@ -450,7 +441,7 @@ SPECS = [
             "surround each separate word with a pair of brackets",
             "give every word its own set of square braces",
         ],
-        lambda x: " ".join(f"[{w}]" for w in _match(r"[a-z]+( [a-z]+)*", x).split()),
+        lambda x: " ".join(f"[{w}]" for w in in_form(r"[a-z]+( [a-z]+)*", x).split()),
         sample=lambda rng: " ".join(words(rng, 2, 4)),
         metric="strict",
     ),

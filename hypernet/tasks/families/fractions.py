@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from hypernet.tasks.families._common import balanced
+from hypernet.tasks.families._common import balanced, yes_no
 from hypernet.tasks.spec import spec
 
 FAMILY = "fractions"
@@ -314,7 +314,7 @@ def _more_than_half(x: str) -> str:
     f = _fraction(x)
     if f == Fraction(1, 2):
         raise ValueError(f"exactly a half: {x!r}")
-    return "yes" if f > Fraction(1, 2) else "no"
+    return yes_no(f > Fraction(1, 2))
 
 
 def _common_denominator(x: str) -> str:

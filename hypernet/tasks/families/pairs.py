@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from hypernet.tasks import sources
-from hypernet.tasks.families._common import VOWELS, word
+from hypernet.tasks.families._common import VOWELS, word, yes_no
 from hypernet.tasks.spec import Sampler, TaskSpec, spec
 
 FAMILY = "pairs"
@@ -24,11 +24,6 @@ WORDS = "two comma-separated words"
 WORD_NUMBER = "a word followed by a number"
 WORD_LETTER = "a word and a single letter, separated by a comma"
 NUMBERS = "two comma-separated numbers"
-
-
-def _yes(condition: bool) -> str:
-    return "yes" if condition else "no"
-
 
 def _two_words(x: str) -> tuple[str, str]:
     """The words of "apple, river". Number pairs are refused: on "34, 92" "the alphabetically first"
@@ -338,7 +333,7 @@ SPECS = [
         "answer yes when the words share their first letter, else no",
         "check if the two words have the same initial",
         "decide whether the opening letters of the pair match, replying yes or no",
-    ], lambda x: _yes(_two_words(x)[0][0] == _two_words(x)[1][0]),
+    ], lambda x: yes_no(_two_words(x)[0][0] == _two_words(x)[1][0]),
        sample=_balanced_match(lambda w: w[0], 1, False)),  # fmt: skip
     spec("same_ending", WORDS, [
         "say yes if the two words end with the same two letters and no otherwise",
@@ -346,7 +341,7 @@ SPECS = [
         "answer yes when the last two letters of the words match, else no",
         "check if the two words share their final two letters",
         "decide whether the closing two letters of the pair agree, replying yes or no",
-    ], lambda x: _yes(_two_words(x)[0][-2:] == _two_words(x)[1][-2:]),
+    ], lambda x: yes_no(_two_words(x)[0][-2:] == _two_words(x)[1][-2:]),
        sample=_balanced_match(lambda w: w[-2:], 2, True)),  # fmt: skip
     spec("repeat_word_n_times", WORD_NUMBER, [
         "write the word as many times as the number says, separated by spaces",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from hypernet.tasks import sources
-from hypernet.tasks.families._common import person
+from hypernet.tasks.families._common import person, yes_no
 from hypernet.tasks.spec import Sampler, TaskSpec, spec
 
 FAMILY = "records"
@@ -312,7 +312,7 @@ SPECS = [
         "answer yes when the age field is at least eighteen, else no",
         "check if the record describes someone aged 18 or over",
         "decide whether the person has come of age, replying yes or no",
-    ], lambda x: "yes" if int(dict(parse(x))["age"]) >= 18 else "no", _adult_record),  # fmt: skip
+    ], lambda x: yes_no(int(dict(parse(x))["age"]) >= 18), _adult_record),  # fmt: skip
     _task("pipe_to_fields", [
         "label the three values as name, age and city in key=value form, separated by semicolons",
         "turn a line such as Ann|31|Oslo into name=Ann; age=31; city=Oslo",

@@ -14,7 +14,7 @@ import string
 from collections.abc import Callable
 from fractions import Fraction
 
-from hypernet.tasks.families._common import balanced
+from hypernet.tasks.families._common import balanced, yes_no
 from hypernet.tasks.spec import spec
 
 FAMILY = "sequences"
@@ -315,7 +315,7 @@ def _long_terms(x: str) -> list[int]:
 
 
 def _is_arithmetic(x: str) -> str:
-    return "yes" if len(set(_steps(_long_terms(x)))) == 1 else "no"
+    return yes_no(len(set(_steps(_long_terms(x)))) == 1)
 
 
 def _letter_codes(x: str) -> list[int]:
