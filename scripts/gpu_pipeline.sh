@@ -16,6 +16,8 @@ A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 t2l() { python3 -m t2l "$@"; }
 mkdir -p "$RUNS"
+# RECON_TASKS=@FILE: the comma-separated ids are in FILE (a call's command line is short)
+if [[ "${RECON_TASKS:-}" == @* ]]; then RECON_TASKS=$(tr -d '[:space:]' < "${RECON_TASKS#@}"); fi
 SELECTION=${SELECTION:-12}  # training tasks SFT holds back to choose its step (multitask leaves them out too)
 # the carried suite's task ids: all of them, or only the whole held-out tasks (comma-separated)
 suite_ids() {
@@ -41,14 +43,15 @@ setup)
   nvidia-smi --query-gpu=name,memory.used,memory.total --format=csv
   ;;
 start)
-  # SFT variants NAME:NOISE:PROMPT (prompt: 1 = description in the prompt too), each choosing its
+  # SFT variants NAME:NOISE:PROMPT[:EXTRA] (prompt: 1 = description in the prompt too; EXTRA:
+  # comma-separated further options, e.g. --tasks-per-batch=32,--latent-dim=256), each choosing its
   # checkpoint by the loss of training tasks held back from training (never by the test tasks)
   for v in ${SFT_VARIANTS-plain:0.3:0 prompted:0.3:1}; do
-    IFS=: read -r name noise prompted <<< "$v"
+    IFS=: read -r name noise prompted extra <<< "$v"
     flag=$([ "$prompted" = 1 ] && echo --prompt-description || echo --no-prompt-description)
     setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
       --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks $SELECTION \
-      --embedding-noise "$noise" $flag --max-minutes "${SFT_MINUTES:-13}" > $RUNS/sft-$name.log 2>&1 < /dev/null &
+      --embedding-noise "$noise" $flag --max-minutes "${SFT_MINUTES:-13}" ${extra//,/ } > $RUNS/sft-$name.log 2>&1 < /dev/null &
   done
   # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets);
   # recon needs a head wide enough for tasks x layers distinct layer adapters (see --head-hidden)
@@ -59,7 +62,18 @@ start)
       --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   else
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
-      --examples-per-task 8 --tasks-per-pass 75 > $RUNS/oracle.log 2>&1 < /dev/null &
+      --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-75} > $RUNS/oracle.log 2>&1 < /dev/null &
+  fi
+  # RECON_TASKS=a,b,...: reconstruction at scale on those training tasks alone: their oracles, then
+  # one recon run per trunk width in RECON_LATENTS (does a wider trunk fit many oracles?)
+  if [ -n "${RECON_TASKS:-}" ]; then
+    recons=""
+    for w in ${RECON_LATENTS:-128 512}; do
+      recons+=" && python3 -m t2l train recon $SUITE --tasks $RECON_TASKS --oracles $RUNS/recon-oracle \
+        --out $RUNS/recon-l$w --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim $w"
+    done
+    setsid nohup bash -c "python3 -m t2l train oracle $SUITE --tasks $RECON_TASKS --together --out $RUNS/recon-oracle \
+      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-64} $recons" > $RUNS/recon-scale.log 2>&1 < /dev/null &
   fi
   if [ "${MULTITASK:-1}" = 1 ]; then
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
@@ -129,6 +143,12 @@ eval)
   if [ "${EVAL_MAIN:-1}" = 1 ]; then
     t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
       --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
+  fi
+  if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
+    rargs=()
+    for d in $RUNS/recon-l*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
+    t2l eval $SUITE --tasks "$RECON_TASKS" --limit 16 --descriptions 1 --skip-base --oracles $RUNS/recon-oracle \
+      "${rargs[@]}" --out $RUNS/eval-recon/EVAL-train.md 2>&1 | tail -8 || echo "recon-at-scale evaluation failed"
   fi
   if [ -f $RUNS/recon/checkpoint/config.json ] && have_all $RUNS/oracle "$(suite_ids all)"; then
     # reconstruction on the tasks it was trained on

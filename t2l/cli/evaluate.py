@@ -40,7 +40,8 @@ def evaluate(
     task_file: Optional[Path] = typer.Option(None, help="A task file instead of the built-in suite."),
     oracles: Optional[Path] = typer.Option(None, help="Directory of oracle LoRAs (t2l train oracle)."),
     multitask: Optional[Path] = typer.Option(None, help="Multi-task LoRA adapter directory."),
-    recon: Optional[Path] = typer.Option(None, help="Reconstruction-trained hypernetwork checkpoint."),
+    recon: list[Path] = typer.Option(
+        [], help="Reconstruction-trained hypernetwork checkpoint; repeat for several (one row each)."),
     sft: list[Path] = typer.Option(
         [], "--sft", help="SFT-trained hypernetwork checkpoint (repeatable: one row each; one trained with "
                           "--prompt-description is evaluated with the description in the prompt)."),
@@ -113,16 +114,15 @@ def evaluate(
                  f"{trained['steps']} steps × {trained['batch_size']}, {seconds:.0f} s per task to train")
     encoder = None
     sft_paths = [*sft, *([sft_prompted] if sft_prompted else [])]
-    hypernets = [("T2L (recon)", recon)] + [("T2L (SFT)", p) for p in sft_paths]
+    hypernets = [("T2L (recon)", p) for p in recon] + [("T2L (SFT)", p) for p in sft_paths]
     for name, path in hypernets:
-        if path is None:
-            continue
         encoder = encoder or load_encoder(settings.encoder, device=model_device)
         checkpoint = load_checkpoint(path, targets=targets, device=model_device)
         in_prompt = checkpoint.hypernet.config.prompt_description
         name += " + description" if in_prompt else ""
-        if len(sft_paths) > 1 and path in sft_paths:  # several SFT rows: name each by its run directory
-            name += f" [{(path.parent if path.name == 'best' else path).name}]"
+        same_kind = sft_paths if name.startswith("T2L (SFT)") else recon
+        if len(same_kind) > 1:  # several rows of one kind: name each by its run directory
+            name += f" [{(path.parent if path.name in ('best', 'checkpoint') else path).name}]"
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
         run(name, prompts_for=texts if in_prompt else lambda t: (None,),
             adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,

@@ -220,3 +220,30 @@ def test_sft_can_start_from_a_multitask_lora(base_model, encoder, tmp_path: Path
                   SFTConfig(steps=1, rank=4, alpha=8.0, init_adapter=str(tmp_path / "saw-every-task"),
                             selection_tasks=1, **TINY))
     assert not (tmp_path / "sft-saw" / "best").exists()
+
+
+def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, model_cache: Path, tmp_path: Path,
+                                                            capsys, monkeypatch):
+    """--recon repeats (like --sft): one row per checkpoint, named by its run directory."""
+    import os
+
+    from cli_helpers import run_t2l
+
+    from hypernet.tasks.files import write_task_file
+
+    for i, task in enumerate(TASKS):
+        save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
+    for run in ("recon-narrow", "recon-wide"):
+        train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / run,
+                    ReconConfig(steps=2, tasks_per_batch=3, checkpoint_every=2, **TINY))
+    write_task_file(TASKS, tmp_path / "tasks.jsonl")
+    (Path(os.environ["T2L_HOME"]) / "models").symlink_to(model_cache)  # reuse the test model cache
+    code, out, err = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"),
+                             "--tasks", "t.swap", "--limit", "1", "--descriptions", "1", "--skip-base",
+                             "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
+                             "--recon", str(tmp_path / "recon-wide" / "checkpoint"),
+                             "--out", str(tmp_path / "eval" / "EVAL.md"))
+    assert code == 0, err
+    rows = json.loads((tmp_path / "eval" / "EVAL.json").read_text())["results"]
+    assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]"]
+    assert all(set(r["per_task"]) == {"t.swap"} for r in rows)
