@@ -70,6 +70,10 @@ class SFTConfig:
     # Gaussian noise on the (unit-length) description embeddings while training, renormalised:
     # nearby points must give the same adapter, which pushes against memorising each task
     embedding_noise: float = 0.0
+    # with this probability a sample's adapter comes from another task of its family's description,
+    # while the prompt keeps its own: the adapter may carry what the family shares, and the prompt
+    # must say which task it is (a held-out task's adapter is a sibling's; see docs/EVAL.md, units)
+    family_swap: float = 0.0
     # emit DoRA adapters (a magnitude per output row beside A and B); trained through DoRA's forward
     use_dora: bool = False
     use_rslora: bool = True  # scaling alpha/sqrt(r) (rsLoRA, as the paper); False: alpha/r
@@ -84,6 +88,11 @@ class SFTConfig:
                 raise SettingError(f"{key} must be positive")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
+        if not 0 <= self.family_swap <= 1:
+            raise SettingError(f"family_swap is a probability (0 to 1), got {self.family_swap}")
+        if self.family_swap and not self.prompt_description:
+            raise SettingError("family_swap needs the description in the prompt (--prompt-description): "
+                               "otherwise a swapped sample says nothing of its own task")
         if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
             raise SettingError(f"latent_dim must be a multiple of 4, got {self.latent_dim}")
         # checked here, before any model loads, as well as in HypernetConfig
@@ -130,13 +139,21 @@ def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, devic
     return _Pool(data, table, texts, tokenizer)
 
 
-def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int):
-    """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies)."""
+def _sibling_row(pool: _Pool, item: _TaskData, rng: random.Random) -> int | None:
+    """A description row of another task of ``item``'s family, or None if it has no sibling."""
+    siblings = [other for other in pool.data if other.task.family == item.task.family and other is not item]
+    return rng.choice(rng.choice(siblings).description_rows) if siblings else None
+
+
+def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int, family_swap: float = 0.0):
+    """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies).
+    With ``family_swap``, a task's adapter may come from a sibling's description (its prompt does not)."""
     chosen = rng.sample(pool.data, min(config.tasks_per_batch, len(pool.data)))
     rows, examples = [], []
     for item in chosen:
         row = rng.choice(item.description_rows)
-        rows.append(row)
+        swapped = _sibling_row(pool, item, rng) if family_swap and rng.random() < family_swap else None
+        rows.append(row if swapped is None else swapped)
         picked = [rng.randrange(len(item.examples)) for _ in range(config.examples_per_task)]
         if config.prompt_description:
             raw = [item.raw[i] for i in picked]
@@ -336,7 +353,7 @@ def train_sft(
         lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        embeddings, batch = _batch(train_pool, rng, config, pad)
+        embeddings, batch = _batch(train_pool, rng, config, pad, config.family_swap)
         if config.embedding_noise:
             embeddings = noisy(embeddings, config.embedding_noise)
         ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight, anchor)

@@ -238,6 +238,9 @@ def sft(
     l2_weight: float = typer.Option(1e-3, help="Weight of the L2 penalty on the generated A and B."),
     embedding_noise: float = typer.Option(
         0.0, min=0.0, help="Noise on the description embeddings while training (about this length; 0 = off)."),
+    family_swap: float = typer.Option(
+        0.0, min=0.0, max=1.0, help="Chance that a sample's adapter comes from a sibling task's description (same "
+                                    "family) while its prompt keeps its own; needs --prompt-description."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
     dora: bool = typer.Option(False, help="Emit DoRA adapters (magnitude vectors beside A and B; size L)."),
@@ -267,8 +270,8 @@ def sft(
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
-                       embedding_noise=embedding_noise, head_hidden=head_hidden, latent_dim=latent_dim,
-                       use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
+                       embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
+                       latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:

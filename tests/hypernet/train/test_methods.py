@@ -175,3 +175,15 @@ def test_an_empty_task_list_is_refused_not_read_as_every_task(tmp_path: Path, ca
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
     code, _, err = run_t2l(capsys, monkeypatch, "train", "oracle", "--tasks", " , ", "--out", str(tmp_path))
     assert code == 2 and "--tasks lists no task" in err
+
+
+def test_sft_family_swap_without_the_description_in_the_prompt_is_refused_before_the_model_loads(
+        tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--family-swap", "0.3", "--out", str(tmp_path / "sft"))
+    assert code == 2 and "needs the description in the prompt" in " ".join(err.split())

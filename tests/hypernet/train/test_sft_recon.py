@@ -247,3 +247,42 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     rows = json.loads((tmp_path / "eval" / "EVAL.json").read_text())["results"]
     assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]"]
     assert all(set(r["per_task"]) == {"t.swap"} for r in rows)
+
+
+def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(base_model, encoder):
+    import dataclasses
+    import random
+
+    from hypernet.train.sft import _batch, _prepare
+
+    alone = dataclasses.replace(_task("t.alone", str.lower, "Write the text in small letters"), family="other")
+    config = SFTConfig(tasks_per_batch=4, examples_per_task=2, prompt_description=True, family_swap=1.0)
+    tokenizer = base_model.tokenizer
+    pool = _prepare([*TASKS, alone], tokenizer, encoder, config, torch.device("cpu"), heldout_descriptions=False)
+    owner = {row: item.task for item in pool.data for row in item.description_rows}
+    for seed in range(3):
+        embeddings, batch = _batch(pool, random.Random(seed), config, tokenizer.pad_token_id, config.family_swap)
+        for i, embedding in enumerate(embeddings):
+            row = int((pool.table == embedding).all(dim=1).nonzero()[0])
+            prompt = tokenizer.decode(batch["input_ids"][i * config.examples_per_task])
+            own = next(item.task for item in pool.data if any(d in prompt for d in item.task.descriptions))
+            if own.id == "t.alone":  # no sibling: its own adapter
+                assert owner[row].id == "t.alone"
+            else:  # a sibling's description made the adapter; the prompt still says its own task
+                assert owner[row].id != own.id and owner[row].family == own.family
+    # off: every adapter is the task's own, and the draw is what it was before the option existed
+    plain = dataclasses.replace(config, family_swap=0.0)
+    a, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id)
+    b, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id, 0.0)
+    assert torch.equal(a, b)
+
+
+@pytest.mark.parametrize("settings, message", [
+    (dict(family_swap=0.5), "needs the description in the prompt"),
+    (dict(family_swap=1.5, prompt_description=True), "probability"),
+])
+def test_family_swap_settings_are_checked(settings, message):
+    from t2l.errors import SettingError
+
+    with pytest.raises(SettingError, match=message):
+        SFTConfig(**settings)
