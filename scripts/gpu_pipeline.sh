@@ -19,6 +19,8 @@
 set -euo pipefail
 A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
+# several runs share the GPU: let each one's cached blocks be reused rather than fragment
+export PYTORCH_CUDA_ALLOC_CONF=${PYTORCH_CUDA_ALLOC_CONF:-expandable_segments:True}
 t2l() { python3 -m t2l "$@"; }
 mkdir -p "$RUNS"
 # RECON_TASKS=@FILE: the comma-separated ids are in FILE (a call's command line is short)
