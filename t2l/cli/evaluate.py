@@ -87,8 +87,15 @@ def evaluate(
                           markup=False)  # row names hold [run] suffixes
         return on_task
 
-    run = lambda name, **kw: results.append(  # noqa: E731
-        evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name), **kw))
+    families = {t.id: t.family for t in chosen}
+    command = "t2l " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    partial = out.with_suffix(".partial.json")  # the rows so far: an interrupted run keeps what it scored
+
+    def run(name: str, **kw) -> None:
+        results.append(evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name), **kw))
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps({"command": command, "context": context, "families": families, "partial": True,
+                                       "results": [r.to_json() for r in results]}, indent=2))
     if not skip_base:
         run("base model", note="the raw input only")
         run("base + description", prompts_for=texts, note="the task description, a blank line, then the input")
@@ -130,11 +137,10 @@ def evaluate(
             note="adapter generated from the description; the description is also in the prompt (trained so)"
             if in_prompt else "adapter generated from the description alone; the prompt is the raw input")
 
-    families = {t.id: t.family for t in chosen}
-    command = "t2l " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     title = ("Evaluation on the chosen tasks" if tasks
              else f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks")
     paths = write_report(results, families, out, title=title, command=command, context=context)
+    partial.unlink(missing_ok=True)  # the full report replaces it
     table = Table(title=title)
     for column in ("method", "exact", "lenient", "seconds"):
         table.add_column(column)
@@ -190,7 +196,8 @@ def eval_report(
             raise T2LError(f"{source}: cannot read it ({exc.strerror or exc})") from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise T2LError(f"{source} is not an EVAL.json written by `t2l eval` ({type(exc).__name__}: {exc})") from None
-        context[f"source {number}" + (f" [{tag}]" if tag else "")] = f"{source}: `{data.get('command', '?')}`"
+        context[f"source {number}" + (f" [{tag}]" if tag else "")] = (
+            f"{source}: `{data.get('command', '?')}`" + (" (interrupted: the rows it finished)" if data.get("partial") else ""))
         for row in rows:
             row.method += f" [{tag}]" if tag else ""
             results.append(row)

@@ -247,6 +247,33 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     rows = json.loads((tmp_path / "eval" / "EVAL.json").read_text())["results"]
     assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]"]
     assert all(set(r["per_task"]) == {"t.swap"} for r in rows)
+    assert not (tmp_path / "eval" / "EVAL.partial.json").exists()  # the full report replaced it
+
+    # interrupted after its first row: that row is kept, and eval-report reads it
+    import hypernet.evaluate
+
+    real, calls = hypernet.evaluate.evaluate_method, []
+
+    def second_fails(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hypernet.evaluate, "evaluate_method", second_fails)
+    code, _, _ = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"), "--tasks", "t.swap",
+                         "--limit", "1", "--descriptions", "1", "--skip-base",
+                         "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
+                         "--recon", str(tmp_path / "recon-wide" / "checkpoint"),
+                         "--out", str(tmp_path / "cut" / "EVAL.md"))
+    assert code != 0  # click turns the interrupt into "Aborted!"
+    kept = json.loads((tmp_path / "cut" / "EVAL.partial.json").read_text())
+    assert kept["partial"] and [r["method"] for r in kept["results"]] == ["T2L (recon) [recon-narrow]"]
+    assert not (tmp_path / "cut" / "EVAL.json").exists()
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path / "cut" / "EVAL.partial.json"),
+                           "--out", str(tmp_path / "merged.md"))
+    assert code == 0, err
+    assert "interrupted" in (tmp_path / "merged.md").read_text()
 
 
 def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(base_model, encoder):
