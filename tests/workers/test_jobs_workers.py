@@ -147,7 +147,13 @@ def test_a_small_job_end_to_end(use_stack: Stack, small_checkpoint, default_chec
     print(f"\n[{use_stack.name}] 48 adapters through workers, submit -> done: {seconds:.1f} s")
     from library.index import DescriptionIndex
 
-    (index_file,) = use_stack.home.rglob("*.faiss")  # saved by the worker that finished the job
+    # The worker that finishes the job saves the index file just after it commits the job as done,
+    # and --wait returns on that commit: give the save a moment (a searcher that opens the
+    # catalog first catches up from the database, so nothing depends on the file being there).
+    deadline = time.monotonic() + 30
+    while not (index_files := list(use_stack.home.rglob("*.faiss"))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    (index_file,) = index_files
     assert DescriptionIndex.load(index_file).ntotal == 48
     with open_catalog(use_stack.settings()) as catalog:
         assert namespace_counts(catalog, "e2e") == {"adapters": 48, "keys": 48, "descriptions": 48}
