@@ -143,14 +143,20 @@ def test_the_original_149_tasks_keep_their_side_of_the_split(suite) -> None:
     assert not set(ORIGINAL_TRAIN) & suite.heldout_task_ids
 
 
-def _agreement(task: Task, solve, examples: tuple[Example, ...]) -> float:
-    agree = 0
+def _solves(task: Task, solve, examples: tuple[Example, ...], share: float = 0.9) -> bool:
+    """Whether ``solve`` answers at least ``share`` of ``examples`` right (leniently). It stops at
+    the first miss too many, which for most pairs of tasks is the second example (the suite has
+    ~476² pairs)."""
+    misses = 0
     for e in examples:
         try:
-            agree += task.score(solve(e.input), e)["lenient"] == 1.0
-        except Exception:  # noqa: BLE001, S110 - another task's rule may not even parse this input
-            pass
-    return agree / len(examples)
+            right = task.score(solve(e.input), e)["lenient"] == 1.0
+        except Exception:  # noqa: BLE001 - another task's rule may not even parse this input
+            right = False
+        misses += not right
+        if (len(examples) - misses) / len(examples) < share:  # even all the rest right would not do
+            return False
+    return True
 
 
 def test_no_task_is_a_near_duplicate_of_another(suite, solvers) -> None:
@@ -160,7 +166,7 @@ def test_no_task_is_a_near_duplicate_of_another(suite, solvers) -> None:
         probe = a.test[:16]
         for b_id, solve_b in solvers.items():
             if b_id != a.id:
-                assert _agreement(a, solve_b, probe) < 0.9, f"{b_id} solves {a.id}"
+                assert not _solves(a, solve_b, probe), f"{b_id} solves {a.id}"
 
 
 def test_same_seed_same_suite_other_seed_other_examples() -> None:
