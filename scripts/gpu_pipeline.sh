@@ -15,7 +15,8 @@
 # bracketed pattern whose plain text also appears elsewhere in the same command, e.g. in an `rm`).
 # The machine is given back 30 s after a call ends, and with it every run: keep the calls back to
 # back (decide the next command before a long `wait`), and do not add a machine's GPU memory up
-# beyond ~130 GiB (an oracle pass of 44 tasks takes ~58 GiB, an SFT run 20-47 GiB, multitask ~19).
+# beyond ~130 GiB (an oracle pass takes ~1.3 GiB per task: 58 GiB for 44, so passes default to 30;
+# an SFT run 20-47 GiB, multitask ~19).
 set -euo pipefail
 A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
@@ -53,7 +54,7 @@ start)
   # SFT variants NAME:NOISE:PROMPT[:EXTRA] (prompt: 1 = description in the prompt too; EXTRA:
   # comma-separated further options, e.g. --tasks-per-batch=32,--latent-dim=256), each choosing its
   # checkpoint by the loss of training tasks held back from training (never by the test tasks)
-  for v in ${SFT_VARIANTS-plain:0.3:0 prompted:0.3:1}; do
+  for v in ${SFT_VARIANTS-prompted:0.3:1 swap:0.3:1:--family-swap=0.3}; do
     IFS=: read -r name noise prompted extra <<< "$v"
     flag=$([ "$prompted" = 1 ] && echo --prompt-description || echo --no-prompt-description)
     setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
@@ -65,11 +66,11 @@ start)
   # (RECON=0: only the held-out tasks' oracles, the table's upper bound, and no reconstruction run)
   if [ "${RECON:-1}" = 1 ]; then
     setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
-      --examples-per-task 8 --tasks-per-pass 75 && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
+      --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
       --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   else
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
-      --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-75} > $RUNS/oracle.log 2>&1 < /dev/null &
+      --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &
   fi
   # RECON_TASKS=a,b,...: reconstruction at scale on those training tasks alone: their oracles, then
   # one recon run per trunk width in RECON_LATENTS (does a wider trunk fit many oracles?)
@@ -80,7 +81,7 @@ start)
         --out $RUNS/recon-l$w --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim $w"
     done
     setsid nohup bash -c "python3 -m t2l train oracle $SUITE --tasks $RECON_TASKS --together --out $RUNS/recon-oracle \
-      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-64} $recons" > $RUNS/recon-scale.log 2>&1 < /dev/null &
+      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} $recons" > $RUNS/recon-scale.log 2>&1 < /dev/null &
   fi
   if [ "${MULTITASK:-1}" = 1 ]; then
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
