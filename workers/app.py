@@ -110,10 +110,52 @@ def _sqlite_path(url: str) -> Path | None:
     return None
 
 
+_SESSION_METHODS = ("_get", "_put", "_purge", "_size", "_delete", "_new_queue")
+
+
+def _guard_kombu_sqla_session() -> None:
+    """kombu's SQLAlchemy channel keeps one session per channel. When a pool process dies mid-task,
+    the requeue (a ``_put``) can arrive while that session is inside a ``_get``'s commit, from
+    another thread or re-entering the same one, and the worker dies of IllegalStateChangeError
+    with the task still unacked. Serialise the channel's calls across threads, and give a call
+    that re-enters while the session is busy a session of its own."""
+    from functools import wraps
+
+    from kombu.transport.sqlalchemy import Channel
+
+    if getattr(Channel, "_t2l_guarded", False):
+        return
+
+    def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(method)
+        def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+            lock = self.__dict__.setdefault("_t2l_lock", threading.RLock())
+            with lock:
+                if not self.__dict__.get("_t2l_busy"):
+                    self._t2l_busy = True
+                    try:
+                        return method(self, *args, **kwargs)
+                    finally:
+                        self._t2l_busy = False
+                outer, self._session = self._session, None  # the property opens a fresh one
+                try:
+                    return method(self, *args, **kwargs)
+                finally:
+                    if self._session is not None:
+                        self._session.close()
+                    self._session = outer
+        return call
+
+    for name in _SESSION_METHODS:
+        setattr(Channel, name, guarded(getattr(Channel, name)))
+    Channel._t2l_guarded = True
+
+
 def _prepare_embedded_broker(url: str) -> None:
     path = _sqlite_path(url)
     if path is None or not _scheme(url).startswith(("sqla+", "sqlalchemy+")):
         return
+    _guard_kombu_sqla_session()
     # The transport passes every transport option to create_engine(), so its documented
     # ``polling_interval`` option cannot be given; set the attribute virtual transports read.
     from kombu.transport.sqlalchemy import Transport

@@ -168,3 +168,52 @@ def test_cli_default_queue_is_the_app_default_queue():
     from t2l.cli.worker import worker
 
     assert inspect.signature(worker).parameters["queues"].default.default == DEFAULT_QUEUE
+
+
+def test_the_embedded_broker_channel_serialises_threads_and_gives_a_reentrant_call_its_own_session(tmp_path: Path):
+    """A pool process that dies makes billiard's result thread requeue its task (a _put) while the
+    main thread polls (a _get) on the same kombu SQLAlchemy session; unguarded, that killed the
+    worker (IllegalStateChangeError) and lost the task."""
+    import threading
+
+    from kombu import Connection
+
+    from workers.app import _prepare_embedded_broker
+
+    url = f"sqla+sqlite:///{tmp_path / 'broker.db'}"
+    _prepare_embedded_broker(url)
+    with Connection(url) as connection:
+        channel = connection.default_channel
+        errors: list[BaseException] = []
+
+        def put_many(tag: str) -> None:
+            try:
+                for n in range(40):
+                    channel._put("q", {"body": f"{tag}{n}"})
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=put_many, args=(tag,)) for tag in "ab"]
+        for thread in threads:
+            thread.start()
+        got = 0
+        while any(t.is_alive() for t in threads) or channel._size("q"):
+            try:
+                channel._get("q")
+                got += 1
+            except Exception as exc:  # noqa: BLE001 - Empty is expected; anything else is the bug
+                if type(exc).__name__ != "Empty":
+                    errors.append(exc)
+                    break
+        for thread in threads:
+            thread.join()
+        assert not errors and got == 80
+
+        # a call made while the channel is inside another (same thread) runs on a session of its own
+        shared = channel.session
+        channel._t2l_busy = True
+        try:
+            channel._put("q", {"body": "inner"})
+        finally:
+            channel._t2l_busy = False
+        assert channel.session is shared and channel._size("q") == 1
