@@ -30,8 +30,12 @@ def main() -> None:
 
     rows = {r["method"]: {t: s["exact"] for t, s in r["per_task"].items()}
             for r in json.loads(args.eval_json.read_text())["results"]}
-    t2l = next(name for name in rows if name.startswith("T2L"))
+    t2l = next((name for name in rows if name.startswith("T2L")), None)
+    if t2l is None or "multi-task LoRA" not in rows:
+        raise SystemExit(f"{args.eval_json} needs a T2L row and a multi-task LoRA row; it has {sorted(rows)}")
     config = json.loads((args.checkpoint / "config.json").read_text())["config"]
+    if "tasks" not in config.get("training", {}):
+        raise SystemExit(f"{args.checkpoint} does not record the tasks it was trained on")
     suite = load_task_suite(args.task_file) if args.task_file else builtin_suite()
     tasks = {t.id: t for t in suite.tasks}
     encoder = load_encoder(config["encoder"])

@@ -129,7 +129,7 @@ def _guard_kombu_sqla_session() -> None:
     def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(method)
         def call(self: Any, *args: Any, **kwargs: Any) -> Any:
-            lock = self.__dict__.setdefault("_t2l_lock", threading.RLock())
+            lock = self.__dict__.get("_t2l_lock") or self.__dict__.setdefault("_t2l_lock", threading.RLock())
             with lock:
                 if not self.__dict__.get("_t2l_busy"):
                     self._t2l_busy = True

@@ -121,6 +121,7 @@ class _Pool:
     table: torch.Tensor | None
     texts: list[str]
     tokenizer: Any
+    siblings: dict[str, list[_TaskData]] = field(default_factory=dict)  # task id -> the other tasks of its family
 
 
 def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, device, heldout_descriptions: bool) -> _Pool:
@@ -136,12 +137,16 @@ def _prepare(tasks: Sequence[Task], tokenizer, encoder, config: SFTConfig, devic
                                   [e.output for e in examples], config.max_length)
         data.append(_TaskData(task, encoded, rows, examples))
     table = encode_descriptions(encoder, texts, device=device).float() if texts else None
-    return _Pool(data, table, texts, tokenizer)
+    families: dict[str, list[_TaskData]] = {}
+    for item in data:
+        families.setdefault(item.task.family, []).append(item)
+    siblings = {item.task.id: [o for o in families[item.task.family] if o is not item] for item in data}
+    return _Pool(data, table, texts, tokenizer, siblings)
 
 
 def _sibling_row(pool: _Pool, item: _TaskData, rng: random.Random) -> int | None:
     """A description row of another task of ``item``'s family, or None if it has no sibling."""
-    siblings = [other for other in pool.data if other.task.family == item.task.family and other is not item]
+    siblings = pool.siblings.get(item.task.id)
     return rng.choice(rng.choice(siblings).description_rows) if siblings else None
 
 
