@@ -73,15 +73,19 @@ start)
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &
   fi
   # RECON_TASKS=a,b,...: reconstruction at scale on those training tasks alone: their oracles, then
-  # one recon run per trunk width in RECON_LATENTS (does a wider trunk fit many oracles?)
+  # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS (trunk width, head width, steps),
+  # side by side. With RECON=0 the oracles wait for the held-out oracles (GPU memory: one pass at a time)
   if [ -n "${RECON_TASKS:-}" ]; then
     recons=""
-    for w in ${RECON_LATENTS:-128 512}; do
-      recons+=" && python3 -m t2l train recon $SUITE --tasks $RECON_TASKS --oracles $RUNS/recon-oracle \
-        --out $RUNS/recon-l$w --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim $w"
+    for v in ${RECON_VARIANTS:-l128:128:512:3000 l512-h4096:512:4096:10000}; do
+      IFS=: read -r name latent head steps <<< "$v"
+      recons+="python3 -m t2l train recon $SUITE --tasks $RECON_TASKS --oracles $RUNS/recon-oracle \
+        --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent > $RUNS/recon-at-$name.log 2>&1 & "
     done
-    setsid nohup bash -c "python3 -m t2l train oracle $SUITE --tasks $RECON_TASKS --together --out $RUNS/recon-oracle \
-      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} $recons" > $RUNS/recon-scale.log 2>&1 < /dev/null &
+    after=""
+    [ "${RECON:-1}" = 1 ] || after="while pgrep -f '[-]-split heldout --together' > /dev/null; do sleep 5; done; "
+    setsid nohup bash -c "$after python3 -m t2l train oracle $SUITE --tasks $RECON_TASKS --together --out $RUNS/recon-oracle \
+      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} && { $recons wait; }" > $RUNS/recon-scale.log 2>&1 < /dev/null &
   fi
   if [ "${MULTITASK:-1}" = 1 ]; then
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
@@ -171,7 +175,9 @@ eval)
   fi
   if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
     rargs=()
-    for d in $RUNS/recon-l*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
+    for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
+    # the multi-task LoRA on the same training tasks: what one shared adapter already gives
+    [ -f $RUNS/multitask/adapter/adapter_config.json ] && rargs+=(--multitask $RUNS/multitask/adapter)
     t2l eval $SUITE --tasks "$RECON_TASKS" --limit 16 --descriptions 1 --skip-base --oracles $RUNS/recon-oracle \
       "${rargs[@]}" --out $RUNS/eval-recon/EVAL-train.md 2>&1 | tail -8 || echo "recon-at-scale evaluation failed"
   fi

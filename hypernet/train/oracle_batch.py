@@ -8,7 +8,8 @@ task and runs them through the frozen base model with each sample carrying its t
 draws its examples from its own seeded stream, so a task's LoRA gets exactly the updates it
 would get if trained alone (a test checks this): the GPU just sees one large batch instead of
 many small ones. Output is the same as ``train_oracles``: ``OUT/<task id>/`` PEFT adapters with
-``metrics.json``; tasks already done are skipped; an interrupted run resumes from ``OUT/.state-together``.
+``metrics.json``; tasks already done are skipped, so a directory grows by adding tasks; an interrupted
+run resumes from ``OUT/.state-together-<key of its task set>``, removed once its adapters are saved.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import shutil
 import time
 import zlib
 from pathlib import Path
@@ -97,7 +99,10 @@ def train_oracles_together(
 
     params = _init_lora(todo, targets, config.rank, config.seed, device)
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
-    state_dir = out_dir / ".state-together"
+    # keyed by the set of tasks still to train: a later run on more tasks (the finished ones are
+    # skipped) neither resumes nor trips over this run's state
+    key = f"{zlib.crc32(chr(10).join(t.id for t in todo).encode()):08x}"
+    state_dir = out_dir / f".state-together-{key}"
     resumed = load_state(state_dir, params, optimizer)
     start, extra = resumed if resumed else (0, {})
     if resumed and extra.get("tasks") != [t.id for t in todo]:
@@ -106,7 +111,7 @@ def train_oracles_together(
     rngs = [random.Random(task_seed(t.id, config.seed)) for t in todo]
     for rng, state in zip(rngs, extra.get("rngs", [])):
         rng.setstate((state[0], tuple(state[1]), state[2]))
-    curve = LossCurve(out_dir / ".curves" / "together.csv", ["loss", "lr"])
+    curve = LossCurve(out_dir / ".curves" / f"together-{key}.csv", ["loss", "lr"])
     curve.truncate_after(start)
     started = time.perf_counter() - float(extra.get("seconds", 0.0))
     groups = [list(range(i, min(i + tasks_per_pass, len(todo)))) for i in range(0, len(todo), tasks_per_pass)]
@@ -160,6 +165,7 @@ def train_oracles_together(
             {"task_id": task.id, "final_loss": final_loss, "validation_exact": score,
              "seconds": seconds / len(todo), "steps": config.steps, "together": len(todo)}, indent=2))
         results.append(OracleResult(task.id, out_dir / task.id, final_loss, score, seconds / len(todo)))
+    shutil.rmtree(state_dir, ignore_errors=True)  # every adapter is saved: nothing left to resume
     return results
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -76,6 +77,20 @@ def delta_sq_distance(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_r
     return gram_product(a, b, a, b) - 2 * gram_product(a, b, a_ref, b_ref) + gram_product(a_ref, b_ref, a_ref, b_ref)
 
 
+def capacity_note(tasks: int, config: HypernetConfig) -> str | None:
+    """Why a size-L head cannot reproduce this many oracles, or None. Its output for one module type
+    is a linear image of the ``head_hidden``-wide last layer, so all tasks × layers adapters it emits
+    lie in a space of that dimension: independently trained oracles need at least that many."""
+    layers = max(t.num_layers for t in config.targets)
+    needed = tasks * layers
+    if config.size != "L" or config.head_hidden >= needed:
+        return None
+    return (f"{tasks} tasks × {layers} layers = {needed} distinct layer adapters per module type, but a head "
+            f"{config.head_hidden} wide can emit at most {config.head_hidden} independent ones: reconstruction "
+            f"will stall near the library's mean adapter. Use --head-hidden {needed} or more with a wider trunk "
+            f"(--latent-dim 512): on 65 tasks, 512/128 reached 17 % of the oracles and 4096/512 100 % (docs/EVAL.md).")
+
+
 def load_oracles(oracle_dir: Path, tasks: Sequence[Task]) -> list[LoraAdapter]:
     """The oracle adapter of every task, in task order; a clear error names tasks without one."""
     missing = [t.id for t in tasks if not (Path(oracle_dir) / t.id / "adapter_config.json").exists()]
@@ -124,6 +139,9 @@ def train_recon(
         latent_dim=config.latent_dim, head_hidden=config.head_hidden, seed=config.seed,
         training={"recipe": "recon", **config.to_dict(), "tasks": [t.id for t in tasks]},
     )
+    note = capacity_note(len(tasks), hconfig)
+    if note:
+        warnings.warn(note, stacklevel=2)
     hypernet = build_hypernet(hconfig, device=device).train()
     texts, owner = [], []
     for index, task in enumerate(tasks):

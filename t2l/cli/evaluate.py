@@ -33,7 +33,8 @@ console = Console(stderr=True)
 
 
 def evaluate(
-    split: str = typer.Option("heldout", help="heldout (zero-shot tasks) or train."),
+    split: str = typer.Option("heldout", help="heldout (zero-shot tasks) or train; with --tasks, whether the "
+                                              "descriptions come from each task's held-out or training pool."),
     limit: int = typer.Option(32, min=1, help="Test examples per task."),
     descriptions: int = typer.Option(3, min=1, help="Descriptions per task for the description-dependent rows."),
     tasks: Optional[str] = typer.Option(None, help="Comma-separated task ids instead of the split."),
@@ -78,8 +79,14 @@ def evaluate(
         pool = task.heldout_descriptions if split == "heldout" else task.descriptions
         return list(pool[:descriptions])
 
-    results, context = [], {"split": split, "tasks": str(len(chosen)), "test examples per task": str(limit),
-                            "descriptions per task": str(descriptions), "base model": loaded.name}
+    results, context = [], {"split": split if tasks is None else "the tasks given by --tasks",
+                            "tasks": str(len(chosen)), "test examples per task": str(limit),
+                            "descriptions per task": str(descriptions),
+                            # --split picks the pool even with --tasks: held-out descriptions of a
+                            # training task test a hypernetwork on wordings it never saw
+                            "descriptions from": "each task's held-out descriptions (never used in training)"
+                            if split == "heldout" else "each task's training descriptions",
+                            "base model": loaded.name}
 
     def report(name: str):
         def on_task(task_id: str, scores: dict) -> None:

@@ -164,6 +164,21 @@ def test_oracles_trained_together_match_each_trained_alone(base_model, tmp_path:
     assert all(r.skipped for r in again)
 
 
+def test_an_oracle_directory_grows_by_adding_tasks(base_model, tmp_path: Path):
+    from hypernet.train.oracle_batch import train_oracles_together
+
+    swap = _task("t.swap", lambda s: " ".join(reversed(s.split())))
+    upper = _task("t.upper", str.upper)
+    config = LoraTrainConfig(steps=3, lr=1e-2, dropout=0.0, checkpoint_every=2)  # a state is saved at step 2
+    train_oracles_together(base_model, [swap], tmp_path, config, examples_per_task=2)
+    assert not list(tmp_path.glob(".state-together*"))  # finished: nothing is left to resume
+    first = load_peft_adapter(tmp_path / "t.swap").weights["model.layers.3.self_attn.q_proj"][1].clone()
+    grown = train_oracles_together(base_model, [swap, upper], tmp_path, config, examples_per_task=2)
+    assert [(r.task_id, r.skipped) for r in grown] == [("t.swap", True), ("t.upper", False)]
+    assert torch.equal(load_peft_adapter(tmp_path / "t.swap").weights["model.layers.3.self_attn.q_proj"][1], first)
+    assert (tmp_path / "t.upper" / "metrics.json").exists()
+
+
 def test_per_task_loss_is_each_tasks_own_mean():
     from hypernet.train.data import response_loss
     from hypernet.train.oracle_batch import per_task_loss

@@ -244,8 +244,12 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
                              "--recon", str(tmp_path / "recon-wide" / "checkpoint"),
                              "--out", str(tmp_path / "eval" / "EVAL.md"))
     assert code == 0, err
-    rows = json.loads((tmp_path / "eval" / "EVAL.json").read_text())["results"]
+    report = json.loads((tmp_path / "eval" / "EVAL.json").read_text())
+    rows = report["results"]
     assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]"]
+    # --tasks chose the tasks; the default --split still chose the description pool, and the report says so
+    assert report["context"]["split"] == "the tasks given by --tasks"
+    assert "held-out descriptions" in report["context"]["descriptions from"]
     assert all(set(r["per_task"]) == {"t.swap"} for r in rows)
     assert not (tmp_path / "eval" / "EVAL.partial.json").exists()  # the full report replaced it
 
@@ -313,3 +317,18 @@ def test_family_swap_settings_are_checked(settings, message):
 
     with pytest.raises(SettingError, match=message):
         SFTConfig(**settings)
+
+
+def test_recon_warns_when_its_head_cannot_hold_every_tasks_adapters():
+    from hypernet.config import HypernetConfig, TargetSpec
+    from hypernet.train.recon import capacity_note
+
+    def config(**kw):
+        targets = (TargetSpec("q_proj", 576, 576, 30), TargetSpec("v_proj", 576, 192, 30))
+        return HypernetConfig(base_model="m", encoder="e", embedding_dim=384, targets=targets, **kw)
+
+    note = capacity_note(65, config(head_hidden=512))
+    assert note and "1950" in note and "--head-hidden" in note  # 65 tasks × 30 layers
+    assert capacity_note(65, config(head_hidden=4096, latent_dim=512)) is None
+    assert capacity_note(17, config(head_hidden=512)) is None  # 510 fit
+    assert capacity_note(65, config(head_hidden=512, size="S")) is None  # the note covers size L only
