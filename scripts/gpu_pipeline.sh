@@ -7,6 +7,9 @@
 #   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass (repeat it)
 #   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks (by hand)
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
+#   bash scripts/gpu_pipeline.sh pack RUN [K]   # a run's resumable state into $OUT, 7 pieces per call (K = 0, 1, ...)
+#   bash scripts/gpu_pipeline.sh unpack RUN     # those pieces, carried back in a later session, into $RUNS/RUN:
+#                                               # the next `start` resumes that run where it stopped
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
 # working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging.
@@ -18,7 +21,7 @@
 # beyond ~130 GiB (an oracle pass takes ~1.3 GiB per task: 58 GiB for 44, so passes default to 30;
 # an SFT run 20-47 GiB, multitask ~19).
 set -euo pipefail
-A=/root/t2l-assets; RUNS=/root/runs; SUITE=--task-file=.carry/suite.jsonl
+A=/root/t2l-assets; RUNS=${RUNS:-/root/runs}; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 # several runs share the GPU: let each one's cached blocks be reused rather than fragment
 export PYTORCH_CUDA_ALLOC_CONF=${PYTORCH_CUDA_ALLOC_CONF:-expandable_segments:True}
@@ -195,5 +198,36 @@ collect)
   split -b 15m /tmp/bundle.tgz "$out/bundle.tgz.part-"
   ls -la "$out"
   ;;
-*) echo "usage: $0 setup|bench|start|wait MINUTES|eval|collect" >&2; exit 2 ;;
+pack)
+  # training resumes across sessions: the machine (and /root/runs) is gone after one, so a run's
+  # resumable state (.state: weights and optimizer moments), chosen checkpoint and loss curve leave
+  # in 15 MiB pieces, 7 per call (a call brings back 8 files; the 8th is the checksum). The
+  # last checkpoint/ is left behind: the resumed run writes it again.
+  name=${2:?usage: $0 pack RUN [K]}; call=${3:-0}; out=${OUT:?pack writes into \$OUT}
+  [ -d "$RUNS/$name/.state" ] || { echo "$RUNS/$name has no resumable state (.state)" >&2; exit 1; }
+  tmp=${PACK_TMP:-/tmp}
+  if [ "$call" = 0 ] || [ ! -f "$tmp/pack-$name.sha256" ]; then  # K=0 packs afresh; K>0 sends the rest of it
+    rm -f "$tmp/pack-$name".*
+    tar -C "$RUNS" -czf "$tmp/pack-$name.tgz" --exclude="$name/checkpoint" "$name"
+    (cd "$tmp" && split -b "${PACK_PIECE:-15m}" -d -a 3 "pack-$name.tgz" "pack-$name.part-" \
+      && sha256sum "pack-$name.tgz" > "pack-$name.sha256")
+  fi
+  parts=("$tmp"/pack-"$name".part-*)
+  cp "$tmp/pack-$name.sha256" "$out/"
+  for ((i = 7 * call; i < 7 * call + 7 && i < ${#parts[@]}; i++)); do cp "${parts[i]}" "$out/"; done
+  if (( 7 * call + 7 < ${#parts[@]} )); then echo "pieces ${#parts[@]}: call again with K=$((call + 1))"
+  else echo "pieces ${#parts[@]}: all out; carry them back as .carry/runs/$name/ (each piece its own carry path)"; fi
+  ;;
+unpack)
+  name=${2:?usage: $0 unpack RUN}; from=.carry/runs/$name
+  [ -f "$from/pack-$name.sha256" ] || { echo "$from/pack-$name.sha256 is missing: carry the pieces first" >&2; exit 1; }
+  tmp=$(mktemp -d)
+  cat "$from"/pack-"$name".part-* > "$tmp/pack-$name.tgz"
+  # every piece must be here and intact before anything is unpacked over an existing run
+  (cd "$tmp" && sha256sum --quiet -c "$OLDPWD/$from/pack-$name.sha256") > /dev/null 2>&1 \
+    || { echo "the pieces of $name are incomplete or damaged (checksum): carry them all again" >&2; rm -rf "$tmp"; exit 1; }
+  mkdir -p "$RUNS" && tar -C "$RUNS" -xzf "$tmp/pack-$name.tgz" && rm -rf "$tmp"
+  echo "$RUNS/$name restored (step $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["step"])' "$RUNS/$name/.state/state.json"))"
+  ;;
+*) echo "usage: $0 setup|bench|start|wait MINUTES|eval|collect|pack RUN [K]|unpack RUN" >&2; exit 2 ;;
 esac
