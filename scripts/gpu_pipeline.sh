@@ -176,6 +176,14 @@ eval)
     t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
       --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
   fi
+  # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
+  # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task
+  for d in $RUNS/sft-*/; do
+    [ -d ${d}steps ] || continue
+    sargs=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && sargs+=(--sft ${c%/}); done
+    t2l eval $SUITE --split heldout --limit 16 --descriptions 1 --skip-base "${sargs[@]}" \
+      --out $RUNS/eval-steps-$(basename $d)/EVAL.md 2>&1 | tail -4 || echo "step evaluation of $d failed"
+  done
   if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
     rargs=()
     for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done

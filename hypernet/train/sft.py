@@ -80,6 +80,9 @@ class SFTConfig:
     # start from this PEFT LoRA (e.g. the multi-task LoRA): at step 0 every description gets it, and
     # training learns what the description adds (per-layer output offsets, size L)
     init_adapter: str = ""
+    # also keep the checkpoint of every evaluated step (OUT/steps/step-NNNNNN), to score them all
+    # afterwards for reading: does a lower held-back loss mean a better adapter on new tasks?
+    keep_checkpoints: bool = False
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -340,6 +343,9 @@ def train_sft(
         nonlocal best
         row["val_loss"] = mean_loss(model, hypernet, all_targets, val_pool, config, pad, device)
         row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_pool, config, pad, device)
+        if config.keep_checkpoints:
+            save_checkpoint(hypernet.eval(), out_dir / "steps" / f"step-{step:06d}", extra=progress_extra(step) | {"rng": None})
+            hypernet.train()
         if selection:
             row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
             if row["selection_loss"] < best:

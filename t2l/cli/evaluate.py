@@ -135,8 +135,11 @@ def evaluate(
         in_prompt = checkpoint.hypernet.config.prompt_description
         name += " + description" if in_prompt else ""
         same_kind = sft_paths if name.startswith("T2L (SFT)") else recon
-        if len(same_kind) > 1:  # several rows of one kind: name each by its run directory
-            name += f" [{(path.parent if path.name in ('best', 'checkpoint') else path).name}]"
+        if len(same_kind) > 1:  # several rows of one kind: name each by its run directory (and kept step)
+            if path.parent.name == "steps":  # RUN/steps/step-NNNNNN (t2l train sft --keep-checkpoints)
+                name += f" [{path.parent.parent.name} {path.name}]"
+            else:
+                name += f" [{(path.parent if path.name in ('best', 'checkpoint') else path).name}]"
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
         run(name, prompts_for=texts if in_prompt else lambda t: (None,),
             adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,

@@ -247,6 +247,8 @@ def sft(
     rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
     init_adapter: Optional[Path] = typer.Option(
         None, help="Start from this PEFT LoRA (e.g. the multi-task LoRA): every description gets it at step 0."),
+    keep_checkpoints: bool = typer.Option(
+        False, help="Also keep every evaluated step's checkpoint (OUT/steps/step-NNNNNN), e.g. to score them all."),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -271,7 +273,8 @@ def sft(
                        checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
-                       latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""))
+                       latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
+                       keep_checkpoints=keep_checkpoints)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:

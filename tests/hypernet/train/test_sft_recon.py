@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -100,8 +101,13 @@ def test_sft_holds_back_selection_tasks_and_can_prompt_with_the_description(base
     train, held = selection_split(TASKS, 1)
     assert len(held) == 1 and held[0] not in train and selection_split(TASKS, 1) == (train, held)
     config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=1, checkpoint_every=2,
-                       selection_tasks=1, prompt_description=True, **TINY)
+                       selection_tasks=1, prompt_description=True, keep_checkpoints=True, **TINY)
     final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config)
+    # every evaluated step's checkpoint is kept, the last one equal to the final checkpoint
+    kept = sorted(p.name for p in (tmp_path / "steps").iterdir())
+    assert kept == ["step-000001", "step-000002"]
+    last = load_checkpoint(tmp_path / "steps" / "step-000002", targets=discover_targets(base_model.model))
+    assert last.sha256 == final.sha256
     training = final.config.training
     assert training["selection_task_ids"] == [held[0].id] and held[0].id not in training["tasks"]
     assert final.config.prompt_description
@@ -237,16 +243,19 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
         train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / run,
                     ReconConfig(steps=2, tasks_per_batch=3, checkpoint_every=2, **TINY))
     write_task_file(TASKS, tmp_path / "tasks.jsonl")
+    kept = tmp_path / "recon-kept" / "steps" / "step-000002"  # where --keep-checkpoints puts a step's checkpoint
+    shutil.copytree(tmp_path / "recon-wide" / "checkpoint", kept)
     (Path(os.environ["T2L_HOME"]) / "models").symlink_to(model_cache)  # reuse the test model cache
     code, out, err = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"),
                              "--tasks", "t.swap", "--limit", "1", "--descriptions", "1", "--skip-base",
                              "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
-                             "--recon", str(tmp_path / "recon-wide" / "checkpoint"),
+                             "--recon", str(tmp_path / "recon-wide" / "checkpoint"), "--recon", str(kept),
                              "--out", str(tmp_path / "eval" / "EVAL.md"))
     assert code == 0, err
     report = json.loads((tmp_path / "eval" / "EVAL.json").read_text())
     rows = report["results"]
-    assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]"]
+    assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]",
+                                           "T2L (recon) [recon-kept step-000002]"]
     # --tasks chose the tasks; the default --split still chose the description pool, and the report says so
     assert report["context"]["split"] == "the tasks given by --tasks"
     assert "held-out descriptions" in report["context"]["descriptions from"]
