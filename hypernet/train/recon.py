@@ -77,18 +77,31 @@ def delta_sq_distance(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_r
     return gram_product(a, b, a, b) - 2 * gram_product(a, b, a_ref, b_ref) + gram_product(a_ref, b_ref, a_ref, b_ref)
 
 
+def delta_loss(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_ref: torch.Tensor,
+               scale: torch.Tensor, a_scale: torch.Tensor) -> torch.Tensor:
+    """The ``delta`` reconstruction loss of one module type: ‖ΔW − ΔW_ref‖² per layer relative to the
+    library's mean ‖ΔW‖² (``scale``, per layer), plus A's squared error relative to its mean square:
+    while B is still near zero, ΔW alone gives A almost no gradient, and A must first turn towards
+    the oracles' row space."""
+    return (delta_sq_distance(a, b, a_ref, b_ref) / scale).mean() + ((a - a_ref) ** 2).mean() / a_scale
+
+
 def capacity_note(tasks: int, config: HypernetConfig) -> str | None:
     """Why a size-L head cannot reproduce this many oracles, or None. Its output for one module type
     is a linear image of the ``head_hidden``-wide last layer, so all tasks × layers adapters it emits
     lie in a space of that dimension: independently trained oracles need at least that many."""
-    layers = max(t.num_layers for t in config.targets)
-    needed = tasks * layers
-    if config.size != "L" or config.head_hidden >= needed:
+    if config.size != "L":
         return None
-    return (f"{tasks} tasks × {layers} layers = {needed} distinct layer adapters per module type, but a head "
-            f"{config.head_hidden} wide can emit at most {config.head_hidden} independent ones: reconstruction "
-            f"will stall near the library's mean adapter. Use --head-hidden {needed} or more with a wider trunk "
-            f"(--latent-dim 512): on 65 tasks, 512/128 reached 17 % of the oracles and 4096/512 100 % (docs/EVAL.md).")
+    layers = max(t.num_layers for t in config.targets)
+    # a layer adapter has r*(in+out) numbers: fewer targets than that are independent, more are not
+    needed = max(min(tasks * t.num_layers, config.rank * (t.in_features + t.out_features)) for t in config.targets)
+    if config.head_hidden >= needed:
+        return None
+    return (f"{tasks} tasks × {layers} layers = {tasks * layers} distinct layer adapters per module type, but a "
+            f"head {config.head_hidden} wide can emit at most {config.head_hidden} independent ones: "
+            f"reconstruction will stall near the library's mean adapter. Use --head-hidden {needed} or more with "
+            f"a wider trunk (--latent-dim 512): on 65 tasks, 512/128 reached 17 % of the oracles and 4096/512 "
+            f"100 % (docs/EVAL.md).")
 
 
 def load_oracles(oracle_dir: Path, tasks: Sequence[Task]) -> list[LoraAdapter]:
@@ -172,11 +185,8 @@ def train_recon(
         loss = torch.zeros((), device=device)
         for name, (a, b) in out.items():
             if config.loss == "delta":
-                a_ref, b_ref = goal[name][0][index], goal[name][1][index]
-                loss = loss + (delta_sq_distance(a.float(), b.float(), a_ref, b_ref) / scales[name]).mean()
-                # plus A itself, relative to its mean square: while B is still near zero, ΔW alone
-                # gives A almost no gradient, and A must first turn towards the oracles' row space
-                loss = loss + ((a.float() - a_ref) ** 2).mean() / a_scales[name]
+                loss = loss + delta_loss(a.float(), b.float(), goal[name][0][index], goal[name][1][index],
+                                         scales[name], a_scales[name])
                 continue
             for generated, target, std in zip((a, b), goal[name], stds[name]):
                 # L1 between z-scored values: the means cancel, the per-element std remains

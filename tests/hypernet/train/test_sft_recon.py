@@ -341,3 +341,38 @@ def test_recon_warns_when_its_head_cannot_hold_every_tasks_adapters():
     assert capacity_note(65, config(head_hidden=4096, latent_dim=512)) is None
     assert capacity_note(17, config(head_hidden=512)) is None  # 510 fit
     assert capacity_note(65, config(head_hidden=512, size="S")) is None  # the note covers size L only
+
+
+def test_a_head_as_wide_as_tasks_times_layers_reproduces_them_and_a_narrower_one_cannot():
+    """The capacity note's claim, on synthetic oracles: 8 tasks × 4 layers = 32 independent layer
+    adapters (each has 4 × (32 + 32) = 256 numbers, so 32 is the binding count)."""
+    from hypernet.config import HypernetConfig, TargetSpec
+    from hypernet.model import build_hypernet
+    from hypernet.train.recon import capacity_note, delta_loss, delta_sq_distance
+
+    tasks, layers, rank = 8, 4, 4
+    generator = torch.Generator().manual_seed(1)
+    b_ref = torch.randn(tasks, layers, 32, rank, generator=generator)
+    embeddings = torch.randn(tasks, 32, generator=generator)
+
+    def final_loss(head_hidden: int) -> float:
+        config = HypernetConfig(base_model="m", encoder="e", embedding_dim=32, rank=rank, latent_dim=16,
+                                head_hidden=head_hidden, dropout=0.0, targets=(TargetSpec("q_proj", 32, 32, layers),))
+        hypernet = build_hypernet(config)
+        a_ref = hypernet(embeddings)["q_proj"][0].detach()  # the shared initial A, as oracles trained together
+        scale = delta_sq_distance(a_ref, b_ref, torch.zeros_like(a_ref[:1]), torch.zeros_like(b_ref[:1])).mean(0)
+        optimizer = torch.optim.Adam(hypernet.parameters(), lr=3e-3)
+        torch.manual_seed(0)
+        for _ in range(300):
+            a, b = hypernet(embeddings)["q_proj"]
+            loss = delta_loss(a, b, a_ref, b_ref, scale, a_ref.pow(2).mean())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        return float(loss.detach())
+
+    narrow = HypernetConfig(base_model="m", encoder="e", embedding_dim=32, rank=rank, head_hidden=16,
+                            targets=(TargetSpec("q_proj", 32, 32, layers),))
+    assert "32" in capacity_note(tasks, narrow)
+    assert final_loss(16) > 0.1  # half the dimensions: stuck (about 0.16)
+    assert final_loss(32) < 0.01  # exactly enough: reproduced
