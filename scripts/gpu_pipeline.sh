@@ -70,7 +70,8 @@ start)
   if [ "${RECON:-1}" = 1 ]; then
     setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
-      --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+      --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128} \
+      --tasks-per-batch ${RECON_BATCH:-16}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   else
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &

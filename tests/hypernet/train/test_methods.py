@@ -187,3 +187,26 @@ def test_sft_family_swap_without_the_description_in_the_prompt_is_refused_before
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
                            "--family-swap", "0.3", "--out", str(tmp_path / "sft"))
     assert code == 2 and "needs the description in the prompt" in " ".join(err.split())
+
+
+def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, capsys, monkeypatch):
+    import types
+
+    import torch
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    seen = {}
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: types.SimpleNamespace(model=torch.nn.Linear(1, 1)))
+    monkeypatch.setattr("hypernet.encoder.load_encoder", lambda *a, **k: None)
+
+    def fake_recon(loaded, encoder, name, tasks, oracles, out, config, on_step):
+        seen["config"] = config
+        return types.SimpleNamespace(id="x", path=out)
+
+    monkeypatch.setattr("hypernet.train.recon.train_recon", fake_recon)
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "recon", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--tasks-per-batch", "7", "--oracles", str(tmp_path), "--out", str(tmp_path / "r"))
+    assert code == 0, err
+    assert seen["config"].tasks_per_batch == 7
