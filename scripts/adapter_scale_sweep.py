@@ -2,6 +2,10 @@
 on the checkpoint's selection tasks (what may choose s) and on the held-out tasks (for reading).
 
     python3 scripts/adapter_scale_sweep.py --scales 0.25,0.5,0.75,1,1.25 --limit 16 --out /tmp/scale.json
+    python3 scripts/adapter_scale_sweep.py --scales 1 --wrapped     # test-time augmentation instead
+
+``--wrapped``: the adapter comes from the mean embedding of the description and five rewrappings of
+it in training templates ("Please {p}.", "Can you {p}?", ...), a test-time augmentation.
 
 One held-out description per task, in the prompt too when the checkpoint was trained so. Runs on
 the CPU in about 4 minutes per scale for the 87 held-out tasks at 16 examples (2 cores).
@@ -18,12 +22,23 @@ from pathlib import Path
 import torch
 
 
+WRAPS = ("Please {p}.", "Can you {p}?", "Task: {p}.", "I need you to {p}.", "{P}. Reply with the answer only.")
+
+
+def rewrapped(description: str) -> list[str]:
+    """The description as the phrasing inside some of the training templates."""
+    p = description.strip().rstrip(".?!")
+    p = p[:1].lower() + p[1:]
+    return [w.format(p=p, P=p[:1].upper() + p[1:]) for w in WRAPS]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="0.25,0.5,0.75,1,1.25", help="comma-separated ΔW scales")
     parser.add_argument("--limit", type=int, default=16, help="examples per task")
     parser.add_argument("--checkpoint", default="hypernet/checkpoints/default")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--wrapped", action="store_true", help="average the embedding over template rewrappings")
     parser.add_argument("--out", type=Path, default=Path("/tmp/adapter-scale.json"))
     args = parser.parse_args()
     scales = [float(s) for s in args.scales.split(",")]
@@ -31,7 +46,8 @@ def main() -> None:
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
     from hypernet.evaluate import evaluate_method
-    from hypernet.generate import generate_adapters
+    from hypernet.generate import encode_descriptions, generate_adapters, generate_weights
+    from hypernet.lora import adapters_from_weights
     from hypernet.targets import discover_targets
     from t2l.cli.train import load_for_training, select_tasks
     from t2l.settings import get_settings
@@ -49,11 +65,24 @@ def main() -> None:
     in_prompt = checkpoint.config.prompt_description
     results: dict[str, dict] = {"checkpoint": {"path": args.checkpoint, "sha256": checkpoint.sha256[:16]},
                                 "limit": args.limit, "rows": {}}
+    config = checkpoint.hypernet.config
+
+    def wrapped_adapters(description: str):
+        texts = [description, *rewrapped(description)]
+        mean = torch.nn.functional.normalize(encode_descriptions(encoder, texts), dim=-1).mean(0, keepdim=True)
+        weights = generate_weights(checkpoint.hypernet, torch.nn.functional.normalize(mean, dim=-1))
+        return adapters_from_weights(weights, targets, rank=config.rank, alpha=config.alpha,
+                                     use_rslora=config.use_rslora, base_model=config.base_model)
+
     for group, (tasks, split) in groups.items():
         for scale in scales:
             def adapters_for(task, scale=scale):
-                made = generate_adapters(checkpoint.hypernet, encoder, [task.heldout_descriptions[0]], targets,
-                                         checkpoint_id=checkpoint.id)
+                description = task.heldout_descriptions[0]
+                if args.wrapped:
+                    made = wrapped_adapters(description)
+                else:
+                    made = generate_adapters(checkpoint.hypernet, encoder, [description], targets,
+                                             checkpoint_id=checkpoint.id)
                 return [dataclasses.replace(a, alpha=a.alpha * scale) for a in made]
 
             started = time.perf_counter()
