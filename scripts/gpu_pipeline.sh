@@ -211,13 +211,13 @@ pack)
   # training resumes across sessions: the machine (and /root/runs) is gone after one, so a run's
   # resumable state (.state: weights and optimizer moments), chosen checkpoint and loss curve leave
   # in 15 MiB pieces, 7 per call (a call brings back 8 files; the 8th is the checksum). The
-  # last checkpoint/ is left behind: the resumed run writes it again.
+  # last checkpoint/ is left behind (the resumed run writes it again), and so are kept steps/.
   name=${2:?usage: $0 pack RUN [K]}; call=${3:-0}; out=${OUT:?pack writes into \$OUT}
   [ -d "$RUNS/$name/.state" ] || { echo "$RUNS/$name has no resumable state (.state)" >&2; exit 1; }
   tmp=${PACK_TMP:-/tmp}
   if [ "$call" = 0 ] || [ ! -f "$tmp/pack-$name.sha256" ]; then  # K=0 packs afresh; K>0 sends the rest of it
     rm -f "$tmp/pack-$name".*
-    tar -C "$RUNS" -czf "$tmp/pack-$name.tgz" --exclude="$name/checkpoint" "$name"
+    tar -C "$RUNS" -czf "$tmp/pack-$name.tgz" --exclude="$name/checkpoint" --exclude="$name/steps" "$name"
     (cd "$tmp" && split -b "${PACK_PIECE:-15m}" -d -a 3 "pack-$name.tgz" "pack-$name.part-" \
       && sha256sum "pack-$name.tgz" > "pack-$name.sha256")
   fi
@@ -230,6 +230,7 @@ pack)
 unpack)
   name=${2:?usage: $0 unpack RUN}; from=.carry/runs/$name
   [ -f "$from/pack-$name.sha256" ] || { echo "$from/pack-$name.sha256 is missing: carry the pieces first" >&2; exit 1; }
+  compgen -G "$from/pack-$name.part-*" > /dev/null || { echo "no pieces of $name in $from: carry them first" >&2; exit 1; }
   tmp=$(mktemp -d)
   cat "$from"/pack-"$name".part-* > "$tmp/pack-$name.tgz"
   # every piece must be here and intact before anything is unpacked over an existing run

@@ -27,6 +27,8 @@ def _run_dir(runs: Path) -> bytes:
     (runs / "sft-x" / "best" / "config.json").write_text("{}")
     (runs / "sft-x" / "checkpoint").mkdir()
     (runs / "sft-x" / "checkpoint" / "model.safetensors").write_bytes(b"rebuilt on resume")
+    (runs / "sft-x" / "steps" / "step-000250").mkdir(parents=True)  # --keep-checkpoints: stays on the machine
+    (runs / "sft-x" / "steps" / "step-000250" / "model.safetensors").write_bytes(os.urandom(50_000))
     (runs / "sft-x" / "loss.csv").write_text("step,loss\n250,1.9\n")
     return payload
 
@@ -70,6 +72,14 @@ def test_a_run_packed_in_pieces_over_several_calls_unpacks_whole(tmp_path: Path)
     assert (run / ".state" / "state.safetensors").read_bytes() == payload
     assert (run / "loss.csv").exists() and (run / "best" / "config.json").exists()
     assert not (run / "checkpoint").exists()  # left behind: the resumed run writes it again
+    assert not (run / "steps").exists()
+
+
+def test_unpack_without_pieces_says_so(tmp_path: Path):
+    (tmp_path / ".carry" / "runs" / "sft-z").mkdir(parents=True)
+    (tmp_path / ".carry" / "runs" / "sft-z" / "pack-sft-z.sha256").write_text("0  pack-sft-z.tgz\n")
+    done = _stage(["unpack", "sft-z"], tmp_path, RUNS=str(tmp_path / "runs"))
+    assert done.returncode != 0 and "no pieces of sft-z" in done.stderr
 
 
 def test_pack_refuses_a_run_without_state(tmp_path: Path):
