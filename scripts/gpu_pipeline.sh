@@ -144,9 +144,9 @@ wait)
     sleep 15
   done
   if [ -n "${OUT:-}" ]; then
-    for f in $RUNS/*.log $RUNS/*/loss.csv $RUNS/eval*/EVAL*; do
-      [ -f "$f" ] && cp "$f" "$OUT/$(realpath --relative-to=$RUNS "$f" | tr / _)"
-    done
+    # one archive: a call brings back at most 8 files, and a run has more logs and curves than that
+    (cd $RUNS && find . -maxdepth 3 \( -name '*.log' -o -name loss.csv -o -path './eval*/EVAL*' \) -type f -print0 \
+      | tar --null -czf "$OUT/results.tgz" -T -) && echo "results: $(tar -tzf "$OUT/results.tgz" | wc -l) files in results.tgz"
   fi
   [ -f $RUNS/.eval-pending ] && echo "evaluation still pending" || echo "no run or evaluation left"
   for f in $RUNS/*.log; do echo "== $f"; tail -c 500 $f; echo; done
