@@ -158,10 +158,16 @@ eval)
   have_all $RUNS/oracle "$heldout" && args+=(--oracles $RUNS/oracle)
   [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
+  bests=()
   for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
     [ -f ${d}best/config.json ] || continue
-    args+=(--sft ${d}best)
+    args+=(--sft ${d}best); bests+=(${d}best)
   done
+  # the weight average of the SFT runs (same initialisation), a row for reading: nothing chose it
+  if [ "${SOUP:-1}" = 1 ] && [ ${#bests[@]} -ge 2 ] \
+      && t2l train soup "${bests[@]}" --out $RUNS/soup-sft/best 2>&1 | tail -2; then
+    args+=(--sft $RUNS/soup-sft/best)
+  fi
   margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
   for d in $RUNS/oracle-*/; do
     have_all "${d%/}" "${METHOD_TASKS:-$heldout}" && margs+=(--method-oracles "${d%/}")

@@ -285,5 +285,17 @@ def sft(
     console.print(f"SFT hypernetwork {checkpoint.id} written to {checkpoint.path}")
 
 
+@train_app.command("soup")
+def soup(
+    checkpoints: list[Path] = typer.Argument(..., help="Two or more hypernetwork checkpoints of one configuration."),
+    out: Path = typer.Option(..., help="Where to write the averaged checkpoint."),
+) -> None:
+    """Average the weights of hypernetworks trained from the same initialisation (a model soup)."""
+    from hypernet.soup import average_checkpoints
+
+    made = average_checkpoints(checkpoints, out)
+    console.print(f"soup {made.id} of {len(checkpoints)} checkpoints written to {made.path}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(train_app, name="train")
