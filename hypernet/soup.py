@@ -22,8 +22,11 @@ from hypernet.model import HyperNetwork
 
 
 def _comparable(checkpoint: Checkpoint) -> dict:
-    """The configuration without its training record: what must agree for weights to be averaged."""
-    return {k: v for k, v in checkpoint.config.to_dict().items() if k != "training"}
+    """What must agree for weights to be averaged: the configuration, and of its training record
+    what generation reads (whether the description also goes into the prompt)."""
+    config = checkpoint.config
+    return {**{k: v for k, v in config.to_dict().items() if k != "training"},
+            "prompt_description": config.prompt_description}
 
 
 def average_checkpoints(paths: Sequence[Path], out: Path) -> Checkpoint:
@@ -44,7 +47,8 @@ def average_checkpoints(paths: Sequence[Path], out: Path) -> Checkpoint:
     trainings = [c.config.training or {} for c in checkpoints]
     tasks = sorted({t for training in trainings for t in training.get("tasks", [])})
     selection = sorted({t for training in trainings for t in training.get("selection_task_ids", [])} - set(tasks))
-    training = {"recipe": "soup", "tasks": tasks, "selection_task_ids": selection,
+    training = {"recipe": "soup", "prompt_description": checkpoints[0].config.prompt_description,
+                "tasks": tasks, "selection_task_ids": selection,
                 "sources": [{"path": str(p), "sha256": c.sha256, "training": t}
                             for p, c, t in zip(paths, checkpoints, trainings)]}
     soup = HyperNetwork(dataclasses.replace(checkpoints[0].config, training=training))

@@ -163,10 +163,13 @@ eval)
     [ -f ${d}best/config.json ] || continue
     args+=(--sft ${d}best); bests+=(${d}best)
   done
-  # the weight average of the SFT runs (same initialisation), a row for reading: nothing chose it
+  # the weight average of the SFT runs (same initialisation) as one more row, and every candidate's
+  # loss on the selection tasks (the rule that may choose among them; the test tasks may not)
   if [ "${SOUP:-1}" = 1 ] && [ ${#bests[@]} -ge 2 ] \
       && t2l train soup "${bests[@]}" --out $RUNS/soup-sft/best 2>&1 | tail -2; then
     args+=(--sft $RUNS/soup-sft/best)
+    t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
+      || echo "selection losses failed (above)"
   fi
   margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
   for d in $RUNS/oracle-*/; do

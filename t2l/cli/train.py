@@ -297,5 +297,27 @@ def soup(
     console.print(f"soup {made.id} of {len(checkpoints)} checkpoints written to {made.path}")
 
 
+@train_app.command("selection-loss")
+def selection_loss_command(
+    checkpoints: list[Path] = typer.Argument(..., help="SFT checkpoints (or soups) that held back the same tasks."),
+    task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    device: Optional[str] = typer.Option(None),
+) -> None:
+    """Each checkpoint's loss on its held-back selection tasks (what SFT chooses its step by); lowest first."""
+    from hypernet.checkpoint import load_checkpoint
+    from hypernet.encoder import load_encoder
+    from hypernet.train.selection import selection_loss
+    from t2l.settings import get_settings
+
+    tasks = select_tasks("all", None, task_file)
+    loaded = load_for_training(device)
+    model_device = str(next(loaded.model.parameters()).device)
+    encoder = load_encoder(get_settings().encoder, device=model_device)
+    losses = {str(path): selection_loss(loaded, encoder, load_checkpoint(path, device=model_device), tasks)
+              for path in checkpoints}
+    for path, loss in sorted(losses.items(), key=lambda item: item[1]):
+        print(f"{loss:.4f}  {path}")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(train_app, name="train")

@@ -47,6 +47,9 @@ def test_checkpoints_of_different_configurations_are_not_averaged(tmp_path: Path
     save_checkpoint(build_hypernet(other), tmp_path / "seed1")
     with pytest.raises(CheckpointError, match="seed"):
         average_checkpoints([a, tmp_path / "seed1"], tmp_path / "soup")
+    prompted = _trained(tmp_path, "prompted", 1.0, recipe="sft", prompt_description=True)
+    with pytest.raises(CheckpointError, match="prompt_description"):  # generation would prompt them differently
+        average_checkpoints([a, prompted], tmp_path / "soup")
     with pytest.raises(CheckpointError, match="at least two"):
         average_checkpoints([a], tmp_path / "soup")
     assert not (tmp_path / "soup").exists()  # nothing written

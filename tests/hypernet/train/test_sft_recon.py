@@ -115,6 +115,13 @@ def test_sft_holds_back_selection_tasks_and_can_prompt_with_the_description(base
     assert all(r["selection_loss"] not in ("", "nan") for r in rows)
     best = load_checkpoint(tmp_path / "best", targets=discover_targets(base_model.model))
     assert best.config.prompt_description
+    # the same figure for the checkpoint afterwards (e.g. to choose between runs and their soup)
+    from hypernet.train.selection import selection_loss
+
+    recorded = json.loads((tmp_path / "best" / "config.json").read_text())["extra"]["selection_loss"]
+    assert selection_loss(base_model, encoder, best, TASKS) == pytest.approx(recorded, rel=1e-4)
+    with pytest.raises(T2LError, match="not in the task set"):
+        selection_loss(base_model, encoder, best, [t for t in TASKS if t.id != held[0].id])
     with pytest.raises(ValueError, match="hold back"):
         selection_split(TASKS, 3)
     from dataclasses import replace
@@ -376,3 +383,21 @@ def test_a_head_as_wide_as_tasks_times_layers_reproduces_them_and_a_narrower_one
     assert "32" in capacity_note(tasks, narrow)
     assert final_loss(16) > 0.1  # half the dimensions: stuck (about 0.16)
     assert final_loss(32) < 0.01  # exactly enough: reproduced
+
+
+def test_a_soup_of_two_runs_gets_a_selection_loss_like_its_sources(base_model, encoder, tmp_path: Path):
+    from hypernet.soup import average_checkpoints
+    from hypernet.train.selection import selection_loss
+
+    bests = []
+    for run, lr in (("a", 1e-3), ("b", 3e-3)):  # one initialisation (seed 0), different training
+        config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=lr, eval_every=1, checkpoint_every=2,
+                           selection_tasks=1, prompt_description=True, **TINY)
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / run, config)
+        bests.append(tmp_path / run / "best")
+    soup = average_checkpoints(bests, tmp_path / "soup")
+    losses = [selection_loss(base_model, encoder, load_checkpoint(p), TASKS) for p in bests]
+    mixed = selection_loss(base_model, encoder, soup, TASKS)
+    assert all(torch.isfinite(torch.tensor(x)) for x in [*losses, mixed])
+    assert mixed not in losses  # its own weights, scored by the same rule
+    assert soup.config.prompt_description and soup.config.training["selection_task_ids"]

@@ -1,0 +1,53 @@
+"""The loss an SFT run chooses its step by, for any hypernetwork checkpoint.
+
+A run keeps the step whose loss on its held-back selection tasks (held-out descriptions,
+validation examples) is lowest. This gives the same figure for a checkpoint made afterwards,
+e.g. a soup of several runs (``hypernet.soup``), so it can be chosen by the same rule, never by
+the test tasks. The batches are the ones training used (``mean_loss``: fixed seed), so a run's own
+``best`` checkpoint scores what its ``loss.csv`` recorded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Sequence
+
+from hypernet.targets import discover_targets
+from hypernet.train.sft import SFTConfig, _prepare, mean_loss
+from t2l.errors import T2LError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+    from hypernet.base_model import LoadedModel
+    from hypernet.checkpoint import Checkpoint
+    from hypernet.tasks.types import Task
+
+
+def recipe_of(checkpoint: Checkpoint) -> dict:
+    """The SFT settings a checkpoint was trained with (a soup's: its first source's)."""
+    training = checkpoint.config.training or {}
+    if training.get("recipe") == "soup":
+        training = training["sources"][0]["training"]
+    if training.get("recipe") != "sft":
+        raise T2LError(f"checkpoint {checkpoint.id} was not trained by SFT (recipe {training.get('recipe')!r})")
+    return training
+
+
+def selection_loss(loaded: LoadedModel, encoder: SentenceTransformer, checkpoint: Checkpoint,
+                   tasks: Sequence[Task]) -> float:
+    """Mean response loss of ``checkpoint`` on its selection tasks (found by id in ``tasks``)."""
+    ids = (checkpoint.config.training or {}).get("selection_task_ids") or []
+    if not ids:
+        raise T2LError(f"checkpoint {checkpoint.id} records no selection tasks: nothing to choose it by")
+    by_id = {t.id: t for t in tasks}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise T2LError(f"selection tasks not in the task set: {', '.join(missing[:5])} (pass the run's --task-file)")
+    names = {f.name for f in dataclasses.fields(SFTConfig)}
+    config = SFTConfig(**{k: v for k, v in recipe_of(checkpoint).items() if k in names})
+    model, tokenizer = loaded.model, loaded.tokenizer
+    device = next(model.parameters()).device
+    pool = _prepare([by_id[i] for i in ids], tokenizer, encoder, config, device, heldout_descriptions=True)
+    hypernet = checkpoint.hypernet.to(device)
+    return mean_loss(model, hypernet, discover_targets(model), pool, config, tokenizer.pad_token_id, device)
