@@ -23,8 +23,8 @@ def _trained(tmp_path: Path, name: str, shift: float, **training) -> Path:
 
 
 def test_a_soup_is_the_mean_of_its_checkpoints_and_records_what_they_trained_on(tmp_path: Path):
-    a = _trained(tmp_path, "a", 1.0, recipe="sft", tasks=["t1", "t2"], selection_task_ids=["s1"])
-    b = _trained(tmp_path, "b", 3.0, recipe="sft", tasks=["t2", "t3"], selection_task_ids=["s1", "t1"])
+    a = _trained(tmp_path, "a", 1.0, recipe="sft", tasks=["t1", "t2"], selection_task_ids=["s3"])
+    b = _trained(tmp_path, "b", 3.0, recipe="sft", tasks=["t2", "t3"], selection_task_ids=["s2", "s3", "t1"])
     made = average_checkpoints([a, b], tmp_path / "soup")
     loaded = load_checkpoint(tmp_path / "soup")
     ha, hb = load_checkpoint(a).hypernet, load_checkpoint(b).hypernet
@@ -32,7 +32,8 @@ def test_a_soup_is_the_mean_of_its_checkpoints_and_records_what_they_trained_on(
         assert torch.allclose(value, (ha.state_dict()[name] + hb.state_dict()[name]) / 2)
     training = loaded.config.training
     assert training["recipe"] == "soup" and training["tasks"] == ["t1", "t2", "t3"]
-    assert training["selection_task_ids"] == ["s1"]  # t1 was trained on by a: not a selection task of the soup
+    # t1 was trained on by a: not a selection task of the soup; the sources' order is kept
+    assert training["selection_task_ids"] == ["s3", "s2"]
     assert [s["sha256"] for s in training["sources"]] == [load_checkpoint(a).sha256, load_checkpoint(b).sha256]
     assert made.sha256 == loaded.sha256
     # the averaged network emits adapters like any other
