@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import time
 from pathlib import Path
 
 import torch
-
 
 WRAPS = ("Please {p}.", "Can you {p}?", "Task: {p}.", "I need you to {p}.", "{P}. Reply with the answer only.")
 
@@ -67,6 +67,12 @@ def main() -> None:
                                 "limit": args.limit, "rows": {}}
     config = checkpoint.hypernet.config
 
+    @functools.cache
+    def generated(description: str):  # once per description; each scale only changes alpha
+        if not args.wrapped:
+            return generate_adapters(checkpoint.hypernet, encoder, [description], targets, checkpoint_id=checkpoint.id)
+        return wrapped_adapters(description)
+
     def wrapped_adapters(description: str):
         texts = [description, *rewrapped(description)]
         mean = torch.nn.functional.normalize(encode_descriptions(encoder, texts), dim=-1).mean(0, keepdim=True)
@@ -77,13 +83,7 @@ def main() -> None:
     for group, (tasks, split) in groups.items():
         for scale in scales:
             def adapters_for(task, scale=scale):
-                description = task.heldout_descriptions[0]
-                if args.wrapped:
-                    made = wrapped_adapters(description)
-                else:
-                    made = generate_adapters(checkpoint.hypernet, encoder, [description], targets,
-                                             checkpoint_id=checkpoint.id)
-                return [dataclasses.replace(a, alpha=a.alpha * scale) for a in made]
+                return [dataclasses.replace(a, alpha=a.alpha * scale) for a in generated(task.heldout_descriptions[0])]
 
             started = time.perf_counter()
             row = evaluate_method(f"{group} x{scale}", loaded, tasks, split=split, limit=args.limit,

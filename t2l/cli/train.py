@@ -306,15 +306,23 @@ def selection_loss_command(
     """Each checkpoint's loss on its held-back selection tasks (what SFT chooses its step by); lowest first."""
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
-    from hypernet.train.selection import selection_loss
+    from hypernet.train.selection import recipe_of, selection_loss
     from t2l.settings import get_settings
 
     tasks = select_tasks("all", None, task_file)
+    loaded_checkpoints = {path: load_checkpoint(path) for path in checkpoints}
+    held = {}
+    for path, checkpoint in loaded_checkpoints.items():  # before the model loads: a mismatch is named at once
+        recipe_of(checkpoint)
+        held[path] = tuple((checkpoint.config.training or {}).get("selection_task_ids") or ())
+    if len(set(held.values())) > 1:
+        raise T2LError("these checkpoints held back different selection tasks, so their losses do not compare: "
+                       + "; ".join(f"{p}: {len(ids)} tasks" for p, ids in held.items()))
     loaded = load_for_training(device)
     model_device = str(next(loaded.model.parameters()).device)
     encoder = load_encoder(get_settings().encoder, device=model_device)
-    losses = {str(path): selection_loss(loaded, encoder, load_checkpoint(path, device=model_device), tasks)
-              for path in checkpoints}
+    losses = {str(path): selection_loss(loaded, encoder, checkpoint, tasks)
+              for path, checkpoint in loaded_checkpoints.items()}
     for path, loss in sorted(losses.items(), key=lambda item: item[1]):
         print(f"{loss:.4f}  {path}")
 

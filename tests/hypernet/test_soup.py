@@ -64,3 +64,19 @@ def test_the_soup_command_writes_the_averaged_checkpoint(tmp_path: Path, capsys,
     assert code == 0, err
     made = load_checkpoint(tmp_path / "soup")
     assert made.id in out + err and made.config.training["recipe"] == "soup"
+
+
+def test_selection_losses_of_checkpoints_that_held_back_different_tasks_are_refused_before_the_model_loads(
+        tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    a = _trained(tmp_path, "a", 1.0, recipe="sft", tasks=["t1"], selection_task_ids=["s1"])
+    b = _trained(tmp_path, "b", 2.0, recipe="sft", tasks=["t1"], selection_task_ids=["s2"])
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "selection-loss", str(a), str(b))
+    assert code != 0 and "held back different selection tasks" in " ".join(err.split())
+    recon = _trained(tmp_path, "recon", 1.0, recipe="recon", tasks=["t1"])
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "selection-loss", str(a), str(recon))
+    assert code != 0 and "not trained by SFT" in " ".join(err.split())
