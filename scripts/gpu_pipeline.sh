@@ -66,13 +66,14 @@ start)
   done
   # every task's oracle LoRA at once (held-out: the upper bound; training: the reconstruction targets);
   # recon needs a head wide enough for tasks x layers distinct layer adapters (see --head-hidden)
-  # (RECON=0: only the held-out tasks' oracles, the table's upper bound, and no reconstruction run)
+  # (RECON=0: only the held-out tasks' oracles, the table's upper bound, and no reconstruction run;
+  # RECON=0 ORACLES=0: no oracles at all)
   if [ "${RECON:-1}" = 1 ]; then
     setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
       --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128} \
       --tasks-per-batch ${RECON_BATCH:-16}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
-  else
+  elif [ "${ORACLES:-1}" = 1 ]; then  # ORACLES=0: none (e.g. the held-out oracles of an earlier run are reused)
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &
   fi
@@ -171,6 +172,16 @@ eval)
     t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
       || echo "selection losses failed (above)"
   fi
+  # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
+  # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task;
+  # one process per run side by side (generation with a 135M model leaves the GPU mostly idle)
+  for d in $RUNS/sft-*/; do
+    [ -d ${d}steps ] || continue
+    sargs=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && sargs+=(--sft ${c%/}); done
+    { t2l eval $SUITE --split heldout --limit 16 --descriptions 1 --skip-base "${sargs[@]}" \
+      --out $RUNS/eval-steps-$(basename $d)/EVAL.md > $RUNS/eval-steps-$(basename $d).log 2>&1 \
+      || echo "step evaluation of $d failed (eval-steps-$(basename $d).log)"; } &
+  done
   margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
   for d in $RUNS/oracle-*/; do
     have_all "${d%/}" "${METHOD_TASKS:-$heldout}" && margs+=(--method-oracles "${d%/}")
@@ -186,14 +197,6 @@ eval)
     t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
       --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
   fi
-  # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
-  # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task
-  for d in $RUNS/sft-*/; do
-    [ -d ${d}steps ] || continue
-    sargs=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && sargs+=(--sft ${c%/}); done
-    t2l eval $SUITE --split heldout --limit 16 --descriptions 1 --skip-base "${sargs[@]}" \
-      --out $RUNS/eval-steps-$(basename $d)/EVAL.md 2>&1 | tail -4 || echo "step evaluation of $d failed"
-  done
   if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
     rargs=()
     for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
@@ -207,6 +210,8 @@ eval)
     t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
       --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8 || echo "recon evaluation failed"
   fi
+  wait  # the step evaluations
+  for f in $RUNS/eval-steps-*.log; do [ -f "$f" ] && { echo "== $f"; tail -4 "$f"; }; done
   ;;
 collect)
   # everything small plus the chosen checkpoints, in 15 MiB pieces (a call brings back at most 8 files)

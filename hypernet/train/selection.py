@@ -1,10 +1,15 @@
-"""The loss an SFT run chooses its step by, for any hypernetwork checkpoint.
+"""The loss an SFT run chooses its step by, for any hypernetwork checkpoint, and the exact match
+on the same held-back tasks.
 
 A run keeps the step whose loss on its held-back selection tasks (held-out descriptions,
 validation examples) is lowest. This gives the same figure for a checkpoint made afterwards,
 e.g. a soup of several runs (``hypernet.soup``), so it can be chosen by the same rule, never by
 the test tasks. The batches are the ones training used (``mean_loss``: fixed seed), so a run's own
 ``best`` checkpoint scores what its ``loss.csv`` recorded.
+
+The loss and the score can disagree: on the 476-task suite neither the selection loss nor the
+held-out loss ordered a run's steps the way their held-out exact match did (docs/EVAL.md, session
+7). ``selection_exact`` chooses by the metric the test reports, still without the test tasks.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ if TYPE_CHECKING:
 
     from hypernet.base_model import LoadedModel
     from hypernet.checkpoint import Checkpoint
+    from hypernet.evaluate import MethodResult
     from hypernet.tasks.types import Task
 
 
@@ -34,9 +40,7 @@ def recipe_of(checkpoint: Checkpoint) -> dict:
     return training
 
 
-def selection_loss(loaded: LoadedModel, encoder: SentenceTransformer, checkpoint: Checkpoint,
-                   tasks: Sequence[Task]) -> float:
-    """Mean response loss of ``checkpoint`` on its selection tasks (found by id in ``tasks``)."""
+def _selection_tasks(checkpoint: Checkpoint, tasks: Sequence[Task]) -> list[Task]:
     ids = (checkpoint.config.training or {}).get("selection_task_ids") or []
     if not ids:
         raise T2LError(f"checkpoint {checkpoint.id} records no selection tasks: nothing to choose it by")
@@ -44,10 +48,43 @@ def selection_loss(loaded: LoadedModel, encoder: SentenceTransformer, checkpoint
     missing = [i for i in ids if i not in by_id]
     if missing:
         raise T2LError(f"selection tasks not in the task set: {', '.join(missing[:5])} (pass the run's --task-file)")
+    return [by_id[i] for i in ids]
+
+
+def selection_loss(loaded: LoadedModel, encoder: SentenceTransformer, checkpoint: Checkpoint,
+                   tasks: Sequence[Task]) -> float:
+    """Mean response loss of ``checkpoint`` on its selection tasks (found by id in ``tasks``)."""
+    held = _selection_tasks(checkpoint, tasks)
     names = {f.name for f in dataclasses.fields(SFTConfig)}
     config = SFTConfig(**{k: v for k, v in recipe_of(checkpoint).items() if k in names})
     model, tokenizer = loaded.model, loaded.tokenizer
     device = next(model.parameters()).device
-    pool = _prepare([by_id[i] for i in ids], tokenizer, encoder, config, device, heldout_descriptions=True)
+    pool = _prepare(held, tokenizer, encoder, config, device, heldout_descriptions=True)
     hypernet = checkpoint.hypernet.to(device)
     return mean_loss(model, hypernet, discover_targets(model), pool, config, tokenizer.pad_token_id, device)
+
+
+def selection_exact(loaded: LoadedModel, encoder: SentenceTransformer, checkpoint: Checkpoint,
+                    tasks: Sequence[Task], *, limit: int = 16, descriptions: int = 3) -> MethodResult:
+    """Exact and lenient match of ``checkpoint`` on its selection tasks: the first ``limit``
+    validation examples of each, under its first ``descriptions`` held-out descriptions (the
+    description in the prompt too when it was trained so), as ``t2l eval`` scores test tasks."""
+    from hypernet.evaluate import evaluate_method
+    from hypernet.generate import generate_adapters
+
+    held = _selection_tasks(checkpoint, tasks)
+    recipe_of(checkpoint)
+    model = loaded.model
+    targets = discover_targets(model)
+    device = next(model.parameters()).device
+    hypernet = checkpoint.hypernet.to(device)
+
+    def texts(task: Task) -> list[str]:
+        return list(task.heldout_descriptions[:descriptions])
+
+    prompted = hypernet.config.prompt_description
+    return evaluate_method(
+        f"selection tasks [{checkpoint.id}]", loaded, held, split="validation", limit=limit,
+        prompts_for=texts if prompted else lambda task: (None,),
+        adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets, checkpoint_id=checkpoint.id),
+    )

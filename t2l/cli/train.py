@@ -301,14 +301,20 @@ def soup(
 def selection_loss_command(
     checkpoints: list[Path] = typer.Argument(..., help="SFT checkpoints (or soups) that held back the same tasks."),
     task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
+    metric: str = typer.Option("loss", help="loss (what SFT chooses its step by; lowest first) or exact "
+                                            "(exact match of generated answers, as t2l eval scores; highest first)."),
+    limit: int = typer.Option(16, min=1, help="With --metric exact: validation examples per selection task."),
+    descriptions: int = typer.Option(3, min=1, help="With --metric exact: held-out descriptions per selection task."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
-    """Each checkpoint's loss on its held-back selection tasks (what SFT chooses its step by); lowest first."""
+    """Each checkpoint scored on its held-back selection tasks, best first: never the test tasks."""
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
-    from hypernet.train.selection import recipe_of, selection_loss
+    from hypernet.train.selection import recipe_of, selection_exact, selection_loss
     from t2l.settings import get_settings
 
+    if metric not in ("loss", "exact"):
+        raise T2LError(f"--metric must be loss or exact, not {metric!r}")
     tasks = select_tasks("all", None, task_file)
     loaded_checkpoints = {path: load_checkpoint(path) for path in checkpoints}
     held = {}
@@ -321,10 +327,16 @@ def selection_loss_command(
     loaded = load_for_training(device)
     model_device = str(next(loaded.model.parameters()).device)
     encoder = load_encoder(get_settings().encoder, device=model_device)
-    losses = {str(path): selection_loss(loaded, encoder, checkpoint, tasks)
+    if metric == "loss":
+        losses = {str(path): selection_loss(loaded, encoder, checkpoint, tasks)
+                  for path, checkpoint in loaded_checkpoints.items()}
+        for path, loss in sorted(losses.items(), key=lambda item: item[1]):
+            print(f"{loss:.4f}  {path}")
+        return
+    scores = {str(path): selection_exact(loaded, encoder, checkpoint, tasks, limit=limit, descriptions=descriptions)
               for path, checkpoint in loaded_checkpoints.items()}
-    for path, loss in sorted(losses.items(), key=lambda item: item[1]):
-        print(f"{loss:.4f}  {path}")
+    for path, result in sorted(scores.items(), key=lambda item: -item[1].mean("exact")):
+        print(f"exact {result.mean('exact'):5.1f}  lenient {result.mean('lenient'):5.1f}  {path}")
 
 
 def register(app: typer.Typer) -> None:

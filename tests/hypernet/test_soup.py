@@ -80,3 +80,5 @@ def test_selection_losses_of_checkpoints_that_held_back_different_tasks_are_refu
     recon = _trained(tmp_path, "recon", 1.0, recipe="recon", tasks=["t1"])
     code, _, err = run_t2l(capsys, monkeypatch, "train", "selection-loss", str(a), str(recon))
     assert code != 0 and "not trained by SFT" in " ".join(err.split())
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "selection-loss", str(a), "--metric", "accuracy")
+    assert code != 0 and "--metric must be loss or exact" in " ".join(err.split())

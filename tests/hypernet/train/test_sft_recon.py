@@ -401,3 +401,33 @@ def test_a_soup_of_two_runs_gets_a_selection_loss_like_its_sources(base_model, e
     assert all(torch.isfinite(torch.tensor(x)) for x in [*losses, mixed])
     assert mixed not in losses  # its own weights, scored by the same rule
     assert soup.config.prompt_description and soup.config.training["selection_task_ids"]
+
+
+def test_selection_exact_scores_the_held_back_tasks_as_eval_scores_test_tasks(base_model, encoder, tmp_path: Path):
+    from hypernet.evaluate import evaluate_method
+    from hypernet.train.selection import selection_exact
+    from hypernet.train.sft import selection_split
+
+    # lr 0: the output heads keep their zero init, so every generated adapter is zero and the
+    # answers must be the base model's under the held-out description in the prompt
+    config = SFTConfig(steps=1, tasks_per_batch=2, examples_per_task=2, lr=0.0, eval_every=1, checkpoint_every=1,
+                       selection_tasks=1, prompt_description=True, **TINY)
+    train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "run", config)
+    best = load_checkpoint(tmp_path / "run" / "best", targets=discover_targets(base_model.model))
+    (held,) = selection_split(TASKS, 1)[1]
+    scored = selection_exact(base_model, encoder, best, TASKS, limit=3, descriptions=1)
+    assert list(scored.per_task) == [held.id]
+    plain = evaluate_method("base + description", base_model, [held], split="validation", limit=3,
+                            prompts_for=lambda t: t.heldout_descriptions[:1])
+    assert scored.samples[held.id] == plain.samples[held.id]
+    assert [s["expected"] for s in scored.samples[held.id]] == [e.output for e in held.validation[:3]]
+    assert scored.per_task == plain.per_task
+    # with non-zero heads the generated adapter changes what the model answers
+    with torch.no_grad():
+        for name, parameter in best.hypernet.named_parameters():
+            if name.startswith("heads."):
+                parameter.normal_(0, 0.5)
+    moved = selection_exact(base_model, encoder, best, TASKS, limit=3, descriptions=1)
+    assert moved.samples[held.id] != plain.samples[held.id]
+    with pytest.raises(T2LError, match="not in the task set"):
+        selection_exact(base_model, encoder, best, [t for t in TASKS if t.id != held.id])
