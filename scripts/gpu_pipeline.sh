@@ -172,6 +172,24 @@ eval)
     t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
       || echo "selection losses failed (above)"
   fi
+  # the candidates chosen by exact match on the selection tasks (the metric the table reports; on the
+  # 476-task suite the selection loss ordered steps unlike it, docs/EVAL.md session 7): every kept
+  # step and best of each run, and the soup, one process per run; the winner gets a held-out row
+  if [ "${SELECT_EXACT:-1}" = 1 ]; then
+    for d in $RUNS/sft-*/ ${bests[@]:+$RUNS/soup-sft/}; do
+      cands=(); for c in ${d}steps/step-*/ ${d}best/; do [ -f ${c}config.json ] && cands+=(${c%/}); done
+      [ ${#cands[@]} -gt 0 ] || continue
+      t2l train selection-loss $SUITE --metric exact --limit 16 --descriptions 3 "${cands[@]}" \
+        > $RUNS/selection-exact-$(basename $d).log 2>&1 &
+    done
+    wait
+    winner=$(cat $RUNS/selection-exact-*.log 2>/dev/null | grep '^exact' | sort -k2,2 -g -r | head -1 | awk '{print $NF}')
+    grep -h '^exact' $RUNS/selection-exact-*.log 2>/dev/null | sort -k2,2 -g -r | head -8
+    if [ -n "$winner" ]; then
+      echo "chosen by selection exact match: $winner"
+      case " ${args[*]} " in *" $winner "*) ;; *) args+=(--sft "$winner") ;; esac
+    fi
+  fi
   # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
   # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task;
   # one process per run side by side (generation with a 135M model leaves the GPU mostly idle)

@@ -23,7 +23,8 @@ import torch
 
 from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
-from hypernet.generate import embedding_dim, encode_descriptions
+from hypernet.evaluate import evaluate_method
+from hypernet.generate import embedding_dim, encode_descriptions, generate_adapters
 from hypernet.lora import batched_lora
 from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter
 from hypernet.targets import discover_targets, select_targets
@@ -65,6 +66,13 @@ class SFTConfig:
     # training tasks held back from training to choose the checkpoint by (zero-shot loss on them):
     # the held-out test tasks must not choose it
     selection_tasks: int = 0
+    # what chooses OUT/best among the evaluated steps: the selection tasks' loss, or the exact match
+    # of answers generated on their first selection_examples validation examples under their first
+    # selection_descriptions held-out descriptions (as t2l eval scores; the loss and the score
+    # disagreed on the 476-task suite, docs/EVAL.md session 7)
+    select_by: str = "loss"
+    selection_examples: int = 16
+    selection_descriptions: int = 3
     # the description also goes into the prompt (as for the multi-task LoRA); generation then does the same
     prompt_description: bool = False
     # Gaussian noise on the (unit-length) description embeddings while training, renormalised:
@@ -89,6 +97,10 @@ class SFTConfig:
         for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
             if getattr(self, key) <= 0:
                 raise SettingError(f"{key} must be positive")
+        if self.select_by not in ("loss", "exact"):
+            raise SettingError(f"select_by must be loss or exact, not {self.select_by!r}")
+        if self.selection_examples <= 0 or self.selection_descriptions <= 0:
+            raise SettingError("selection_examples and selection_descriptions must be positive")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
         if not 0 <= self.family_swap <= 1:
@@ -275,6 +287,24 @@ def mean_loss(model, hypernet, targets, pool: _Pool, config, pad, device, batche
     return total / batches
 
 
+def _selection_exact(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: HyperNetwork,
+                     selection: Sequence[Task], targets, config: SFTConfig) -> float:
+    """Mean exact match (0..100) of generated answers on the selection tasks (``select_by`` exact)."""
+    def texts(task: Task) -> list[str]:
+        return list(task.heldout_descriptions[:config.selection_descriptions])
+
+    was_training = hypernet.training
+    hypernet.eval()  # no dropout in the adapters it emits
+    try:
+        result = evaluate_method(
+            "selection", loaded, selection, split="validation", limit=config.selection_examples,
+            prompts_for=texts if config.prompt_description else lambda task: (None,),
+            adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets))
+    finally:
+        hypernet.train(was_training)
+    return result.mean("exact")
+
+
 def train_sft(
     loaded: LoadedModel,
     encoder: SentenceTransformer,
@@ -328,19 +358,30 @@ def train_sft(
     if "rng" in extra:
         state = extra["rng"]
         rng.setstate((state[0], tuple(state[1]), state[2]))
-    curve = LossCurve(out_dir / "loss.csv", ["loss", "val_loss", "selection_loss", "zero_shot_loss", "lr"])
+    by_exact = config.select_by == "exact"
+    columns = ["loss", "val_loss", "selection_loss", *(["selection_exact"] if by_exact else []), "zero_shot_loss", "lr"]
+    curve = LossCurve(out_dir / "loss.csv", columns)
     curve.truncate_after(start)
     elapsed = float(extra.get("seconds", 0.0))
     best = float(extra.get("best_selection_loss", float("inf")))
+    best_exact = float(extra.get("best_selection_exact", float("-inf")))
     started = time.perf_counter()
 
     def progress_extra(step: int) -> dict[str, Any]:
         return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate(),
-                "best_selection_loss": best}
+                "best_selection_loss": best, **({"best_selection_exact": best_exact} if by_exact else {})}
+
+    def keep_best(step: int, row: dict[str, float]) -> None:
+        hypernet.eval()
+        save_checkpoint(hypernet, out_dir / "best", extra=progress_extra(step) | {
+            "rng": None, "selection_loss": row["selection_loss"],
+            **({"selection_exact": row["selection_exact"]} if by_exact else {})})
+        hypernet.train()
 
     def evaluate(step: int, row: dict[str, float]) -> None:
-        """Fill ``row``'s eval losses; keep the checkpoint in ``out_dir/best`` if its selection loss is lowest."""
-        nonlocal best
+        """Fill ``row``'s eval figures; keep the checkpoint in ``out_dir/best`` if its selection loss is
+        lowest (or, ``select_by`` exact, its selection exact match highest; the first step on a tie)."""
+        nonlocal best, best_exact
         row["val_loss"] = mean_loss(model, hypernet, all_targets, val_pool, config, pad, device)
         row["zero_shot_loss"] = mean_loss(model, hypernet, all_targets, zs_pool, config, pad, device)
         if config.keep_checkpoints:
@@ -348,11 +389,14 @@ def train_sft(
             hypernet.train()
         if selection:
             row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
-            if row["selection_loss"] < best:
+            if by_exact:
+                row["selection_exact"] = _selection_exact(loaded, encoder, hypernet, selection, all_targets, config)
+                if row["selection_exact"] > best_exact:
+                    best_exact, best = row["selection_exact"], row["selection_loss"]
+                    keep_best(step, row)
+            elif row["selection_loss"] < best:
                 best = row["selection_loss"]
-                save_checkpoint(hypernet.eval(), out_dir / "best",
-                                extra=progress_extra(step) | {"rng": None, "selection_loss": best})
-                hypernet.train()
+                keep_best(step, row)
 
     if start == 0 and anchor is not None:
         # the adapter the run starts from is a candidate too: training must beat it on held-back tasks

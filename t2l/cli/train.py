@@ -233,7 +233,13 @@ def sft(
     eval_every: int = typer.Option(250, min=1),
     max_minutes: float = typer.Option(0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
     selection_tasks: int = typer.Option(
-        0, min=0, help="Training tasks held back to pick the checkpoint by (their loss); the best goes to OUT/best."),
+        0, min=0, help="Training tasks held back to pick the checkpoint by (see --select-by); the best goes to OUT/best."),
+    select_by: str = typer.Option(
+        "loss", help="What picks OUT/best: the selection tasks' loss, or exact (the exact match of answers "
+                     "generated for them, as t2l eval scores; slower: it generates at every evaluation)."),
+    selection_examples: int = typer.Option(16, min=1, help="With --select-by exact: validation examples per task."),
+    selection_descriptions: int = typer.Option(
+        3, min=1, help="With --select-by exact: held-out descriptions per selection task."),
     prompt_description: bool = typer.Option(
         False, help="Put the description in the prompt too (generation with this checkpoint then does the same)."),
     l2_weight: float = typer.Option(1e-3, help="Weight of the L2 penalty on the generated A and B."),
@@ -275,7 +281,8 @@ def sft(
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
-                       keep_checkpoints=keep_checkpoints)
+                       keep_checkpoints=keep_checkpoints, select_by=select_by,
+                       selection_examples=selection_examples, selection_descriptions=selection_descriptions)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:

@@ -431,3 +431,26 @@ def test_selection_exact_scores_the_held_back_tasks_as_eval_scores_test_tasks(ba
     assert moved.samples[held.id] != plain.samples[held.id]
     with pytest.raises(T2LError, match="not in the task set"):
         selection_exact(base_model, encoder, best, [t for t in TASKS if t.id != held.id])
+
+
+def test_sft_can_choose_its_step_by_the_exact_match_of_the_held_back_tasks(base_model, encoder, tmp_path: Path):
+    from hypernet.train.selection import selection_exact
+
+    config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=1, checkpoint_every=2,
+                       selection_tasks=1, prompt_description=True, select_by="exact", selection_examples=2,
+                       selection_descriptions=1, **TINY)
+    train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config)
+    rows = list(csv.DictReader(open(tmp_path / "loss.csv")))
+    scores = [float(r["selection_exact"]) for r in rows]
+    assert len(scores) == 2 and all(0 <= s <= 100 for s in scores)
+    best = load_checkpoint(tmp_path / "best", targets=discover_targets(base_model.model))
+    extra = json.loads((tmp_path / "best" / "config.json").read_text())["extra"]
+    assert extra["step"] == 1 + scores.index(max(scores))  # the first step with the highest score
+    assert extra["selection_exact"] == max(scores)
+    # the same figure for the checkpoint afterwards, by the scorer runs and soups are compared with
+    again = selection_exact(base_model, encoder, best, TASKS, limit=2, descriptions=1)
+    assert again.mean("exact") == pytest.approx(extra["selection_exact"])
+    from t2l.errors import SettingError
+
+    with pytest.raises(SettingError, match="select_by"):
+        SFTConfig(select_by="accuracy")
