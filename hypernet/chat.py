@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
@@ -23,10 +23,16 @@ def complete(
     tokenizer: PreTrainedTokenizerBase,
     user_messages: list[str],
     *,
-    max_new_tokens: int = 32,
+    max_new_tokens: int | Sequence[int] = 32,
 ) -> list[str]:
-    """Greedy answers to ``user_messages``, batched with left padding."""
+    """Greedy answers to ``user_messages``, batched with left padding. ``max_new_tokens`` may give
+    each message its own budget: the batch generates up to the largest, and each answer is cut at
+    its own, so it is the answer that budget alone would give."""
     import torch
+
+    budgets = [max_new_tokens] * len(user_messages) if isinstance(max_new_tokens, int) else list(max_new_tokens)
+    if len(budgets) != len(user_messages):
+        raise ValueError(f"{len(budgets)} token budgets for {len(user_messages)} messages")
 
     prompts = chat_prompts(tokenizer, user_messages)
     previous_side = tokenizer.padding_side
@@ -40,13 +46,14 @@ def complete(
     with torch.inference_mode():
         out = model.generate(
             **batch,
-            max_new_tokens=max_new_tokens,
+            max_new_tokens=max(budgets),
             do_sample=False,
             pad_token_id=tokenizer.pad_token_id,
             eos_token_id=stop,
         )
     answers = []
-    for row in out[:, batch["input_ids"].shape[1] :].tolist():
+    for row, budget in zip(out[:, batch["input_ids"].shape[1] :].tolist(), budgets):
+        row = row[:budget]
         # cut at the first end token: text after it is not part of the answer
         cut = next((i for i, token in enumerate(row) if token in stop), len(row))
         answers.append(tokenizer.decode(row[:cut], skip_special_tokens=True).strip())

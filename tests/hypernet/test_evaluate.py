@@ -42,3 +42,49 @@ def test_report_has_the_table_the_chart_and_the_command(tmp_path: Path):
     text = md.read_text()
     assert "| T2L (SFT) | **60.0** | 70.0 | 50.0 |" in text and "`t2l eval`" in text
     assert png.stat().st_size > 1000 and '"mean_exact": 20.0' in js.read_text()
+
+
+def _words_task(task_id: str, words: list[str], upper: bool) -> Task:
+    test = tuple(Example(w, w.upper() if upper else w) for w in words)
+    return Task(id=task_id, family="string", descriptions=("Repeat the word.",), heldout_descriptions=("Echo it.",),
+                train=(), validation=(), test=test)
+
+
+def test_tasks_batched_together_answer_as_each_task_alone(base_model, monkeypatch):
+    import hypernet.evaluate
+    from hypernet.evaluate import evaluate_method
+
+    answered: list[tuple[str, tuple[str, ...]]] = []  # every variant's answers, as they are scored
+    real_score = hypernet.evaluate._score
+
+    def recording(task, answers, examples):
+        answered.append((task.id, tuple(answers)))
+        return real_score(task, answers, examples)
+
+    monkeypatch.setattr(hypernet.evaluate, "_score", recording)
+
+    # tasks of different sizes and token budgets, three variants each, with their own adapters:
+    # pieces of 3 rows, two per call, so calls mix tasks and the last piece of a variant is padded
+    tasks = [_words_task("t.a", ["apple", "river", "stone", "cloud", "tiger"], False),
+             _words_task("t.b", ["internationalisation", "paper"], True),
+             _words_task("t.c", ["music", "lemon", "stone", "sun"], False)]
+    adapters = {t.id: [_adapter(base_model.model)] * 3 for t in tasks}
+    for i, task in enumerate(tasks):  # a different adapter per task and variant
+        adapters[task.id] = [LoraAdapter(rank=4, alpha=8.0 * (1 + i + v), weights=adapters[task.id][v].weights,
+                                         target_modules=["q_proj", "v_proj"]) for v in range(3)]
+    prompts = [None, "Repeat the word.", "Say it in capitals."]
+    together = evaluate_method("x", base_model, tasks, prompts_for=lambda t: prompts,
+                               adapters_for=lambda t: adapters[t.id], batch_size=7, rows_per_adapter=3)
+    batched, answered[:] = list(answered), []
+    for task in tasks:
+        samples: list[dict[str, str]] = []
+        alone = evaluate_task(base_model, task, task.test, descriptions_in_prompt=prompts,
+                              adapters=adapters[task.id], samples=samples)
+        assert together.per_task[task.id] == alone
+        assert together.samples[task.id] == samples
+    assert sorted(batched) == sorted(answered) and len(batched) == 9
+    assert len({a for _, a in batched}) > 3  # the variants do answer differently
+    # the base rows (no adapters) go the same way
+    plain = evaluate_method("base", base_model, tasks, batch_size=4, rows_per_adapter=2)
+    for task in tasks:
+        assert plain.per_task[task.id] == evaluate_task(base_model, task, task.test)
