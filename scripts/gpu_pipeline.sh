@@ -172,11 +172,23 @@ eval)
     t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
       || echo "selection losses failed (above)"
   fi
+  # and the soup of the later half of every run's kept steps (session 7: 27 later steps of three
+  # runs scored above every single checkpoint and above the soup of their chosen ones)
+  if [ "${SOUP:-1}" = 1 ]; then
+    late=()
+    for d in $RUNS/sft-*/; do
+      kept=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && kept+=(${c%/}); done
+      [ ${#kept[@]} -ge 2 ] && late+=("${kept[@]:$(( ${#kept[@]} / 2 ))}")
+    done
+    if [ ${#late[@]} -ge 2 ] && t2l train soup "${late[@]}" --out $RUNS/soup-late/best 2>&1 | tail -2; then
+      args+=(--sft $RUNS/soup-late/best)
+    fi
+  fi
   # the candidates chosen by exact match on the selection tasks (the metric the table reports; on the
   # 476-task suite the selection loss ordered steps unlike it, docs/EVAL.md session 7): every kept
   # step and best of each run, and the soup, one process per run; the winner gets a held-out row
   if [ "${SELECT_EXACT:-1}" = 1 ]; then
-    for d in $RUNS/sft-*/ ${bests[@]:+$RUNS/soup-sft/}; do
+    for d in $RUNS/sft-*/ $RUNS/soup-*/; do
       cands=(); for c in ${d}steps/step-*/ ${d}best/; do [ -f ${c}config.json ] && cands+=(${c%/}); done
       [ ${#cands[@]} -gt 0 ] || continue
       t2l train selection-loss $SUITE --metric exact --limit 16 --descriptions 3 "${cands[@]}" \

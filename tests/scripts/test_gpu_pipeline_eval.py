@@ -1,0 +1,70 @@
+"""scripts/gpu_pipeline.sh eval: which checkpoints it scores and which one the selection tasks choose.
+
+The t2l commands are replaced by a stand-in ``python3`` that records its calls and gives each
+candidate a known selection score; the script's own logic (soups, candidates, the winner's row) is
+what runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
+REPO = SCRIPT.parents[1]
+
+# python3 -m t2l ...: recorded; soups written; selection exact = the score named in SCORES (path -> score)
+STAND_IN = r'''#!/bin/bash
+if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then
+  shift 2; echo "$*" >> "$CALLS"
+  if [ "$1 $2" = "train soup" ]; then out="${@: -1}"; mkdir -p "$out"; echo '{}' > "$out/config.json"; exit 0; fi
+  if [ "$1 $2" = "train selection-loss" ] && [[ " $* " == *" --metric exact "* ]]; then
+    for a in "$@"; do [ -d "$a" ] && echo "exact $(grep -F "$a " "$SCORES" | cut -d' ' -f2)  lenient 0.0  $a"; done
+  fi
+  exit 0
+fi
+exec "$REAL_PYTHON" "$@"
+'''
+
+
+def test_eval_soups_the_later_steps_and_adds_the_candidate_the_selection_tasks_score_highest(tmp_path: Path):
+    runs = tmp_path / "runs"
+    scores = {}
+    for run, best_step in (("sft-a", 500), ("sft-b", 750)):
+        for step in (250, 500, 750, 1000):
+            (runs / run / "steps" / f"step-{step:06d}").mkdir(parents=True)
+            (runs / run / "steps" / f"step-{step:06d}" / "config.json").write_text("{}")
+            scores[runs / run / "steps" / f"step-{step:06d}"] = step / 100
+        (runs / run / "best").mkdir()
+        (runs / run / "best" / "config.json").write_text("{}")
+        scores[runs / run / "best"] = best_step / 100
+    scores[runs / "sft-b" / "steps" / "step-000750"] = 42.0  # the one to choose
+    scores[runs / "soup-sft" / "best"] = 3.0
+    scores[runs / "soup-late" / "best"] = 5.0
+    (tmp_path / "scores").write_text("".join(f"{p} {s}\n" for p, s in scores.items()))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").write_text(STAND_IN)
+    (bin_dir / "python3").chmod(0o755)
+    carry = tmp_path / "work" / ".carry"
+    carry.mkdir(parents=True)
+    (carry / "suite.jsonl").write_text(json.dumps({"id": "h.1", "heldout": True}) + "\n")
+    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(runs), "CALLS": str(tmp_path / "calls"),
+           "SCORES": str(tmp_path / "scores"), "REAL_PYTHON": real}
+    done = subprocess.run(["bash", str(SCRIPT), "eval"], cwd=carry.parent, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    calls = (tmp_path / "calls").read_text().splitlines()
+    soups = [c for c in calls if c.startswith("train soup")]
+    # the chosen checkpoints' soup, and the soup of each run's later half of kept steps
+    assert any(c.endswith(f"--out {runs}/soup-sft/best") for c in soups)
+    late = next(c for c in soups if c.endswith(f"--out {runs}/soup-late/best")).split()
+    assert [p for p in late if "/steps/" in p] == [f"{runs}/{r}/steps/step-{s:06d}" for r in ("sft-a", "sft-b")
+                                                  for s in (750, 1000)]
+    assert f"chosen by selection exact match: {runs}/sft-b/steps/step-000750" in done.stdout
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert table.split("--sft ")[1:] == [f"{runs}/sft-a/best ", f"{runs}/sft-b/best ", f"{runs}/soup-sft/best ",
+                                         f"{runs}/soup-late/best ", f"{runs}/sft-b/steps/step-000750 --out {runs}/eval/EVAL.md"]
