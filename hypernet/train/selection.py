@@ -18,7 +18,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Sequence
 
 from hypernet.targets import discover_targets
-from hypernet.train.sft import SFTConfig, _prepare, mean_loss
+from hypernet.train.sft import SFTConfig, _prepare, mean_loss, score_on_selection
 from t2l.errors import T2LError
 
 if TYPE_CHECKING:
@@ -69,22 +69,8 @@ def selection_exact(loaded: LoadedModel, encoder: SentenceTransformer, checkpoin
     """Exact and lenient match of ``checkpoint`` on its selection tasks: the first ``limit``
     validation examples of each, under its first ``descriptions`` held-out descriptions (the
     description in the prompt too when it was trained so), as ``t2l eval`` scores test tasks."""
-    from hypernet.evaluate import evaluate_method
-    from hypernet.generate import generate_adapters
-
     held = _selection_tasks(checkpoint, tasks)
     recipe_of(checkpoint)
-    model = loaded.model
-    targets = discover_targets(model)
-    device = next(model.parameters()).device
-    hypernet = checkpoint.hypernet.to(device)
-
-    def texts(task: Task) -> list[str]:
-        return list(task.heldout_descriptions[:descriptions])
-
-    prompted = hypernet.config.prompt_description
-    return evaluate_method(
-        f"selection tasks [{checkpoint.id}]", loaded, held, split="validation", limit=limit,
-        prompts_for=texts if prompted else lambda task: (None,),
-        adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets, checkpoint_id=checkpoint.id),
-    )
+    hypernet = checkpoint.hypernet.to(next(loaded.model.parameters()).device)
+    return score_on_selection(loaded, encoder, hypernet, held, examples=limit, descriptions=descriptions,
+                              name=f"selection tasks [{checkpoint.id}]", checkpoint_id=checkpoint.id)

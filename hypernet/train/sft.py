@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
     from hypernet.base_model import LoadedModel
+    from hypernet.evaluate import MethodResult
     from hypernet.targets import TargetModule
     from hypernet.tasks.types import Example, Task
 
@@ -287,22 +288,27 @@ def mean_loss(model, hypernet, targets, pool: _Pool, config, pad, device, batche
     return total / batches
 
 
-def _selection_exact(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: HyperNetwork,
-                     selection: Sequence[Task], targets, config: SFTConfig) -> float:
-    """Mean exact match (0..100) of generated answers on the selection tasks (``select_by`` exact)."""
+def score_on_selection(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: HyperNetwork,
+                       selection: Sequence[Task], *, examples: int, descriptions: int, name: str = "selection",
+                       checkpoint_id: str = "") -> MethodResult:
+    """Exact and lenient match of ``hypernet``'s adapters on ``selection``: the first ``examples``
+    validation examples of each task under its first ``descriptions`` held-out descriptions (in the
+    prompt too when the hypernetwork was trained so), as ``t2l eval`` scores test tasks."""
+    targets = discover_targets(loaded.model)
+
     def texts(task: Task) -> list[str]:
-        return list(task.heldout_descriptions[:config.selection_descriptions])
+        return list(task.heldout_descriptions[:descriptions])
 
     was_training = hypernet.training
     hypernet.eval()  # no dropout in the adapters it emits
     try:
-        result = evaluate_method(
-            "selection", loaded, selection, split="validation", limit=config.selection_examples,
-            prompts_for=texts if config.prompt_description else lambda task: (None,),
-            adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets))
+        return evaluate_method(
+            name, loaded, selection, split="validation", limit=examples,
+            prompts_for=texts if hypernet.config.prompt_description else lambda task: (None,),
+            adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets,
+                                                        checkpoint_id=checkpoint_id))
     finally:
         hypernet.train(was_training)
-    return result.mean("exact")
 
 
 def train_sft(
@@ -390,7 +396,9 @@ def train_sft(
         if selection:
             row["selection_loss"] = mean_loss(model, hypernet, all_targets, selection_pool, config, pad, device)
             if by_exact:
-                row["selection_exact"] = _selection_exact(loaded, encoder, hypernet, selection, all_targets, config)
+                row["selection_exact"] = score_on_selection(
+                    loaded, encoder, hypernet, selection, examples=config.selection_examples,
+                    descriptions=config.selection_descriptions).mean("exact")
                 if row["selection_exact"] > best_exact:
                     best_exact, best = row["selection_exact"], row["selection_loss"]
                     keep_best(step, row)
