@@ -131,6 +131,8 @@ class _Plan:
 
 def _plan(loaded: LoadedModel, task: Task, examples: list[Example], prompts: Sequence[str | None],
           adapters: Sequence[LoraAdapter] | None) -> _Plan:
+    if not examples:
+        raise ValueError(f"task {task.id} has no examples to evaluate in this split")
     variants = len(adapters) if adapters is not None else len(prompts)
     prompts = list(prompts) * variants if len(prompts) == 1 else list(prompts)
     if len(prompts) != variants:
@@ -147,15 +149,14 @@ def _answer_together(loaded: LoadedModel, plans: Sequence[_Plan], batch_size: in
     needs the same number of rows per adapter. Each row keeps its own task's token budget, so an
     answer is the one that task's call alone would give.
     """
-    with_adapters = {plan.adapters is not None for plan in plans}
-    if len(with_adapters) > 1:
+    if len({plan.adapters is None for plan in plans}) > 1:
         raise ValueError("a method must give adapters for every task or for none")
     k = max(1, min(rows_per_adapter, batch_size))
     pieces = [(plan, v, list(range(start, min(start + k, len(plan.examples)))))
               for plan in plans for v in range(len(plan.prompts)) for start in range(0, len(plan.examples), k)]
     pieces.sort(key=lambda piece: -piece[0].budget)  # similar budgets share a call: less generation wasted
     model, tokenizer = loaded.model, loaded.tokenizer
-    targets = discover_targets(model) if any(plan.adapters is not None for plan in plans) else None
+    targets = discover_targets(model) if plans and plans[0].adapters is not None else None
     per_call = max(1, batch_size // k)
     for start in range(0, len(pieces), per_call):
         call = pieces[start : start + per_call]

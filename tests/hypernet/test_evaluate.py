@@ -88,3 +88,13 @@ def test_tasks_batched_together_answer_as_each_task_alone(base_model, monkeypatc
     plain = evaluate_method("base", base_model, tasks, batch_size=4, rows_per_adapter=2)
     for task in tasks:
         assert plain.per_task[task.id] == evaluate_task(base_model, task, task.test)
+
+
+def test_a_task_without_examples_in_the_split_is_named(base_model):
+    import pytest
+
+    from hypernet.evaluate import evaluate_method
+
+    empty = _words_task("t.empty", [], False)
+    with pytest.raises(ValueError, match="t.empty has no examples"):
+        evaluate_method("x", base_model, [empty])
