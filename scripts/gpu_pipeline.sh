@@ -5,7 +5,9 @@
 #   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, SFT runs, in the background,
 #                                               # then (EVAL_AFTER=1, the default) the evaluation by itself
 #   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass (repeat it)
-#   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks (by hand)
+#   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks (by hand): every
+#                                               # SFT best, their soups, and the candidate the selection tasks
+#                                               # score highest by exact match (SELECT_EXACT=0: not that one)
 #   bash scripts/gpu_pipeline.sh collect        # results (split to fit) into $OUT
 #   bash scripts/gpu_pipeline.sh pack RUN [K]   # a run's resumable state into $OUT, 7 pieces per call (K = 0, 1, ...)
 #   bash scripts/gpu_pipeline.sh unpack RUN     # those pieces, carried back in a later session, into $RUNS/RUN:
@@ -19,7 +21,7 @@
 # The machine is given back 30 s after a call ends, and with it every run: keep the calls back to
 # back (decide the next command before a long `wait`), and do not add a machine's GPU memory up
 # beyond ~130 GiB (an oracle pass takes ~1.3 GiB per task: 58 GiB for 44, so passes default to 30;
-# an SFT run 20-47 GiB, multitask ~19).
+# an SFT run 16-47 GiB, multitask ~19).
 set -euo pipefail
 A=/root/t2l-assets; RUNS=${RUNS:-/root/runs}; SUITE=--task-file=.carry/suite.jsonl
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
