@@ -100,6 +100,8 @@ class SFTConfig:
                 raise SettingError(f"{key} must be positive")
         if self.select_by not in ("loss", "exact"):
             raise SettingError(f"select_by must be loss or exact, not {self.select_by!r}")
+        if self.select_by == "exact" and not self.selection_tasks:
+            raise SettingError("select_by exact scores the held-back selection tasks: set selection_tasks too")
         if self.selection_examples <= 0 or self.selection_descriptions <= 0:
             raise SettingError("selection_examples and selection_descriptions must be positive")
         if self.embedding_noise < 0:

@@ -454,3 +454,5 @@ def test_sft_can_choose_its_step_by_the_exact_match_of_the_held_back_tasks(base_
 
     with pytest.raises(SettingError, match="select_by"):
         SFTConfig(select_by="accuracy")
+    with pytest.raises(SettingError, match="set selection_tasks"):
+        SFTConfig(select_by="exact")
