@@ -50,6 +50,8 @@ def evaluate(
     method_oracles: list[Path] = typer.Option(
         [], "--method-oracles", help="A directory of `t2l train oracle --method M` adapters: one row per method (repeatable)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
+    batch_size: Optional[int] = typer.Option(
+        None, min=1, help="Answers per generate call, several tasks together (default: 256 on a GPU, else 64)."),
     out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -99,7 +101,8 @@ def evaluate(
     partial = out.with_suffix(".partial.json")  # the rows so far: an interrupted run keeps what it scored
 
     def run(name: str, **kw) -> None:
-        results.append(evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name), **kw))
+        results.append(evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name),
+                                       batch_size=batch_size, **kw))
         partial.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(json.dumps({"command": command, "context": context, "families": families, "partial": True,
                                        "results": [r.to_json() for r in results]}, indent=2))

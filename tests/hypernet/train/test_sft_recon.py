@@ -275,18 +275,19 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     real, calls = hypernet.evaluate.evaluate_method, []
 
     def second_fails(*args, **kwargs):
-        calls.append(args[0])
+        calls.append((args[0], kwargs.get("batch_size")))
         if len(calls) == 2:
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
     monkeypatch.setattr(hypernet.evaluate, "evaluate_method", second_fails)
     code, _, _ = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"), "--tasks", "t.swap",
-                         "--limit", "1", "--descriptions", "1", "--skip-base",
+                         "--limit", "1", "--descriptions", "1", "--skip-base", "--batch-size", "3",
                          "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
                          "--recon", str(tmp_path / "recon-wide" / "checkpoint"),
                          "--out", str(tmp_path / "cut" / "EVAL.md"))
     assert code != 0  # click turns the interrupt into "Aborted!"
+    assert calls[0][1] == 3  # --batch-size reaches the evaluation
     kept = json.loads((tmp_path / "cut" / "EVAL.partial.json").read_text())
     assert kept["partial"] and [r["method"] for r in kept["results"]] == ["T2L (recon) [recon-narrow]"]
     assert not (tmp_path / "cut" / "EVAL.json").exists()
