@@ -18,12 +18,17 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import torch
 
 from hypernet.chat import complete
+from hypernet.generate import generate_adapters
 from hypernet.lora import batched_lora, weights_from_adapters
 from hypernet.targets import discover_targets
 from hypernet.train.data import user_message
 
 if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
     from hypernet.base_model import LoadedModel
+    from hypernet.model import HyperNetwork
+    from hypernet.targets import TargetModule
     from hypernet.peft_format import LoraAdapter
     from hypernet.tasks.types import Example, Task
 
@@ -71,52 +76,6 @@ def _score(task: Task, answers: Sequence[str], examples: Sequence[Example]) -> d
     return {m: 100.0 * mean(s[m] for s in scores) for m in METRICS}
 
 
-def evaluate_task(
-    loaded: LoadedModel,
-    task: Task,
-    examples: Sequence[Example],
-    *,
-    descriptions_in_prompt: Sequence[str | None] = (None,),
-    adapters: Sequence[LoraAdapter] | None = None,
-    batch_size: int = 64,
-    samples: list[dict[str, str]] | None = None,
-    model: torch.nn.Module | None = None,
-) -> dict[str, float]:
-    """Mean scores (0..100) over ``examples`` × variants; variant i prompts with
-    ``descriptions_in_prompt[i]`` (None: the raw input) and, if given, carries ``adapters[i]``.
-    ``model`` replaces the base model (e.g. a PEFT model wrapping it)."""
-    model, tokenizer = model if model is not None else loaded.model, loaded.tokenizer
-    variants = len(adapters) if adapters is not None else len(descriptions_in_prompt)
-    if len(descriptions_in_prompt) == 1:
-        descriptions_in_prompt = list(descriptions_in_prompt) * variants  # one prompt style for every adapter
-    if len(descriptions_in_prompt) != variants:
-        raise ValueError(f"{len(descriptions_in_prompt)} prompts for {variants} adapters")
-    budget = _max_new_tokens(tokenizer, examples)
-    per_chunk = max(1, batch_size // variants)
-    answers: list[list[str]] = [[] for _ in range(variants)]
-    targets = discover_targets(model) if adapters is not None else None
-    stacked = None
-    if adapters is not None:
-        device = next(model.parameters()).device
-        stacked = weights_from_adapters(adapters, targets, device=device, dtype=next(model.parameters()).dtype)
-    for start in range(0, len(examples), per_chunk):
-        chunk = examples[start : start + per_chunk]
-        # variant-major rows: variant i's examples are adjacent, as batched_lora expects
-        messages = [user_message(e.input, d) for d in descriptions_in_prompt for e in chunk]
-        if stacked is None:
-            out = complete(model, tokenizer, messages, max_new_tokens=budget)
-        else:
-            weights, scaling = stacked
-            with batched_lora(model, weights, scaling, targets=targets):
-                out = complete(model, tokenizer, messages, max_new_tokens=budget)
-        for i in range(variants):
-            answers[i] += out[i * len(chunk) : (i + 1) * len(chunk)]
-    if samples is not None:  # the first variant's first answers, for reading what the model does
-        samples += [{"input": e.input, "expected": e.output, "answer": a} for e, a in zip(examples[:3], answers[0])]
-    per_variant = [_score(task, a, examples) for a in answers]
-    return {m: mean(v[m] for v in per_variant) for m in METRICS}
-
-
 @dataclass
 class _Plan:
     """One task's share of a method's evaluation: its examples, prompts and adapters per variant."""
@@ -128,26 +87,39 @@ class _Plan:
     budget: int
     answers: list[list[str]] = field(default_factory=list)  # [variant][example]
 
+    @property
+    def rows(self) -> int:
+        return len(self.examples) * len(self.prompts)
 
-def _plan(loaded: LoadedModel, task: Task, examples: list[Example], prompts: Sequence[str | None],
+    def scores(self) -> dict[str, float]:
+        per_variant = [_score(self.task, answers, self.examples) for answers in self.answers]
+        return {m: mean(v[m] for v in per_variant) for m in METRICS}
+
+    def samples(self) -> list[dict[str, str]]:
+        """The first variant's first answers, for reading what the model does."""
+        return [{"input": e.input, "expected": e.output, "answer": a} for e, a in zip(self.examples[:3], self.answers[0])]
+
+
+def _plan(loaded: LoadedModel, task: Task, examples: Sequence[Example], prompts: Sequence[str | None],
           adapters: Sequence[LoraAdapter] | None) -> _Plan:
     if not examples:
         raise ValueError(f"task {task.id} has no examples to evaluate in this split")
     variants = len(adapters) if adapters is not None else len(prompts)
-    prompts = list(prompts) * variants if len(prompts) == 1 else list(prompts)
+    prompts = list(prompts) * variants if len(prompts) == 1 else list(prompts)  # one prompt style for every adapter
     if len(prompts) != variants:
         raise ValueError(f"{len(prompts)} prompts for {variants} adapters")
-    return _Plan(task, examples, prompts, adapters, _max_new_tokens(loaded.tokenizer, examples),
+    return _Plan(task, list(examples), prompts, adapters, _max_new_tokens(loaded.tokenizer, examples),
                  [[""] * len(examples) for _ in range(variants)])
 
 
-def _answer_together(loaded: LoadedModel, plans: Sequence[_Plan], batch_size: int, rows_per_adapter: int) -> None:
+def _answer_together(loaded: LoadedModel, plans: Sequence[_Plan], batch_size: int, rows_per_adapter: int,
+                     model: torch.nn.Module | None = None) -> None:
     """Fill every plan's answers, with the (task, variant) pieces of several tasks in one generate call.
 
     A piece is ``rows_per_adapter`` examples under one prompt and adapter (the last piece of a
     variant repeats its final example to fill up, and those answers are dropped): ``batched_lora``
     needs the same number of rows per adapter. Each row keeps its own task's token budget, so an
-    answer is the one that task's call alone would give.
+    answer is the one that task's call alone would give. ``model`` replaces the base model.
     """
     if len({plan.adapters is None for plan in plans}) > 1:
         raise ValueError("a method must give adapters for every task or for none")
@@ -155,7 +127,7 @@ def _answer_together(loaded: LoadedModel, plans: Sequence[_Plan], batch_size: in
     pieces = [(plan, v, list(range(start, min(start + k, len(plan.examples)))))
               for plan in plans for v in range(len(plan.prompts)) for start in range(0, len(plan.examples), k)]
     pieces.sort(key=lambda piece: -piece[0].budget)  # similar budgets share a call: less generation wasted
-    model, tokenizer = loaded.model, loaded.tokenizer
+    model, tokenizer = model if model is not None else loaded.model, loaded.tokenizer
     targets = discover_targets(model) if plans and plans[0].adapters is not None else None
     per_call = max(1, batch_size // k)
     for start in range(0, len(pieces), per_call):
@@ -176,6 +148,37 @@ def _answer_together(loaded: LoadedModel, plans: Sequence[_Plan], batch_size: in
         for j, (plan, v, rows) in enumerate(call):
             for offset, i in enumerate(rows):
                 plan.answers[v][i] = out[j * k + offset]
+
+
+def evaluate_task(
+    loaded: LoadedModel,
+    task: Task,
+    examples: Sequence[Example],
+    *,
+    descriptions_in_prompt: Sequence[str | None] = (None,),
+    adapters: Sequence[LoraAdapter] | None = None,
+    batch_size: int = 64,
+    samples: list[dict[str, str]] | None = None,
+    model: torch.nn.Module | None = None,
+) -> dict[str, float]:
+    """Mean scores (0..100) over ``examples`` × variants; variant i prompts with
+    ``descriptions_in_prompt[i]`` (None: the raw input) and, if given, carries ``adapters[i]``.
+    ``model`` replaces the base model (e.g. a PEFT model wrapping it)."""
+    plan = _plan(loaded, task, examples, descriptions_in_prompt, adapters)
+    _answer_together(loaded, [plan], batch_size, rows_per_adapter=16, model=model)
+    if samples is not None:
+        samples += plan.samples()
+    return plan.scores()
+
+
+def hypernet_row(hypernet: HyperNetwork, encoder: SentenceTransformer, texts: Callable[[Task], Sequence[str]],
+                 targets: Sequence[TargetModule] | dict[str, TargetModule],
+                 checkpoint_id: str = "") -> dict[str, Callable]:
+    """``evaluate_method``'s ``prompts_for`` and ``adapters_for`` for a hypernetwork: one adapter per
+    description in ``texts(task)``, the description in the prompt too when it was trained so."""
+    return {"prompts_for": texts if hypernet.config.prompt_description else lambda task: (None,),
+            "adapters_for": lambda task: generate_adapters(hypernet, encoder, list(texts(task)), targets,
+                                                           checkpoint_id=checkpoint_id)}
 
 
 def evaluate_method(
@@ -211,20 +214,20 @@ def evaluate_method(
             def flush() -> None:
                 _answer_together(loaded, pending, size, rows_per_adapter)
                 for plan in pending:
-                    per_variant = [_score(plan.task, answers, plan.examples) for answers in plan.answers]
-                    scores = {m: mean(v[m] for v in per_variant) for m in METRICS}
-                    result.samples[plan.task.id] = [{"input": e.input, "expected": e.output, "answer": a}
-                                                    for e, a in zip(plan.examples[:3], plan.answers[0])]
-                    result.per_task[plan.task.id] = scores
+                    result.samples[plan.task.id] = plan.samples()
+                    result.per_task[plan.task.id] = plan.scores()
                     if on_task:
-                        on_task(plan.task.id, scores)
+                        on_task(plan.task.id, result.per_task[plan.task.id])
                 pending.clear()
 
+            held = 0  # rows of the pending tasks
             for task in tasks:
                 examples = list(getattr(task, split))[:limit]
                 pending.append(_plan(loaded, task, examples, prompts_for(task), adapters_for(task)))
-                if sum(len(p.examples) * len(p.prompts) for p in pending) >= window:
+                held += pending[-1].rows
+                if held >= window:
                     flush()
+                    held = 0
             if pending:
                 flush()
         result.seconds = time.perf_counter() - started

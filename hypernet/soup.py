@@ -49,7 +49,8 @@ def average_checkpoints(paths: Sequence[Path], out: Path) -> Checkpoint:
     # in the sources' order, not sorted: the selection loss draws its batches from that order, so
     # the soup and its sources are then scored on the very same examples
     held = dict.fromkeys(t for training in trainings for t in training.get("selection_task_ids", []))
-    selection = [t for t in held if t not in set(tasks)]
+    trained = set(tasks)
+    selection = [t for t in held if t not in trained]
     training = {"recipe": "soup", "prompt_description": checkpoints[0].config.prompt_description,
                 "tasks": tasks, "selection_task_ids": selection,
                 "sources": [{"path": str(p), "sha256": c.sha256, "training": t}

@@ -89,7 +89,7 @@ def main() -> None:
             row = evaluate_method(f"{group} x{scale}", loaded, tasks, split=split, limit=args.limit,
                                   prompts_for=lambda t: [t.heldout_descriptions[0]] if in_prompt else [None],
                                   adapters_for=adapters_for)
-            exact = sum(v["exact"] for v in row.per_task.values()) / len(row.per_task)
+            exact = row.mean("exact")
             results["rows"][f"{group} {scale}"] = {"exact": exact, "tasks": len(tasks),
                                                    "per_task": {k: v["exact"] for k, v in row.per_task.items()}}
             print(f"{group:<9} scale {scale:<5} {len(tasks):>3} tasks  exact {exact:5.1f}  "

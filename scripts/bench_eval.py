@@ -24,8 +24,7 @@ def main() -> None:
 
     from hypernet.checkpoint import DEFAULT_CHECKPOINT_DIR, load_checkpoint
     from hypernet.encoder import load_encoder
-    from hypernet.evaluate import evaluate_method
-    from hypernet.generate import generate_adapters
+    from hypernet.evaluate import evaluate_method, hypernet_row
     from hypernet.targets import discover_targets
     from t2l.cli.train import load_for_training, select_tasks
     from t2l.settings import get_settings
@@ -40,10 +39,7 @@ def main() -> None:
     def texts(task):
         return list(task.heldout_descriptions[: args.descriptions])
 
-    def adapters(task):
-        return generate_adapters(checkpoint.hypernet, encoder, texts(task), targets, checkpoint_id=checkpoint.id)
-
-    common = dict(limit=args.limit, prompts_for=texts, adapters_for=adapters)
+    common = dict(limit=args.limit, **hypernet_row(checkpoint.hypernet, encoder, texts, targets, checkpoint.id))
     evaluate_method("warm-up", loaded, tasks[:1], **common)  # first-call costs out of both timings
     runs = {}
     for name, extra in (("one task per call (baseline)", {"model_for": lambda task: nullcontext()}),

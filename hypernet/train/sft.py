@@ -23,8 +23,8 @@ import torch
 
 from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
-from hypernet.evaluate import evaluate_method
-from hypernet.generate import embedding_dim, encode_descriptions, generate_adapters
+from hypernet.evaluate import evaluate_method, hypernet_row
+from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
 from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter
 from hypernet.targets import discover_targets, select_targets
@@ -296,19 +296,15 @@ def score_on_selection(loaded: LoadedModel, encoder: SentenceTransformer, hypern
     """Exact and lenient match of ``hypernet``'s adapters on ``selection``: the first ``examples``
     validation examples of each task under its first ``descriptions`` held-out descriptions (in the
     prompt too when the hypernetwork was trained so), as ``t2l eval`` scores test tasks."""
-    targets = discover_targets(loaded.model)
-
     def texts(task: Task) -> list[str]:
         return list(task.heldout_descriptions[:descriptions])
 
     was_training = hypernet.training
     hypernet.eval()  # no dropout in the adapters it emits
     try:
-        return evaluate_method(
-            name, loaded, selection, split="validation", limit=examples,
-            prompts_for=texts if hypernet.config.prompt_description else lambda task: (None,),
-            adapters_for=lambda task: generate_adapters(hypernet, encoder, texts(task), targets,
-                                                        checkpoint_id=checkpoint_id))
+        return evaluate_method(name, loaded, selection, split="validation", limit=examples,
+                               **hypernet_row(hypernet, encoder, texts, discover_targets(loaded.model),
+                                              checkpoint_id=checkpoint_id))
     finally:
         hypernet.train(was_training)
 

@@ -59,8 +59,7 @@ def evaluate(
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
     from hypernet.eval_report import write_report
-    from hypernet.evaluate import evaluate_method
-    from hypernet.generate import generate_adapters
+    from hypernet.evaluate import evaluate_method, hypernet_row
     from hypernet.peft_format import load_peft_adapter
     from hypernet.targets import discover_targets
     from t2l.cli.train import load_for_training, select_tasks
@@ -144,9 +143,7 @@ def evaluate(
             else:
                 name += f" [{(path.parent if path.name in ('best', 'checkpoint') else path).name}]"
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"
-        run(name, prompts_for=texts if in_prompt else lambda t: (None,),
-            adapters_for=lambda t, c=checkpoint: generate_adapters(c.hypernet, encoder, texts(t), targets,
-                                                                   checkpoint_id=c.id),
+        run(name, **hypernet_row(checkpoint.hypernet, encoder, texts, targets, checkpoint_id=checkpoint.id),
             note="adapter generated from the description; the description is also in the prompt (trained so)"
             if in_prompt else "adapter generated from the description alone; the prompt is the raw input")
 
