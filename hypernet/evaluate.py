@@ -198,8 +198,10 @@ def evaluate_method(
 ) -> MethodResult:
     """Evaluate one method on every task's ``split`` examples (first ``limit`` of them).
 
-    Several tasks share each generate call (``batch_size`` rows: 256 on a GPU, where one task's
-    rows leave it mostly idle, else 64), ``rows_per_adapter`` rows per (task, description) adapter.
+    On a GPU, where one task's rows leave it mostly idle, several tasks share each generate call
+    (``batch_size`` rows, default 256; on the CPU tasks share calls only when ``batch_size`` is
+    given, else each task's rows go 64 at a time), ``rows_per_adapter`` rows per (task, description)
+    adapter.
     ``model_for(task)`` may instead give the model to use for that task (``peft_applied``): then
     tasks go one at a time."""
     result = MethodResult(name, note=note)
@@ -207,7 +209,10 @@ def evaluate_method(
     if model_for is None:
         on_gpu = next(loaded.model.parameters()).device.type == "cuda"
         size = batch_size or (256 if on_gpu else 64)
-        window = max(1, 4 * size)  # rows whose adapters are held at once
+        # rows whose adapters are held at once; on the CPU, generation is compute-bound and mixing
+        # tasks only adds padding (0.90x in scripts/bench_eval.py), so there a task goes alone
+        # unless batch_size asks otherwise
+        window = 4 * size if on_gpu or batch_size else 1
         with torch.inference_mode():
             pending: list[_Plan] = []
 

@@ -17,7 +17,8 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=24, help="The first N held-out tasks of the suite.")
     parser.add_argument("--limit", type=int, default=16, help="Test examples per task.")
     parser.add_argument("--descriptions", type=int, default=3, help="Held-out descriptions per task.")
-    parser.add_argument("--batch-size", type=int, default=None, help="Rows per call (default: 256 on a GPU, else 64).")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="Rows per call (default: 256 on a GPU; on the CPU give it, e.g. 64, to mix tasks at all).")
     parser.add_argument("--task-file", default=None, help="A task file instead of the built-in suite.")
     parser.add_argument("--device", default=None)
     args = parser.parse_args()

@@ -51,7 +51,8 @@ def evaluate(
         [], "--method-oracles", help="A directory of `t2l train oracle --method M` adapters: one row per method (repeatable)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
     batch_size: Optional[int] = typer.Option(
-        None, min=1, help="Answers per generate call, several tasks together (default: 256 on a GPU, else 64)."),
+        None, min=1, help="Answers per generate call, several tasks together (default: 256 on a GPU; "
+                          "on the CPU tasks go one at a time unless it is given)."),
     out: Path = typer.Option(Path("docs/EVAL.md"), help="Markdown report; .json and .png beside it."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
