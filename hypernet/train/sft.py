@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import torch
+from torch.optim.swa_utils import AveragedModel
 
 from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
@@ -92,6 +93,10 @@ class SFTConfig:
     # also keep the checkpoint of every evaluated step (OUT/steps/step-NNNNNN), to score them all
     # afterwards for reading: does a lower held-back loss mean a better adapter on new tasks?
     keep_checkpoints: bool = False
+    # from this step on, keep the running mean of the weights after every step (stochastic weight
+    # averaging) in OUT/average; 0 = off. Soups of later steps were the best T2L rows on the held-out
+    # tasks in sessions 7 and 8 (docs/EVAL.md), and this one averages every step, not a few kept ones
+    average_from: int = 0
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -104,6 +109,11 @@ class SFTConfig:
             raise SettingError("select_by exact scores the held-back selection tasks: set selection_tasks too")
         if self.selection_examples <= 0 or self.selection_descriptions <= 0:
             raise SettingError("selection_examples and selection_descriptions must be positive")
+        if self.average_from < 0:
+            raise SettingError(f"average_from must be >= 0 (0 = no weight average), got {self.average_from}")
+        if self.average_from > self.steps:
+            raise SettingError(f"average_from ({self.average_from}) is after the last step ({self.steps}): "
+                               "nothing would be averaged")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
         if not 0 <= self.family_swap <= 1:
@@ -325,7 +335,9 @@ def train_sft(
     Logged every ``eval_every`` steps: validation loss of training tasks under their held-out
     descriptions (``val_loss``), loss on ``config.selection_tasks`` training tasks held back from
     training (``selection_loss``; the lowest one's checkpoint is kept in ``out_dir/best``), and loss
-    on ``zero_shot_tasks`` never trained on (``zero_shot_loss``, for reading only).
+    on ``zero_shot_tasks`` never trained on (``zero_shot_loss``, for reading only). With
+    ``config.average_from`` the running mean of the weights from that step on is written to
+    ``out_dir/average`` at every evaluation and when the run stops, and resumes with the run.
     """
     out_dir = Path(out_dir)
     model, tokenizer = loaded.model, loaded.tokenizer
@@ -356,7 +368,10 @@ def train_sft(
 
     params = dict(hypernet.named_parameters())
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
-    resumed = load_state(out_dir / ".state", params, optimizer)
+    # torch's own SWA average (a copy of the network; its n_averaged counts the steps in it)
+    averaged = AveragedModel(hypernet) if config.average_from else None
+    average_state = averaged.state_dict() if averaged is not None else None  # views: loading fills the average
+    resumed = load_state(out_dir / ".state", params, optimizer, average_state)
     start, extra = resumed if resumed else (0, {})
     rng = random.Random(config.seed)
     if "rng" in extra:
@@ -371,9 +386,22 @@ def train_sft(
     best_exact = float(extra.get("best_selection_exact", float("-inf")))
     started = time.perf_counter()
 
+    average_first = int(extra.get("average_first_step", 0))  # the first step in the average (0: none yet)
+
     def progress_extra(step: int) -> dict[str, Any]:
         return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate(),
-                "best_selection_loss": best, **({"best_selection_exact": best_exact} if by_exact else {})}
+                "best_selection_loss": best, **({"best_selection_exact": best_exact} if by_exact else {}),
+                **({"average_first_step": average_first} if averaged is not None else {})}
+
+    def save_average(step: int) -> None:
+        """OUT/average: the mean of the weights after each step from ``average_first`` to ``step``."""
+        if averaged is None or not int(averaged.n_averaged):
+            return
+        save_checkpoint(averaged.module.eval(), out_dir / "average", extra=progress_extra(step) | {
+            "rng": None, "averaged_steps": int(averaged.n_averaged)})
+
+    def save_progress(step: int) -> None:
+        save_state(out_dir / ".state", params, optimizer, step, progress_extra(step), average_state)
 
     def keep_best(step: int, row: dict[str, float]) -> None:
         hypernet.eval()
@@ -425,26 +453,31 @@ def train_sft(
         torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)
         optimizer.step()
         done = step + 1
+        if averaged is not None and done >= config.average_from:
+            averaged.update_parameters(hypernet)
+            average_first = average_first or done
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
         if done % config.eval_every == 0 or done == config.steps:
             evaluate(done, row)
+            save_average(done)
         curve.log(done, **row)
         if on_step:
             on_step(done, row["loss"])
         out_of_time = config.max_minutes and time.perf_counter() - started > 60 * config.max_minutes
         if out_of_time and done < config.steps:
-            save_state(out_dir / ".state", params, optimizer, done, progress_extra(done))
+            save_progress(done)
+            save_average(done)
             stopped = save_checkpoint(hypernet.eval(), out_dir / "checkpoint",
                                       extra=progress_extra(done) | {"rng": None, "final": False})
             curve.plot("T2L SFT")
             return stopped
         if done % config.checkpoint_every == 0 and done < config.steps:
-            save_state(out_dir / ".state", params, optimizer, done, progress_extra(done))
+            save_progress(done)
             save_checkpoint(hypernet.eval(), out_dir / "checkpoint", extra=progress_extra(done) | {"rng": None})
             hypernet.train()
     hypernet.eval()
     final = save_checkpoint(hypernet, out_dir / "checkpoint",
                             extra=progress_extra(config.steps) | {"rng": None, "final": True})
-    save_state(out_dir / ".state", params, optimizer, config.steps, progress_extra(config.steps))
+    save_progress(config.steps)
     curve.plot("T2L SFT")
     return final

@@ -24,11 +24,15 @@ def save_state(
     optimizer: torch.optim.Optimizer,
     step: int,
     extra: dict[str, Any] | None = None,
+    averaged: dict[str, torch.Tensor] | None = None,
 ) -> None:
-    """Write params, optimizer state and ``step`` to ``directory`` (replaced atomically)."""
+    """Write params, optimizer state and ``step`` to ``directory`` (replaced atomically); ``averaged``:
+    further tensors of the run (a running weight average) kept in the same write, so they never
+    disagree with the step."""
     from safetensors.torch import save_file
 
     tensors = {f"param.{k}": v.detach().cpu().contiguous() for k, v in params.items()}
+    tensors |= {f"avg.{k}": v.detach().cpu().contiguous() for k, v in (averaged or {}).items()}
     opt = optimizer.state_dict()
     for index, slots in opt["state"].items():
         for name, value in slots.items():
@@ -53,8 +57,10 @@ def load_state(
     directory: Path,
     params: dict[str, torch.Tensor],
     optimizer: torch.optim.Optimizer,
+    averaged: dict[str, torch.Tensor] | None = None,
 ) -> tuple[int, dict[str, Any]] | None:
-    """Restore params (in place) and optimizer state; returns (step, extra), or None if no state."""
+    """Restore params (in place) and optimizer state; returns (step, extra), or None if no state.
+    ``averaged`` is filled in place from the saved one where the state has it (else left as it is)."""
     from safetensors.torch import load_file
 
     directory = Path(directory)
@@ -65,6 +71,9 @@ def load_state(
     with torch.no_grad():
         for name, param in params.items():
             param.copy_(tensors[f"param.{name}"])
+        for name, tensor in (averaged or {}).items():
+            if f"avg.{name}" in tensors:
+                tensor.copy_(tensors[f"avg.{name}"])
     state: dict[int, dict[str, torch.Tensor]] = {}
     for key, value in tensors.items():
         if key.startswith("opt."):

@@ -141,6 +141,8 @@ def evaluate(
         if len(same_kind) > 1:  # several rows of one kind: name each by its run directory (and kept step)
             if path.parent.name == "steps":  # RUN/steps/step-NNNNNN (t2l train sft --keep-checkpoints)
                 name += f" [{path.parent.parent.name} {path.name}]"
+            elif path.name == "average":  # RUN/average (t2l train sft --average-from)
+                name += f" [{path.parent.name} average]"
             else:
                 name += f" [{(path.parent if path.name in ('best', 'checkpoint') else path).name}]"
         context[f"{name} checkpoint"] = f"{path} (sha256 {checkpoint.sha256[:16]})"

@@ -256,6 +256,9 @@ def sft(
         None, help="Start from this PEFT LoRA (e.g. the multi-task LoRA): every description gets it at step 0."),
     keep_checkpoints: bool = typer.Option(
         False, help="Also keep every evaluated step's checkpoint (OUT/steps/step-NNNNNN), e.g. to score them all."),
+    average_from: int = typer.Option(
+        0, min=0, help="From this step on, also keep the mean of the weights after every step (stochastic "
+                       "weight averaging) in OUT/average; 0 = off."),
     seed: int = typer.Option(0),
     device: Optional[str] = typer.Option(None),
 ) -> None:
@@ -281,7 +284,7 @@ def sft(
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
-                       keep_checkpoints=keep_checkpoints, select_by=select_by,
+                       keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,
                        selection_examples=selection_examples, selection_descriptions=selection_descriptions)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))

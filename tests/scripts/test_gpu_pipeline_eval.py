@@ -29,6 +29,48 @@ exec "$REAL_PYTHON" "$@"
 '''
 
 
+def _run_eval(tmp_path: Path, runs: Path, scores: dict[Path, float], **env_extra: str):
+    """``gpu_pipeline.sh eval`` over ``runs`` with the stand-in; (the finished process, the t2l calls)."""
+    (tmp_path / "scores").write_text("".join(f"{p} {s}\n" for p, s in scores.items()))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").write_text(STAND_IN)
+    (bin_dir / "python3").chmod(0o755)
+    carry = tmp_path / "work" / ".carry"
+    carry.mkdir(parents=True)
+    (carry / "suite.jsonl").write_text(json.dumps({"id": "h.1", "heldout": True}) + "\n")
+    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(runs), "CALLS": str(tmp_path / "calls"),
+           "SCORES": str(tmp_path / "scores"), "REAL_PYTHON": real, **env_extra}
+    done = subprocess.run(["bash", str(SCRIPT), "eval"], cwd=carry.parent, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done, (tmp_path / "calls").read_text().splitlines()
+
+
+def _checkpoint(path: Path) -> Path:
+    path.mkdir(parents=True)
+    (path / "config.json").write_text("{}")
+    return path
+
+
+def test_eval_gives_each_run_s_weight_average_a_row_and_their_soup_one_without_choosing_by_exact_match(
+        tmp_path: Path):
+    runs = tmp_path / "runs"
+    for run in ("sft-a", "sft-b"):
+        _checkpoint(runs / run / "best")
+        _checkpoint(runs / run / "average")
+    done, calls = _run_eval(tmp_path, runs, {})
+    soup = next(c for c in calls if c.endswith(f"--out {runs}/soup-average/best")).split()
+    assert [p for p in soup if p.endswith("/average")] == [f"{runs}/sft-a/average", f"{runs}/sft-b/average"]
+    # by default no candidate is chosen by the selection tasks' exact match (it did not track the test tasks)
+    assert not any("--metric exact" in c for c in calls) and "chosen by" not in done.stdout
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    rows = [r.split()[0] for r in table.split("--sft ")[1:]]
+    assert rows == [f"{runs}/sft-a/best", f"{runs}/sft-b/best", f"{runs}/sft-a/average", f"{runs}/sft-b/average",
+                    f"{runs}/soup-average/best", f"{runs}/soup-sft/best"]
+
+
 def test_eval_soups_the_later_steps_and_adds_the_candidate_the_selection_tasks_score_highest(tmp_path: Path):
     runs = tmp_path / "runs"
     scores = {}
@@ -43,21 +85,7 @@ def test_eval_soups_the_later_steps_and_adds_the_candidate_the_selection_tasks_s
     scores[runs / "sft-b" / "steps" / "step-000750"] = 42.0  # the one to choose
     scores[runs / "soup-sft" / "best"] = 3.0
     scores[runs / "soup-late" / "best"] = 5.0
-    (tmp_path / "scores").write_text("".join(f"{p} {s}\n" for p, s in scores.items()))
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "python3").write_text(STAND_IN)
-    (bin_dir / "python3").chmod(0o755)
-    carry = tmp_path / "work" / ".carry"
-    carry.mkdir(parents=True)
-    (carry / "suite.jsonl").write_text(json.dumps({"id": "h.1", "heldout": True}) + "\n")
-    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(runs), "CALLS": str(tmp_path / "calls"),
-           "SCORES": str(tmp_path / "scores"), "REAL_PYTHON": real}
-    done = subprocess.run(["bash", str(SCRIPT), "eval"], cwd=carry.parent, env=env, capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-    calls = (tmp_path / "calls").read_text().splitlines()
+    done, calls = _run_eval(tmp_path, runs, scores, SELECT_EXACT="1")
     soups = [c for c in calls if c.startswith("train soup")]
     # the chosen checkpoints' soup, and the soup of each run's later half of kept steps
     assert any(c.endswith(f"--out {runs}/soup-sft/best") for c in soups)

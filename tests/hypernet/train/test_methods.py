@@ -189,6 +189,18 @@ def test_sft_family_swap_without_the_description_in_the_prompt_is_refused_before
     assert code == 2 and "needs the description in the prompt" in " ".join(err.split())
 
 
+def test_sft_average_from_after_the_last_step_is_refused_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "4",
+                           "--average-from", "9", "--out", str(tmp_path / "sft"))
+    assert code == 2 and "nothing would be averaged" in " ".join(err.split())
+    assert not (tmp_path / "sft").exists()
+
+
 def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, capsys, monkeypatch):
     import types
 

@@ -252,17 +252,19 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     write_task_file(TASKS, tmp_path / "tasks.jsonl")
     kept = tmp_path / "recon-kept" / "steps" / "step-000002"  # where --keep-checkpoints puts a step's checkpoint
     shutil.copytree(tmp_path / "recon-wide" / "checkpoint", kept)
+    average = tmp_path / "recon-avg" / "average"  # where --average-from puts a run's weight average
+    shutil.copytree(tmp_path / "recon-wide" / "checkpoint", average)
     (Path(os.environ["T2L_HOME"]) / "models").symlink_to(model_cache)  # reuse the test model cache
     code, out, err = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"),
                              "--tasks", "t.swap", "--limit", "1", "--descriptions", "1", "--skip-base",
                              "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
                              "--recon", str(tmp_path / "recon-wide" / "checkpoint"), "--recon", str(kept),
-                             "--out", str(tmp_path / "eval" / "EVAL.md"))
+                             "--recon", str(average), "--out", str(tmp_path / "eval" / "EVAL.md"))
     assert code == 0, err
     report = json.loads((tmp_path / "eval" / "EVAL.json").read_text())
     rows = report["results"]
     assert [r["method"] for r in rows] == ["T2L (recon) [recon-narrow]", "T2L (recon) [recon-wide]",
-                                           "T2L (recon) [recon-kept step-000002]"]
+                                           "T2L (recon) [recon-kept step-000002]", "T2L (recon) [recon-avg average]"]
     # --tasks chose the tasks; the default --split still chose the description pool, and the report says so
     assert report["context"]["split"] == "the tasks given by --tasks"
     assert "held-out descriptions" in report["context"]["descriptions from"]
@@ -457,3 +459,43 @@ def test_sft_can_choose_its_step_by_the_exact_match_of_the_held_back_tasks(base_
         SFTConfig(select_by="accuracy")
     with pytest.raises(SettingError, match="set selection_tasks"):
         SFTConfig(select_by="exact")
+
+
+def _weights(path: Path, model) -> dict[str, torch.Tensor]:
+    return load_checkpoint(path, targets=discover_targets(model)).hypernet.state_dict()
+
+
+def test_sft_keeps_the_mean_of_the_weights_of_every_step_from_average_from(base_model, encoder, tmp_path: Path):
+    config = SFTConfig(steps=4, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=1, checkpoint_every=1,
+                       keep_checkpoints=True, average_from=2, **TINY)
+
+    def crash(step: int, loss: float) -> None:
+        if step == 3:
+            raise KeyboardInterrupt
+
+    # stopped after step 3 (state kept at step 2, with the one step averaged so far), then resumed
+    with pytest.raises(KeyboardInterrupt):
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config, on_step=crash)
+    train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config)
+    model = base_model.model
+    kept = [_weights(tmp_path / "steps" / f"step-{s:06d}", model) for s in (2, 3, 4)]
+    average = _weights(tmp_path / "average", model)
+    assert average.keys() == kept[0].keys()
+    for name, value in average.items():
+        assert torch.allclose(value, sum(k[name] for k in kept) / 3, atol=1e-6), name
+    # steps 2-4 differ, so an average that lost step 2 on resuming, or took in step 1, would fail above
+    assert not torch.allclose(kept[0]["task_encoder.0.weight"], kept[2]["task_encoder.0.weight"])
+    extra = json.loads((tmp_path / "average" / "config.json").read_text())["extra"]
+    assert extra["averaged_steps"] == 3 and extra["average_first_step"] == 2 and extra["step"] == 4
+    # an average is a checkpoint like any other: it generates, and a soup of those steps is the same
+    from hypernet.soup import average_checkpoints
+
+    soup = average_checkpoints([tmp_path / "steps" / f"step-{s:06d}" for s in (2, 3, 4)], tmp_path / "soup")
+    for name, value in soup.hypernet.state_dict().items():
+        assert torch.allclose(value, average[name], atol=1e-6), name
+
+
+@pytest.mark.parametrize("average_from, message", [(-1, "must be >= 0"), (5, "after the last step")])
+def test_average_from_is_checked(average_from: int, message: str):
+    with pytest.raises(T2LError, match=message):
+        SFTConfig(steps=4, average_from=average_from)
