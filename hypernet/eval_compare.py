@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import fmean, stdev
 from typing import Literal, Sequence
 
-from hypernet.evaluate import MethodResult
+from hypernet.evaluate import MISMATCHED, MethodResult
 
 Kind = Literal["difference", "ratio"]
 # (baseline row, how a T2L row is set against it): the paper's comparisons, as issue #4 states them
@@ -72,8 +72,9 @@ def comparisons(
 ) -> list[Comparison]:
     """Every T2L row against every baseline row present (by the row names ``t2l eval`` gives).
     ``runs[i]`` says which evaluation ``results[i]`` came from (merged reports): a T2L row is set
-    against its own run's baseline, or else the first run's. Comparisons without a number (no shared
-    task, an oracle mean of zero) are left out."""
+    against its own run's baseline, or else the first run's. A mismatched-description row (``t2l eval
+    --mismatched``) is set against its aligned row only: aligned − mismatched. Comparisons without a
+    number (no shared task, an oracle mean of zero) are left out."""
     runs = list(runs) if runs is not None else [""] * len(results)
     first = runs[0] if runs else ""
     def plain(name: str, run: str) -> str:  # a merged row's name without its run's tag
@@ -83,6 +84,12 @@ def comparisons(
     found = []
     for run, row in zip(runs, results):
         if not row.method.startswith("T2L"):
+            continue
+        if plain(row.method, run).endswith(MISMATCHED):  # an ablation: set against its own aligned row only
+            aligned = by_run_and_name.get((run, plain(row.method, run).removesuffix(MISMATCHED)))
+            if aligned is not None:
+                value, half, n = paired_difference(aligned, row, metric)
+                found.append(Comparison(aligned.method, row.method, "difference", value, half, n))
             continue
         for name, kind in BASELINES:
             baseline = by_run_and_name.get((run, name)) or by_run_and_name.get((first, name))

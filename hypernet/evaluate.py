@@ -173,12 +173,42 @@ def evaluate_task(
 
 def hypernet_row(hypernet: HyperNetwork, encoder: SentenceTransformer, texts: Callable[[Task], Sequence[str]],
                  targets: Sequence[TargetModule] | dict[str, TargetModule],
-                 checkpoint_id: str = "") -> dict[str, Callable]:
+                 checkpoint_id: str = "",
+                 adapter_texts: Callable[[Task], Sequence[str]] | None = None) -> dict[str, Callable]:
     """``evaluate_method``'s ``prompts_for`` and ``adapters_for`` for a hypernetwork: one adapter per
-    description in ``texts(task)``, the description in the prompt too when it was trained so."""
+    description in ``texts(task)``, the description in the prompt too when it was trained so.
+    ``adapter_texts``: generate the adapters from these descriptions instead (as many as ``texts``,
+    taken in turn), the prompts unchanged: the mismatched-description ablation."""
+    def adapters_for(task: Task) -> list[LoraAdapter]:
+        wanted = list(texts(task))
+        if adapter_texts is not None:
+            others = list(adapter_texts(task))
+            if not others:
+                raise ValueError(f"no descriptions to generate {task.id}'s mismatched adapters from")
+            wanted = [others[i % len(others)] for i in range(len(wanted))]
+        return generate_adapters(hypernet, encoder, wanted, targets, checkpoint_id=checkpoint_id)
+
     return {"prompts_for": texts if hypernet.config.prompt_description else lambda task: (None,),
-            "adapters_for": lambda task: generate_adapters(hypernet, encoder, list(texts(task)), targets,
-                                                           checkpoint_id=checkpoint_id)}
+            "adapters_for": adapters_for}
+
+
+# the name a T2L row gets for its mismatched-description ablation (``t2l eval --mismatched``)
+MISMATCHED = " [mismatched description]"
+
+
+def mismatched_partners(tasks: Sequence[Task]) -> dict[str, Task]:
+    """For the mismatched-description ablation: each task's partner, whose descriptions generate its
+    adapters. Tasks are ordered by (family, id) and each is paired with the one half the list
+    further on, moving on past its own family where the set has another one; the same on every run."""
+    ordered = sorted(tasks, key=lambda t: (t.family, t.id))
+    if len(ordered) < 2:
+        raise ValueError("the mismatched-description ablation needs at least two tasks")
+    partners = {}
+    for i, task in enumerate(ordered):
+        candidates = [ordered[(i + len(ordered) // 2 + k) % len(ordered)] for k in range(len(ordered))]
+        candidates = [t for t in candidates if t.id != task.id]
+        partners[task.id] = next((t for t in candidates if t.family != task.family), candidates[0])
+    return partners
 
 
 def evaluate_method(

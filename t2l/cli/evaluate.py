@@ -50,6 +50,9 @@ def evaluate(
     method_oracles: list[Path] = typer.Option(
         [], "--method-oracles", help="A directory of `t2l train oracle --method M` adapters: one row per method (repeatable)."),
     skip_base: bool = typer.Option(False, help="Leave out the two base-model rows."),
+    mismatched: bool = typer.Option(
+        False, help="Also a row per T2L checkpoint whose adapters come from another task's descriptions "
+                    "(another family's where there is one), prompts unchanged: does the adapter follow the description?"),
     batch_size: Optional[int] = typer.Option(
         None, min=1, help="Answers per generate call, several tasks together (default: 256 on a GPU; "
                           "on the CPU tasks go one at a time unless it is given)."),
@@ -60,7 +63,7 @@ def evaluate(
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
     from hypernet.eval_report import write_report
-    from hypernet.evaluate import evaluate_method, hypernet_row
+    from hypernet.evaluate import MISMATCHED, evaluate_method, hypernet_row, mismatched_partners
     from hypernet.peft_format import load_peft_adapter
     from hypernet.targets import discover_targets
     from t2l.cli.train import load_for_training, select_tasks
@@ -68,6 +71,8 @@ def evaluate(
 
     settings = get_settings()
     chosen = select_tasks(split, tasks, task_file)
+    if mismatched and len(chosen) < 2:  # before the model loads
+        raise T2LError("--mismatched gives each task another task's descriptions: choose at least two tasks")
     for directory in method_oracles:  # before the model loads: a half-finished run is named at once
         missing = [t.id for t in chosen if not (directory / t.id / "metrics.json").exists()]
         if not (directory / "config.json").exists() or missing:
@@ -149,6 +154,15 @@ def evaluate(
         run(name, **hypernet_row(checkpoint.hypernet, encoder, texts, targets, checkpoint_id=checkpoint.id),
             note="adapter generated from the description; the description is also in the prompt (trained so)"
             if in_prompt else "adapter generated from the description alone; the prompt is the raw input")
+        if mismatched:
+            partners = mismatched_partners(chosen)
+            context[f"{name} mismatched"] = "adapters from the descriptions of: " + ", ".join(
+                f"{t.id} ← {partners[t.id].id}" for t in chosen[:3]) + (", ..." if len(chosen) > 3 else "")
+            run(name + MISMATCHED,
+                **hypernet_row(checkpoint.hypernet, encoder, texts, targets, checkpoint_id=checkpoint.id,
+                               adapter_texts=lambda task: texts(partners[task.id])),
+                note="ablation: adapter generated from another task's description"
+                     + ("; the prompt keeps the task's own description" if in_prompt else ""))
 
     title = ("Evaluation on the chosen tasks" if tasks
              else f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks")

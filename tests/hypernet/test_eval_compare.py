@@ -133,3 +133,13 @@ def test_eval_report_refuses_what_is_not_an_evaluation(tmp_path: Path, capsys, m
     code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path), "--out", str(tmp_path / "o.md"))
     assert code == 2 and "cannot read it" in " ".join(err.split())  # a folder, not a file
     assert not (tmp_path / "o.md").exists()
+
+
+def test_a_mismatched_description_row_is_set_against_its_aligned_row_only():
+    rows = [_row("multi-task LoRA", {"a.x": 10.0, "a.y": 10.0}),
+            _row("T2L (SFT) [s]", {"a.x": 30.0, "a.y": 20.0}),
+            _row("T2L (SFT) [s] [mismatched description]", {"a.x": 10.0, "a.y": 0.0})]
+    found = {(c.method, c.baseline): c for c in comparisons(rows)}
+    assert set(found) == {("T2L (SFT) [s]", "multi-task LoRA"),
+                          ("T2L (SFT) [s]", "T2L (SFT) [s] [mismatched description]")}
+    assert found["T2L (SFT) [s]", "T2L (SFT) [s] [mismatched description]"].value == pytest.approx(20.0)

@@ -98,3 +98,55 @@ def test_a_task_without_examples_in_the_split_is_named(base_model):
     empty = _words_task("t.empty", [], False)
     with pytest.raises(ValueError, match="t.empty has no examples"):
         evaluate_method("x", base_model, [empty])
+
+
+def _task(task_id: str, family: str, heldout: tuple[str, ...]) -> Task:
+    return Task(id=task_id, family=family, descriptions=("d",), heldout_descriptions=heldout,
+                train=(), validation=(), test=(Example("a", "a"),))
+
+
+def test_mismatched_partners_come_from_another_family_and_stay_the_same():
+    import pytest
+
+    from hypernet.evaluate import mismatched_partners
+
+    tasks = [_task(f"{f}.{i}", f, ("x",)) for f in ("cipher", "dates", "lists") for i in range(3)]
+    partners = mismatched_partners(tasks)
+    assert set(partners) == {t.id for t in tasks}
+    assert all(partners[t.id].family != t.family for t in tasks)
+    assert partners == mismatched_partners(list(reversed(tasks)))  # by id, not by the order given
+    assert len({p.id for p in partners.values()}) > 3  # spread over the tasks, not one for all
+    one_family = [_task(f"lists.{i}", "lists", ("x",)) for i in range(3)]
+    assert all(partner.id != task_id for task_id, partner in mismatched_partners(one_family).items())
+    with pytest.raises(ValueError, match="at least two tasks"):
+        mismatched_partners(one_family[:1])
+
+
+def test_a_mismatched_row_generates_from_the_partner_s_descriptions_and_keeps_its_own_prompts(monkeypatch):
+    import types
+
+    import hypernet.evaluate
+    from hypernet.evaluate import hypernet_row
+
+    asked = []
+    monkeypatch.setattr(hypernet.evaluate, "generate_adapters",
+                        lambda hypernet, encoder, texts, targets, checkpoint_id="": asked.append(texts) or texts)
+    own, other = _task("a.1", "a", ("own 1", "own 2", "own 3")), _task("b.1", "b", ("other 1", "other 2"))
+    prompted = types.SimpleNamespace(config=types.SimpleNamespace(prompt_description=True))
+    texts = lambda task: list(task.heldout_descriptions)  # noqa: E731
+    row = hypernet_row(prompted, None, texts, {}, adapter_texts=lambda task: texts(other))
+    assert row["adapters_for"](own) == ["other 1", "other 2", "other 1"]  # as many as the task's own, in turn
+    assert row["prompts_for"](own) == ["own 1", "own 2", "own 3"]
+    assert hypernet_row(prompted, None, texts, {})["adapters_for"](own) == ["own 1", "own 2", "own 3"]
+
+
+def test_eval_mismatched_with_one_task_is_refused_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+    import pytest
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    code, _, err = run_t2l(capsys, monkeypatch, "eval", "--tasks", "extraction.first_word", "--mismatched",
+                           "--out", str(tmp_path / "EVAL.md"))
+    assert code == 2 and "at least two tasks" in " ".join(err.split())
