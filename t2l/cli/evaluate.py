@@ -137,6 +137,7 @@ def evaluate(
     encoder = None
     sft_paths = [*sft, *([sft_prompted] if sft_prompted else [])]
     hypernets = [("T2L (recon)", p) for p in recon] + [("T2L (SFT)", p) for p in sft_paths]
+    partners = mismatched_partners(chosen) if mismatched else {}  # one pairing for every checkpoint
     for name, path in hypernets:
         encoder = encoder or load_encoder(settings.encoder, device=model_device)
         checkpoint = load_checkpoint(path, targets=targets, device=model_device)
@@ -155,7 +156,6 @@ def evaluate(
             note="adapter generated from the description; the description is also in the prompt (trained so)"
             if in_prompt else "adapter generated from the description alone; the prompt is the raw input")
         if mismatched:
-            partners = mismatched_partners(chosen)
             context[f"{name} mismatched"] = "adapters from the descriptions of: " + ", ".join(
                 f"{t.id} ← {partners[t.id].id}" for t in chosen[:3]) + (", ..." if len(chosen) > 3 else "")
             run(name + MISMATCHED,

@@ -298,6 +298,18 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     assert code == 0, err
     assert "interrupted" in (tmp_path / "merged.md").read_text()
 
+    # --mismatched: a second row per checkpoint, its adapters from the other task's description
+    code, _, err = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"),
+                           "--tasks", "t.swap,t.upper", "--limit", "1", "--descriptions", "1", "--skip-base",
+                           "--recon", str(tmp_path / "recon-wide" / "checkpoint"), "--mismatched",
+                           "--out", str(tmp_path / "ablation" / "EVAL.md"))
+    assert code == 0, err
+    report = json.loads((tmp_path / "ablation" / "EVAL.json").read_text())
+    assert [r["method"] for r in report["results"]] == ["T2L (recon)", "T2L (recon) [mismatched description]"]
+    assert "t.swap ← t.upper" in report["context"]["T2L (recon) mismatched"]
+    assert [(c["method"], c["baseline"]) for c in report["comparisons"]] == [
+        ("T2L (recon)", "T2L (recon) [mismatched description]")]
+
 
 def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(base_model, encoder):
     import dataclasses
