@@ -85,8 +85,9 @@ def comparisons(
     for run, row in zip(runs, results):
         if not row.method.startswith("T2L"):
             continue
-        if plain(row.method, run).endswith(MISMATCHED):  # an ablation: set against its own aligned row only
-            aligned = by_run_and_name.get((run, plain(row.method, run).removesuffix(MISMATCHED)))
+        own_name = plain(row.method, run)
+        if own_name.endswith(MISMATCHED):  # an ablation: set against its own aligned row only
+            aligned = by_run_and_name.get((run, own_name.removesuffix(MISMATCHED)))
             if aligned is not None:
                 value, half, n = paired_difference(aligned, row, metric)
                 found.append(Comparison(aligned.method, row.method, "difference", value, half, n))

@@ -386,19 +386,18 @@ def train_sft(
     best_exact = float(extra.get("best_selection_exact", float("-inf")))
     started = time.perf_counter()
 
-    average_first = int(extra.get("average_first_step", 0))  # the first step in the average (0: none yet)
-
     def progress_extra(step: int) -> dict[str, Any]:
         return {"step": step, "seconds": elapsed + time.perf_counter() - started, "rng": rng.getstate(),
-                "best_selection_loss": best, **({"best_selection_exact": best_exact} if by_exact else {}),
-                **({"average_first_step": average_first} if averaged is not None else {})}
+                "best_selection_loss": best, **({"best_selection_exact": best_exact} if by_exact else {})}
 
     def save_average(step: int) -> None:
-        """OUT/average: the mean of the weights after each step from ``average_first`` to ``step``."""
-        if averaged is None or not int(averaged.n_averaged):
+        """OUT/average: the mean of the weights after each of the last ``n_averaged`` steps up to ``step``
+        (every step is averaged, so they are contiguous)."""
+        averaged_steps = int(averaged.n_averaged) if averaged is not None else 0
+        if not averaged_steps:
             return
         save_checkpoint(averaged.module.eval(), out_dir / "average", extra=progress_extra(step) | {
-            "rng": None, "averaged_steps": int(averaged.n_averaged)})
+            "rng": None, "averaged_steps": averaged_steps, "average_first_step": step - averaged_steps + 1})
 
     def save_progress(step: int) -> None:
         save_state(out_dir / ".state", params, optimizer, step, progress_extra(step), average_state)
@@ -455,7 +454,6 @@ def train_sft(
         done = step + 1
         if averaged is not None and done >= config.average_from:
             averaged.update_parameters(hypernet)
-            average_first = average_first or done
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
         if done % config.eval_every == 0 or done == config.steps:
             evaluate(done, row)
