@@ -15,7 +15,11 @@
 #                                               # the next `start` resumes that run where it stopped
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
-# working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging.
+# working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging, and carry
+# .carry/suite.jsonl (7 MiB) with the smallest asset piece (it stays on the machine for later calls).
+# The multi-task LoRA on all 389 training tasks ships in hypernet/checkpoints/multitask-389: an SFT
+# variant can start from it (EXTRA --init-adapter=hypernet/checkpoints/multitask-389) and eval gives it
+# its row (MULTITASK_ADAPTER=hypernet/checkpoints/multitask-389) without training it again.
 # To stop a run by hand, write the pattern so it cannot match the calling shell's own command line:
 # `pkill -f "[p]ython3 -m t2l train sft"` (a plain pattern kills the call itself, and so does any
 # bracketed pattern whose plain text also appears elsewhere in the same command, e.g. in an `rm`).
@@ -160,7 +164,11 @@ eval)
   # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA, ...
   args=(); heldout=$(suite_ids heldout)
   have_all $RUNS/oracle "$heldout" && args+=(--oracles $RUNS/oracle)
-  [ -f $RUNS/multitask/adapter/adapter_config.json ] && args+=(--multitask $RUNS/multitask/adapter)
+  # the multi-task LoRA this run trained, or else MULTITASK_ADAPTER (e.g. the shipped baseline
+  # hypernet/checkpoints/multitask-389, so that a run without MULTITASK=1 still has that row)
+  for mt in $RUNS/multitask/adapter ${MULTITASK_ADAPTER:-}; do
+    [ -f $mt/adapter_config.json ] && { args+=(--multitask $mt); break; }
+  done
   [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
   bests=()
   for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt

@@ -96,3 +96,36 @@ def test_eval_soups_the_later_steps_and_adds_the_candidate_the_selection_tasks_s
     (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
     assert table.split("--sft ")[1:] == [f"{runs}/sft-a/best ", f"{runs}/sft-b/best ", f"{runs}/soup-sft/best ",
                                          f"{runs}/soup-late/best ", f"{runs}/sft-b/steps/step-000750 --out {runs}/eval/EVAL.md"]
+
+
+def _adapter(path: Path) -> Path:
+    path.mkdir(parents=True)
+    (path / "adapter_config.json").write_text("{}")
+    return path
+
+
+def test_eval_takes_the_multitask_row_from_multitask_adapter_when_the_run_trained_none(tmp_path: Path):
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    shipped = _adapter(tmp_path / "shipped-multitask")
+    _, calls = _run_eval(tmp_path, runs, {}, MULTITASK_ADAPTER=str(shipped))
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert f"--multitask {shipped} " in f"{table} "
+
+
+def test_eval_prefers_the_multitask_lora_the_run_trained(tmp_path: Path):
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    trained = _adapter(runs / "multitask" / "adapter")
+    shipped = _adapter(tmp_path / "shipped-multitask")
+    _, calls = _run_eval(tmp_path, runs, {}, MULTITASK_ADAPTER=str(shipped))
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert table.count("--multitask ") == 1 and f"--multitask {trained} " in f"{table} "
+
+
+def test_eval_has_no_multitask_row_without_an_adapter(tmp_path: Path):
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    _, calls = _run_eval(tmp_path, runs, {}, MULTITASK_ADAPTER=str(tmp_path / "missing"))
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert "--multitask" not in table
