@@ -23,6 +23,27 @@ BASELINES: tuple[tuple[str, Kind], ...] = (
 
 
 @dataclass(frozen=True)
+class Target:
+    """One of issue #4's targets: rows whose name starts with ``rows`` against ``baseline``, as a
+    difference in points or a ratio in percent of at least ``threshold``, on the ``split`` it is
+    stated for (held-out tasks for zero-shot, training tasks for reconstruction)."""
+
+    rows: str
+    baseline: str
+    kind: Kind
+    threshold: float
+    split: str
+
+
+TARGETS: tuple[Target, ...] = (
+    Target("T2L (SFT)", "multi-task LoRA", "difference", 3.0, "heldout"),
+    Target("T2L (SFT)", "oracle LoRA", "ratio", 80.0, "heldout"),
+    Target("T2L", "base + description", "difference", 20.0, "heldout"),
+    Target("T2L (recon)", "oracle LoRA", "ratio", 95.0, "train"),
+)
+
+
+@dataclass(frozen=True)
 class Comparison:
     """``method`` against ``baseline`` on ``tasks`` shared tasks: a difference in points (with its
     95 % half-width over tasks), or the ratio of the two means in percent (``half_width`` NaN)."""
@@ -103,3 +124,42 @@ def comparisons(
                 value, half, n = paired_difference(row, baseline, metric)
                 found.append(Comparison(row.method, baseline.method, kind, value, half, n))
     return [c for c in found if c.tasks and math.isfinite(c.value)]
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """A comparison measured against the target it answers: met when the measured value (the point
+    estimate, as the target is stated) reaches the threshold."""
+
+    comparison: Comparison
+    target: Target
+
+    @property
+    def met(self) -> bool:
+        return self.comparison.value >= self.target.threshold
+
+    @property
+    def shortfall(self) -> float:
+        """Points (of difference, or of percent of the oracle) still missing; 0 when met."""
+        return max(0.0, self.target.threshold - self.comparison.value)
+
+    def target_text(self) -> str:
+        t = self.target
+        return (f"≥ {t.baseline} {t.threshold:+.0f}" if t.kind == "difference"
+                else f"≥ {t.threshold:.0f} % of {t.baseline}")
+
+    def describe(self) -> str:
+        verdict = "met" if self.met else f"not met ({self.shortfall:.1f} short)"
+        return f"{self.comparison.method}: target {self.target_text()}: {verdict} ({self.comparison.describe()})"
+
+    def to_json(self) -> dict:
+        return {"target": self.target_text(), "split": self.target.split, "threshold": self.target.threshold,
+                "met": self.met, "shortfall": self.shortfall, **self.comparison.to_json()}
+
+
+def target_checks(compared: Sequence[Comparison], split: str | None) -> list[TargetCheck]:
+    """Each comparison that answers one of ``TARGETS`` stated for ``split`` (``t2l eval``'s --split:
+    "heldout" or "train"); none when the split is unknown or another one."""
+    return [TargetCheck(c, t) for c in compared for t in TARGETS
+            if t.split == split and c.kind == t.kind and c.method.startswith(t.rows)
+            and (c.baseline == t.baseline or c.baseline.startswith(t.baseline + " ["))]

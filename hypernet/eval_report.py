@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Sequence
 
-from hypernet.eval_compare import comparisons
+from hypernet.eval_compare import Comparison, comparisons, target_checks
 from hypernet.evaluate import MethodResult
 
 
@@ -31,9 +32,11 @@ def write_report(
     command: str,
     context: dict[str, str],
     runs: Sequence[str] | None = None,
+    split: str | None = None,
 ) -> tuple[Path, Path, Path]:
     """Write ``path`` (Markdown), ``path`` with .json and .png; returns the three paths. ``runs``:
-    which evaluation each row came from, when several are merged (``hypernet.eval_compare``)."""
+    which evaluation each row came from, when several are merged (``hypernet.eval_compare``);
+    ``split``: the tasks' split, which says which of issue #4's targets the rows answer."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"# {title}", "", f"Produced by `{command}`.", ""]
@@ -45,16 +48,30 @@ def write_report(
         lines += ["## T2L against the baselines (exact match)", "",
                   "Differences are means of per-task differences, ± the 95 % interval over tasks.", "",
                   *[f"- {c.describe()}" for c in compared], ""]
+    checks = target_checks(compared, split)
+    if checks:
+        lines += ["## Against the targets (issue #4)", "",
+                  "Met when the measured value reaches the target (± is the 95 % interval over tasks).", "",
+                  "| T2L row | target | measured | met? |", "|---|---|---|---|",
+                  *[f"| {c.comparison.method} | {c.target_text()} | {_measured(c.comparison)} | "
+                    f"{'**yes**' if c.met else f'no: {c.shortfall:.1f} short'} |" for c in checks], ""]
     notes = [f"- **{r.method}**: {r.note}" for r in results if r.note]
     if notes:
         lines += ["## Methods", "", *notes, ""]
     lines += [f"![scores]({path.with_suffix('.png').name})", ""]
     path.write_text("\n".join(lines))
     json_path = path.with_suffix(".json")
-    json_path.write_text(json.dumps({"command": command, "context": context, "families": families,
+    json_path.write_text(json.dumps({"command": command, "context": context, "families": families, "split": split,
                                      "comparisons": [c.to_json() for c in compared],
+                                     "targets": [c.to_json() for c in checks],
                                      "results": [r.to_json() for r in results]}, indent=2))
     return path, json_path, plot(results, path.with_suffix(".png"), title)
+
+
+def _measured(c: Comparison) -> str:
+    if c.kind == "ratio":
+        return f"{c.value:.0f} %"
+    return f"{c.value:+.1f}" + (f" ± {c.half_width:.1f}" if math.isfinite(c.half_width) else "")
 
 
 def plot(results: Sequence[MethodResult], png: Path, title: str) -> Path:

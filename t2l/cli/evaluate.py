@@ -66,11 +66,12 @@ def evaluate(
     from hypernet.evaluate import MISMATCHED, evaluate_method, hypernet_row, mismatched_partners
     from hypernet.peft_format import load_peft_adapter
     from hypernet.targets import discover_targets
-    from t2l.cli.train import load_for_training, select_tasks
+    from t2l.cli.train import load_for_training, select_tasks, split_of
     from t2l.settings import get_settings
 
     settings = get_settings()
     chosen = select_tasks(split, tasks, task_file)
+    tasks_split = split_of((t.id for t in chosen), task_file)  # which targets the rows answer
     if mismatched and len(chosen) < 2:  # before the model loads
         raise T2LError("--mismatched gives each task another task's descriptions: choose at least two tasks")
     for directory in method_oracles:  # before the model loads: a half-finished run is named at once
@@ -109,7 +110,8 @@ def evaluate(
         results.append(evaluate_method(name, loaded, chosen, limit=limit, on_task=report(name),
                                        batch_size=batch_size, **kw))
         partial.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps({"command": command, "context": context, "families": families, "partial": True,
+        partial.write_text(json.dumps({"command": command, "context": context, "families": families,
+                                       "split": tasks_split, "partial": True,
                                        "results": [r.to_json() for r in results]}, indent=2))
     if not skip_base:
         run("base model", note="the raw input only")
@@ -166,7 +168,7 @@ def evaluate(
 
     title = ("Evaluation on the chosen tasks" if tasks
              else f"Evaluation on {'held-out (zero-shot)' if split == 'heldout' else 'training'} tasks")
-    paths = write_report(results, families, out, title=title, command=command, context=context)
+    paths = write_report(results, families, out, title=title, command=command, context=context, split=tasks_split)
     partial.unlink(missing_ok=True)  # the full report replaces it
     table = Table(title=title)
     for column in ("method", "exact", "lenient", "seconds"):
@@ -174,15 +176,19 @@ def evaluate(
     for r in results:
         table.add_row(escape(r.method), f"{r.mean('exact'):.1f}", f"{r.mean('lenient'):.1f}", f"{r.seconds:.0f}")
     Console().print(table)
-    _print_comparisons(results)
+    _print_comparisons(results, split=tasks_split)
     console.print("written: " + ", ".join(str(p) for p in paths))
 
 
-def _print_comparisons(results: Sequence[MethodResult], runs: Sequence[str] | None = None) -> None:
-    from hypernet.eval_compare import comparisons
+def _print_comparisons(results: Sequence[MethodResult], runs: Sequence[str] | None = None,
+                       split: str | None = None) -> None:
+    from hypernet.eval_compare import comparisons, target_checks
 
-    for comparison in comparisons(results, runs):
+    compared = comparisons(results, runs)
+    for comparison in compared:
         console.print("  " + comparison.describe(), markup=False)  # row names hold [run] suffixes
+    for check in target_checks(compared, split):
+        console.print("  " + check.describe(), markup=False)
 
 
 def _run_tags(sources: list[Path]) -> list[str]:
@@ -207,6 +213,7 @@ def eval_report(
     first file's (over the tasks both rows scored)."""
     from hypernet.eval_report import write_report
     from hypernet.evaluate import MethodResult
+    from t2l.cli.train import select_tasks, split_of
 
     written = out.with_suffix(".json").resolve()
     if any(source.resolve() == written for source in sources):
@@ -231,15 +238,16 @@ def eval_report(
             runs.append(tag)
     missing = {t for r in results for t in r.per_task} - set(families)
     if missing:
-        from t2l.cli.train import select_tasks
-
         known = {t.id: t.family for t in select_tasks("all", None, task_file)}
         if unknown := sorted(missing - set(known)):
             raise T2LError(f"no family for {len(unknown)} tasks ({', '.join(unknown[:3])}): pass the --task-file they came from")
         families.update({t: known[t] for t in missing})
     command = "t2l eval-report " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    paths = write_report(results, families, out, title=title, command=command, context=context, runs=runs)
-    _print_comparisons(results, runs)
+    # which targets the rows answer: from the tasks themselves (a suite's held-out or training tasks)
+    split = split_of({t for r in results for t in r.per_task}, task_file)
+    paths = write_report(results, families, out, title=title, command=command, context=context, runs=runs,
+                         split=split)
+    _print_comparisons(results, runs, split)
     console.print("written: " + ", ".join(str(p) for p in paths))
 
 

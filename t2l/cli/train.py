@@ -12,7 +12,7 @@ progress bar, and writes its loss curve as CSV and PNG. On CUDA the base model r
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import typer
 from rich.console import Console
@@ -44,6 +44,19 @@ def select_tasks(split: str, task_ids: str | None, task_file: Path | None, seed:
     if chosen is None:
         raise T2LError(f"--split must be train, heldout or all, not {split!r}")
     return list(chosen)
+
+
+def split_of(task_ids: Iterable[str], task_file: Path | None, seed: int = 0) -> str | None:
+    """"heldout" when every task is one of its suite's held-out tasks, "train" when none is, None for
+    a mix or a task the suite lacks: which of issue #4's targets an evaluation of them answers."""
+    from hypernet.tasks import builtin_suite, load_task_suite
+
+    suite = load_task_suite(task_file) if task_file else builtin_suite(seed=seed)
+    ids = set(task_ids)
+    if not ids or not ids <= {t.id for t in suite.tasks}:
+        return None
+    kinds = {t in suite.heldout_task_ids for t in ids}
+    return None if len(kinds) > 1 else ("heldout" if kinds == {True} else "train")
 
 
 def load_for_training(device: str | None) -> LoadedModel:

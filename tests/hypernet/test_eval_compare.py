@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hypernet.eval_compare import comparisons, mean_ratio, paired_difference
+from hypernet.eval_compare import comparisons, mean_ratio, paired_difference, target_checks
 from hypernet.eval_report import write_report
 from hypernet.evaluate import MethodResult
 
@@ -143,3 +143,84 @@ def test_a_mismatched_description_row_is_set_against_its_aligned_row_only():
     assert set(found) == {("T2L (SFT) [s]", "multi-task LoRA"),
                           ("T2L (SFT) [s]", "T2L (SFT) [s] [mismatched description]")}
     assert found["T2L (SFT) [s]", "T2L (SFT) [s] [mismatched description]"].value == pytest.approx(20.0)
+
+
+def _targets_rows() -> list[MethodResult]:
+    return [_row("base + description", {"a.x": 0.0, "a.y": 0.0}), _row("multi-task LoRA", {"a.x": 10.0, "a.y": 10.0}),
+            _row("oracle LoRA", {"a.x": 50.0, "a.y": 50.0}),
+            _row("T2L (SFT) + description [s]", {"a.x": 16.0, "a.y": 12.0}),  # +4 over multi-task, 28 % of the oracle
+            _row("T2L (SFT) + description [s] [mismatched description]", {"a.x": 0.0, "a.y": 0.0}),
+            _row("T2L (recon)", {"a.x": 48.0, "a.y": 48.0})]  # 96 % of the oracle
+
+
+def test_held_out_rows_are_checked_against_the_zero_shot_targets_only():
+    checks = {(c.comparison.method, c.target.baseline): c for c in target_checks(comparisons(_targets_rows()), "heldout")}
+    assert set(checks) == {("T2L (SFT) + description [s]", "multi-task LoRA"),
+                           ("T2L (SFT) + description [s]", "oracle LoRA"),
+                           ("T2L (SFT) + description [s]", "base + description"),
+                           ("T2L (recon)", "base + description")}  # the recon ratio target is on training tasks
+    above_multitask = checks["T2L (SFT) + description [s]", "multi-task LoRA"]
+    assert above_multitask.met and above_multitask.shortfall == 0.0
+    of_oracle = checks["T2L (SFT) + description [s]", "oracle LoRA"]
+    assert not of_oracle.met and of_oracle.shortfall == pytest.approx(80.0 - 28.0)
+    above_base = checks["T2L (SFT) + description [s]", "base + description"]
+    assert not above_base.met and above_base.shortfall == pytest.approx(6.0)
+    assert "target ≥ multi-task LoRA +3: met" in above_multitask.describe()
+    assert "target ≥ 80 % of oracle LoRA: not met (52.0 short)" in of_oracle.describe()
+
+
+def test_training_task_rows_are_checked_against_the_reconstruction_target_only():
+    (check,) = target_checks(comparisons(_targets_rows()), "train")
+    assert (check.comparison.method, check.target.threshold, check.met) == ("T2L (recon)", 95.0, True)
+    assert check.to_json()["met"] is True and check.to_json()["split"] == "train"
+    assert target_checks(comparisons(_targets_rows()), None) == []  # tasks of no one split: no target
+
+
+def test_merged_baselines_answer_the_targets_by_their_plain_name():
+    rows = [_row("multi-task LoRA", {"a.x": 10.0}), _row("multi-task LoRA [B]", {"a.x": 20.0}),
+            _row("T2L (SFT) [B]", {"a.x": 21.0}), _row("multi-task LoRA extra", {"a.x": 0.0})]
+    (check,) = target_checks(comparisons(rows, runs=["", "B", "B", ""]), "heldout")
+    assert check.comparison.baseline == "multi-task LoRA [B]" and check.shortfall == pytest.approx(2.0)
+
+
+def test_the_report_has_a_targets_section_only_when_the_split_is_known(tmp_path: Path):
+    rows = _targets_rows()
+    families = {"a.x": "a", "a.y": "a"}
+    md, js, _ = write_report(rows, families, tmp_path / "h.md", title="t", command="c", context={}, split="heldout")
+    text = md.read_text()
+    assert "## Against the targets (issue #4)" in text
+    assert "| T2L (SFT) + description [s] | ≥ multi-task LoRA +3 | +4.0 ± 3.9 | **yes** |" in text
+    assert "| T2L (SFT) + description [s] | ≥ 80 % of oracle LoRA | 28 % | no: 52.0 short |" in text
+    saved = json.loads(js.read_text())
+    assert saved["split"] == "heldout" and len(saved["targets"]) == 4
+    md, js, _ = write_report(rows, families, tmp_path / "n.md", title="t", command="c", context={})
+    assert "Against the targets" not in md.read_text() and json.loads(js.read_text())["targets"] == []
+
+
+def test_the_split_of_tasks_is_read_from_their_suite():
+    from hypernet.tasks import builtin_suite
+    from t2l.cli.train import split_of
+
+    suite = builtin_suite(seed=0)
+    heldout = sorted(suite.heldout_task_ids)[:3]
+    train = [t.id for t in suite.train_tasks[:3]]
+    assert split_of(heldout, None) == "heldout" and split_of(train, None) == "train"
+    assert split_of(heldout + train, None) is None  # a mix answers neither kind of target
+    assert split_of(["zz.unknown"], None) is None and split_of([], None) is None
+
+
+def test_eval_report_checks_the_targets_of_the_suite_s_held_out_tasks(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+    from hypernet.tasks import builtin_suite
+
+    a, b = sorted(builtin_suite(seed=0).heldout_task_ids)[:2]
+    first = _written(tmp_path, "first", [_row("multi-task LoRA", {a: 10.0, b: 20.0})])
+    second = _written(tmp_path, "second", [_row("T2L (SFT)", {a: 15.0, b: 21.0})])
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(first), str(second),
+                           "--out", str(tmp_path / "merged" / "EVAL.md"))
+    assert code == 0, err
+    merged = json.loads((tmp_path / "merged" / "EVAL.json").read_text())
+    assert merged["split"] == "heldout"
+    assert [(t["method"], t["met"], t["shortfall"]) for t in merged["targets"]] == [
+        ("T2L (SFT) [second]", True, 0.0)]
+    assert "target ≥ multi-task LoRA +3: met" in " ".join(err.split())
