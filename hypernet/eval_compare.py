@@ -93,11 +93,11 @@ def comparisons(
 ) -> list[Comparison]:
     """Every T2L row against every baseline row present (by the row names ``t2l eval`` gives).
     ``runs[i]`` says which evaluation ``results[i]`` came from (merged reports): a T2L row is set
-    against its own run's baseline, or else the first run's. A mismatched-description row (``t2l eval
+    against its own run's baseline, or else that of the first run that has one. A mismatched-description row (``t2l eval
     --mismatched``) is set against its aligned row only: aligned − mismatched. Comparisons without a
     number (no shared task, an oracle mean of zero) are left out."""
     runs = list(runs) if runs is not None else [""] * len(results)
-    first = runs[0] if runs else ""
+    order = list(dict.fromkeys(runs))  # the evaluations in the order they were merged
     def plain(name: str, run: str) -> str:  # a merged row's name without its run's tag
         return name.removesuffix(f" [{run}]") if run else name
 
@@ -114,7 +114,8 @@ def comparisons(
                 found.append(Comparison(aligned.method, row.method, "difference", value, half, n))
             continue
         for name, kind in BASELINES:
-            baseline = by_run_and_name.get((run, name)) or by_run_and_name.get((first, name))
+            baseline = next((by_run_and_name[key] for key in [(run, name), *((r, name) for r in order)]
+                             if key in by_run_and_name), None)
             if baseline is None:
                 continue
             if kind == "ratio":

@@ -70,7 +70,7 @@ def write_report(
 
 def _measured(c: Comparison) -> str:
     if c.kind == "ratio":
-        return f"{c.value:.0f} %"
+        return f"{c.value:.1f} %"
     return f"{c.value:+.1f}" + (f" ± {c.half_width:.1f}" if math.isfinite(c.half_width) else "")
 
 

@@ -209,8 +209,8 @@ def eval_report(
     title: str = typer.Option("Evaluation", help="The report's heading."),
 ) -> None:
     """One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
-    are named "<row> [tag]"; each T2L row is compared with its own run's baselines, or else the
-    first file's (over the tasks both rows scored)."""
+    are named "<row> [tag]"; each T2L row is compared with its own run's baselines, or else those of
+    the first file that has them (over the tasks both rows scored)."""
     from hypernet.eval_report import write_report
     from hypernet.evaluate import MethodResult
     from t2l.cli.train import select_tasks, split_of

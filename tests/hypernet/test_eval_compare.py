@@ -190,7 +190,7 @@ def test_the_report_has_a_targets_section_only_when_the_split_is_known(tmp_path:
     text = md.read_text()
     assert "## Against the targets (issue #4)" in text
     assert "| T2L (SFT) + description [s] | ≥ multi-task LoRA +3 | +4.0 ± 3.9 | **yes** |" in text
-    assert "| T2L (SFT) + description [s] | ≥ 80 % of oracle LoRA | 28 % | no: 52.0 short |" in text
+    assert "| T2L (SFT) + description [s] | ≥ 80 % of oracle LoRA | 28.0 % | no: 52.0 short |" in text
     saved = json.loads(js.read_text())
     assert saved["split"] == "heldout" and len(saved["targets"]) == 4
     md, js, _ = write_report(rows, families, tmp_path / "n.md", title="t", command="c", context={})
@@ -224,3 +224,10 @@ def test_eval_report_checks_the_targets_of_the_suite_s_held_out_tasks(tmp_path: 
     assert [(t["method"], t["met"], t["shortfall"]) for t in merged["targets"]] == [
         ("T2L (SFT) [second]", True, 0.0)]
     assert "target ≥ multi-task LoRA +3: met" in " ".join(err.split())
+
+
+def test_a_baseline_missing_from_the_first_run_comes_from_the_first_run_that_has_it():
+    rows = [_row("base + description", {"a.x": 0.0}), _row("oracle LoRA [B]", {"a.x": 80.0}),
+            _row("oracle LoRA [C]", {"a.x": 40.0}), _row("T2L (SFT) [D]", {"a.x": 20.0})]
+    found = {(c.method, c.baseline): c.value for c in comparisons(rows, runs=["", "B", "C", "D"])}
+    assert found == {("T2L (SFT) [D]", "base + description"): 20.0, ("T2L (SFT) [D]", "oracle LoRA [B]"): 25.0}
