@@ -142,6 +142,27 @@ class LoraAdapter:
                 )
 
 
+def stack_adapters(first: LoraAdapter, second: LoraAdapter) -> LoraAdapter:
+    """One LoRA whose update is the sum of both updates (PEFT's "cat" combination): rank r1 + r2,
+    A stacked, B side by side, each B rescaled so that its own scaling is kept. Both must adapt the
+    same modules; DoRA adapters have no such sum."""
+    if first.use_dora or second.use_dora:
+        raise AdapterFormatError("DoRA adapters cannot be stacked (their magnitudes do not add)")
+    if set(first.weights) != set(second.weights):
+        only = sorted(set(first.weights) ^ set(second.weights))
+        raise AdapterFormatError(f"the adapters adapt different modules ({', '.join(only[:3])}, ...)")
+    stacked = LoraAdapter(rank=first.rank + second.rank, alpha=first.alpha, weights={},
+                          target_modules=sorted(set(first.target_modules) | set(second.target_modules)),
+                          base_model=first.base_model or second.base_model, use_rslora=first.use_rslora,
+                          metadata={"stacked": [first.metadata, second.metadata]})
+    for path, (a1, b1) in first.weights.items():
+        a2, b2 = second.weights[path]
+        a = torch.cat([a1, a2.to(a1)], dim=0)
+        b = torch.cat([b1 * (first.scaling / stacked.scaling), b2.to(b1) * (second.scaling / stacked.scaling)], dim=1)
+        stacked.weights[path] = (a, b)
+    return stacked
+
+
 def peft_config(adapter: LoraAdapter) -> dict[str, Any]:
     """The ``adapter_config.json`` content PEFT expects for this adapter."""
     return {

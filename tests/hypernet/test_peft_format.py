@@ -15,6 +15,7 @@ from hypernet.peft_format import (
     load_peft_adapter,
     module_shapes,
     save_peft_adapter,
+    stack_adapters,
 )
 from hypernet.targets import discover_targets, select_targets
 
@@ -135,3 +136,29 @@ def test_batch_writer_names_the_samples_with_nan():
     bf[1, 4] = float("nan")
     with pytest.raises(AdapterFormatError, match="sample 1"):
         safetensors_batch({"w": bf})
+
+
+def _small(rank: int, alpha: float, seed: int, rslora: bool = True, paths=("m.q", "m.v")) -> LoraAdapter:
+    gen = torch.Generator().manual_seed(seed)
+    weights = {p: (torch.randn(rank, 6, generator=gen), torch.randn(5, rank, generator=gen)) for p in paths}
+    return LoraAdapter(rank=rank, alpha=alpha, weights=weights, target_modules=["q", "v"], use_rslora=rslora)
+
+
+def test_a_stacked_adapter_applies_the_sum_of_both_updates():
+    first, second = _small(8, 16.0, 0), _small(4, 8.0, 1, rslora=False)
+    stacked = stack_adapters(first, second)
+    assert stacked.rank == 12
+    stacked.validate()
+    for path in first.weights:
+        (a1, b1), (a2, b2), (a, b) = first.weights[path], second.weights[path], stacked.weights[path]
+        want = first.scaling * b1 @ a1 + second.scaling * b2 @ a2
+        assert torch.allclose(stacked.scaling * b @ a, want, atol=1e-5)
+
+
+def test_adapters_of_different_modules_or_dora_do_not_stack():
+    with pytest.raises(AdapterFormatError, match="different modules"):
+        stack_adapters(_small(8, 16.0, 0), _small(8, 16.0, 1, paths=("m.q",)))
+    dora = _small(8, 16.0, 2)
+    dora.magnitudes = {p: torch.ones(5) for p in dora.weights}
+    with pytest.raises(AdapterFormatError, match="DoRA"):
+        stack_adapters(_small(8, 16.0, 0), dora)
