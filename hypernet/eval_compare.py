@@ -55,11 +55,16 @@ class Comparison:
     half_width: float
     tasks: int
 
+    def value_text(self) -> str:
+        """The measured value as the reports print it: "+0.4 ± 0.9" (points) or "27.2 %"."""
+        if self.kind == "ratio":
+            return f"{self.value:.1f} %"
+        return f"{self.value:+.1f}" + (f" ± {self.half_width:.1f}" if math.isfinite(self.half_width) else "")
+
     def describe(self) -> str:
         if self.kind == "ratio":
             return f"{self.method} is {self.value:.0f} % of {self.baseline} ({self.tasks} tasks)"
-        spread = f" ± {self.half_width:.1f}" if math.isfinite(self.half_width) else ""
-        return f"{self.method} − {self.baseline}: {self.value:+.1f}{spread} points ({self.tasks} tasks)"
+        return f"{self.method} − {self.baseline}: {self.value_text()} points ({self.tasks} tasks)"
 
     def to_json(self) -> dict:
         return {"method": self.method, "baseline": self.baseline, "kind": self.kind, "value": self.value,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Sequence
 
-from hypernet.eval_compare import Comparison, comparisons, target_checks
+from hypernet.eval_compare import comparisons, target_checks
 from hypernet.evaluate import MethodResult
 
 
@@ -53,7 +52,7 @@ def write_report(
         lines += ["## Against the targets (issue #4)", "",
                   "Met when the measured value reaches the target (± is the 95 % interval over tasks).", "",
                   "| T2L row | target | measured | met? |", "|---|---|---|---|",
-                  *[f"| {c.comparison.method} | {c.target_text()} | {_measured(c.comparison)} | "
+                  *[f"| {c.comparison.method} | {c.target_text()} | {c.comparison.value_text()} | "
                     f"{'**yes**' if c.met else f'no: {c.shortfall:.1f} short'} |" for c in checks], ""]
     notes = [f"- **{r.method}**: {r.note}" for r in results if r.note]
     if notes:
@@ -66,12 +65,6 @@ def write_report(
                                      "targets": [c.to_json() for c in checks],
                                      "results": [r.to_json() for r in results]}, indent=2))
     return path, json_path, plot(results, path.with_suffix(".png"), title)
-
-
-def _measured(c: Comparison) -> str:
-    if c.kind == "ratio":
-        return f"{c.value:.1f} %"
-    return f"{c.value:+.1f}" + (f" ± {c.half_width:.1f}" if math.isfinite(c.half_width) else "")
 
 
 def plot(results: Sequence[MethodResult], png: Path, title: str) -> Path:

@@ -150,7 +150,13 @@ def stack_adapters(first: LoraAdapter, second: LoraAdapter) -> LoraAdapter:
         raise AdapterFormatError("DoRA adapters cannot be stacked (their magnitudes do not add)")
     if set(first.weights) != set(second.weights):
         only = sorted(set(first.weights) ^ set(second.weights))
-        raise AdapterFormatError(f"the adapters adapt different modules ({', '.join(only[:3])}, ...)")
+        raise AdapterFormatError(f"the adapters adapt different modules: {', '.join(only[:3])}"
+                                 + (", ..." if len(only) > 3 else ""))
+    for path, (a1, b1) in first.weights.items():
+        a2, b2 = second.weights[path]
+        if a1.shape[1] != a2.shape[1] or b1.shape[0] != b2.shape[0]:
+            raise AdapterFormatError(f"{path}: the adapters are for different shapes (in {a1.shape[1]} / "
+                                     f"{a2.shape[1]}, out {b1.shape[0]} / {b2.shape[0]}): another base model?")
     stacked = LoraAdapter(rank=first.rank + second.rank, alpha=first.alpha, weights={},
                           target_modules=sorted(set(first.target_modules) | set(second.target_modules)),
                           base_model=first.base_model or second.base_model, use_rslora=first.use_rslora,

@@ -45,15 +45,15 @@ def main() -> None:
     device = str(next(loaded.model.parameters()).device)
     targets = discover_targets(loaded.model)
     checkpoint = load_checkpoint(args.sft, targets=targets, device=device)
+    if not checkpoint.hypernet.config.prompt_description:
+        raise SystemExit("the multi-task LoRA was trained with the description in the prompt; "
+                         f"{args.sft} was not, so the stacked row would mix two prompt formats")
     encoder = load_encoder(get_settings().encoder, device=device)
 
     def texts(task):
         return list(task.heldout_descriptions[: args.descriptions])
 
     t2l = hypernet_row(checkpoint.hypernet, encoder, texts, targets, checkpoint_id=checkpoint.id)
-    if not checkpoint.hypernet.config.prompt_description:
-        raise SystemExit("the multi-task LoRA was trained with the description in the prompt; "
-                         f"{args.sft} was not, so the stacked row would mix two prompt formats")
 
     def stacked_for(task):
         return [stack_adapters(shared, adapter) for adapter in t2l["adapters_for"](task)]

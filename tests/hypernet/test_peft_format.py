@@ -158,6 +158,10 @@ def test_a_stacked_adapter_applies_the_sum_of_both_updates():
 def test_adapters_of_different_modules_or_dora_do_not_stack():
     with pytest.raises(AdapterFormatError, match="different modules"):
         stack_adapters(_small(8, 16.0, 0), _small(8, 16.0, 1, paths=("m.q",)))
+    wider = _small(8, 16.0, 1)
+    wider.weights["m.v"] = (torch.zeros(8, 7), torch.zeros(5, 8))
+    with pytest.raises(AdapterFormatError, match="m.v: the adapters are for different shapes"):
+        stack_adapters(_small(8, 16.0, 0), wider)
     dora = _small(8, 16.0, 2)
     dora.magnitudes = {p: torch.ones(5) for p in dora.weights}
     with pytest.raises(AdapterFormatError, match="DoRA"):
