@@ -79,20 +79,23 @@ start)
     setsid nohup bash -c "python3 -m t2l train oracle $SUITE --split all --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} && python3 -m t2l train recon $SUITE --oracles $RUNS/oracle \
       --out $RUNS/recon --steps ${RECON_STEPS:-3000} --head-hidden ${RECON_HEAD:-512} --latent-dim ${RECON_LATENT:-128} \
-      --tasks-per-batch ${RECON_BATCH:-16}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
+      --tasks-per-batch ${RECON_BATCH:-32}" > $RUNS/oracle-recon.log 2>&1 < /dev/null &
   elif [ "${ORACLES:-1}" = 1 ]; then  # ORACLES=0: none (e.g. the held-out oracles of an earlier run are reused)
     setsid nohup python3 -m t2l train oracle $SUITE --split heldout --together --out $RUNS/oracle --steps 300 \
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &
   fi
   # RECON_TASKS=a,b,...: reconstruction at scale on those training tasks alone: their oracles, then
-  # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS (trunk width, head width, steps),
-  # side by side. With RECON=0 the oracles wait for the held-out oracles (GPU memory: one pass at a time)
+  # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS[:BATCH] (trunk width, head width,
+  # steps, oracles per step: 32 unless given; session 10, 130 tasks: 16 per step stalled at 47 % of
+  # the oracles after 10,000 steps, 32 reached 100 % in 8,000), side by side. With RECON=0 the
+  # oracles wait for the held-out oracles (GPU memory: one pass at a time)
   if [ -n "${RECON_TASKS:-}" ]; then
     recons=""
-    for v in ${RECON_VARIANTS:-l128:128:512:3000 l512-h4096:512:4096:10000}; do
-      IFS=: read -r name latent head steps <<< "$v"
+    for v in ${RECON_VARIANTS:-l512-h8192:512:8192:8000:32}; do
+      IFS=: read -r name latent head steps batch <<< "$v"
       recons+="python3 -m t2l train recon $SUITE --tasks $RECON_TASKS --oracles $RUNS/recon-oracle \
-        --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent > $RUNS/recon-at-$name.log 2>&1 & "
+        --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent \
+        --tasks-per-batch ${batch:-32} > $RUNS/recon-at-$name.log 2>&1 & "
     done
     after=""
     [ "${RECON:-1}" = 1 ] || after="while pgrep -f '[-]-split heldout --together' > /dev/null; do sleep 5; done; "
@@ -126,7 +129,7 @@ start)
         --steps 150 --batch-size 16 > $RUNS/method-$m.log 2>&1 < /dev/null &
     fi
   done
-  sleep 90; for f in $RUNS/*.log; do echo "== $f"; tail -c 400 $f; echo; done
+  sleep "${START_SHOW_AFTER:-90}"; for f in $RUNS/*.log; do [ -f "$f" ] || continue; echo "== $f"; tail -c 400 $f; echo; done
   if [ "${EVAL_AFTER:-1}" = 1 ]; then
     # the evaluation follows by itself once every run has ended, so the calls that keep the machine
     # (it is given back 30 s after a call ends) are all the same `wait`, with no stage to launch

@@ -1,0 +1,72 @@
+"""scripts/gpu_pipeline.sh start: the reconstruction-at-scale runs it launches (RECON_TASKS, RECON_VARIANTS).
+
+The t2l commands are replaced by a stand-in ``python3`` that records its calls; the script's own
+parsing of the variants and the order of its stages is what runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
+
+STAND_IN = r'''#!/bin/bash
+if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then shift 2; echo "$*" >> "$CALLS"; exit 0; fi
+exec "$REAL_PYTHON" "$@"
+'''
+
+
+def _start(tmp_path: Path, expected_calls: int, **env_extra: str) -> list[str]:
+    """``gpu_pipeline.sh start`` with only the recon-at-scale stage on; the recorded t2l calls once
+    ``expected_calls`` have arrived (the stage runs detached, as on the GPU machine)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python3").write_text(STAND_IN)
+    (bin_dir / "python3").chmod(0o755)
+    carry = tmp_path / "work" / ".carry"
+    carry.mkdir(parents=True)
+    (carry / "suite.jsonl").write_text(json.dumps({"id": "t.1"}) + "\n")
+    calls = tmp_path / "calls"
+    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(tmp_path / "runs"),
+           "CALLS": str(calls), "REAL_PYTHON": real, "SFT_VARIANTS": "", "RECON": "0", "ORACLES": "0",
+           "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "0", "START_SHOW_AFTER": "0", **env_extra}
+    done = subprocess.run(["bash", str(SCRIPT), "start"], cwd=carry.parent, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        lines = calls.read_text().splitlines() if calls.exists() else []
+        if len(lines) >= expected_calls:
+            return lines
+        time.sleep(0.1)
+    raise AssertionError(f"only these t2l calls arrived: {lines}")
+
+
+def _option(call: str, name: str) -> str:
+    words = call.split()
+    return words[words.index(name) + 1]
+
+
+def test_recon_variants_train_after_their_oracles_with_the_oracles_per_step_each_names(tmp_path: Path):
+    calls = _start(tmp_path, 3, RECON_TASKS="t.1,t.2",
+                   RECON_VARIANTS="wide:512:8192:8000 small:128:512:300:8")
+    oracle, *recons = calls
+    assert oracle.startswith("train oracle") and _option(oracle, "--tasks") == "t.1,t.2"
+    by_name = {Path(_option(c, "--out")).name: c for c in recons}
+    assert set(by_name) == {"recon-at-wide", "recon-at-small"}
+    wide, small = by_name["recon-at-wide"], by_name["recon-at-small"]
+    assert (_option(wide, "--latent-dim"), _option(wide, "--head-hidden"), _option(wide, "--steps")) == \
+        ("512", "8192", "8000")
+    # no BATCH field: 32 oracles per step (16 stalled at 130 tasks); a given one is used as is
+    assert _option(wide, "--tasks-per-batch") == "32" and _option(small, "--tasks-per-batch") == "8"
+
+
+def test_without_recon_variants_one_wide_run_is_trained(tmp_path: Path):
+    _, recon = _start(tmp_path, 2, RECON_TASKS="t.1")
+    assert Path(_option(recon, "--out")).name == "recon-at-l512-h8192"
+    assert (_option(recon, "--head-hidden"), _option(recon, "--tasks-per-batch")) == ("8192", "32")
