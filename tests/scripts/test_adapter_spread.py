@@ -1,0 +1,35 @@
+"""scripts/adapter_spread.py: the task-varying share of a checkpoint's adapters, per split and module."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _task(task_id: str, verb: str, heldout: bool) -> dict:
+    return {"id": task_id, "family": "string", "heldout": heldout,
+            "descriptions": [f"{verb} the text.", f"Please {verb} the text."],
+            "heldout_descriptions": [f"Could you {verb} this text?"],
+            "examples": [{"input": f"abc {i}", "output": f"{verb} {i}"} for i in range(6)]}
+
+
+def test_the_script_reports_each_split_and_module_of_the_default(tmp_path: Path):
+    tasks = [_task("t.upper", "uppercase", False), _task("t.reverse", "reverse", False),
+             _task("t.lower", "lowercase", True), _task("t.repeat", "repeat", True)]
+    task_file = tmp_path / "tasks.jsonl"
+    task_file.write_text("".join(json.dumps(t) + "\n" for t in tasks))
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "adapter_spread.py"), str(REPO / "hypernet/checkpoints/default"),
+         "--task-file", str(task_file)],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split() for line in done.stdout.splitlines()[1:]]
+    assert [(r[1], r[2]) for r in rows] == [("train", "q_proj"), ("train", "v_proj"),
+                                            ("heldout", "q_proj"), ("heldout", "v_proj")]
+    shares = [float(r[3].rstrip("%")) for r in rows]
+    assert all(0 < s < 100 for s in shares)  # a trained SFT default: its adapters move with the description
