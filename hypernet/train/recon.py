@@ -18,6 +18,8 @@ from __future__ import annotations
 import random
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -48,7 +50,9 @@ class ReconConfig:
     latent_dim: int = 128
     head_hidden: int = 512
     steps: int = 3000
-    tasks_per_batch: int = 16
+    # oracles per step: on 130 tasks, 16 stalled at 47 % of the oracles after 10,000 steps and 32
+    # reached 100 % in 8,000 (docs/EVAL.md, session 10)
+    tasks_per_batch: int = 32
     lr: float = 1e-3
     warmup_fraction: float = 0.1
     weight_decay: float = 0.01
@@ -57,6 +61,9 @@ class ReconConfig:
     loss: str = "delta"  # "delta" (ΔW = BA, relative) or "zscore" (the paper's per-element L1)
     seed: int = 0
     target_modules: list[str] = field(default_factory=list)  # default: what the oracles target
+    # float32 matmuls on TF32 tensor cores (CUDA only; storage and the loss stay float32): the wide
+    # heads a large library needs make the step a few big matmuls (scripts/bench_recon.py measures it)
+    tf32: bool = True
 
     def __post_init__(self) -> None:
         if self.loss not in ("delta", "zscore"):
@@ -66,6 +73,21 @@ class ReconConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@contextmanager
+def matmul_precision(tf32: bool, device: torch.device | str) -> Iterator[None]:
+    """Inside, float32 matmuls on ``device`` use TF32 tensor cores when ``tf32`` (CUDA only); the
+    process-wide setting is restored on the way out, so other work is not affected."""
+    if not tf32 or torch.device(device).type != "cuda":
+        yield
+        return
+    before = torch.get_float32_matmul_precision()
+    torch.set_float32_matmul_precision("high")
+    try:
+        yield
+    finally:
+        torch.set_float32_matmul_precision(before)
 
 
 def delta_sq_distance(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_ref: torch.Tensor) -> torch.Tensor:
@@ -180,20 +202,21 @@ def train_recon(
             group["lr"] = lr
         picked = rng.sample(range(len(tasks)), min(config.tasks_per_batch, len(tasks)))
         rows = [rng.choice(rows_of[i]) for i in picked]
-        out = hypernet(table[rows])
         index = torch.tensor(picked, device=device)
-        loss = torch.zeros((), device=device)
-        for name, (a, b) in out.items():
-            if config.loss == "delta":
-                loss = loss + delta_loss(a.float(), b.float(), goal[name][0][index], goal[name][1][index],
-                                         scales[name], a_scales[name])
-                continue
-            for generated, target, std in zip((a, b), goal[name], stds[name]):
-                # L1 between z-scored values: the means cancel, the per-element std remains
-                loss = loss + ((generated - target[index]) / std).abs().mean() / 2
-        loss = loss / len(out)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
+        with matmul_precision(config.tf32, device):
+            out = hypernet(table[rows])
+            loss = torch.zeros((), device=device)
+            for name, (a, b) in out.items():
+                if config.loss == "delta":
+                    loss = loss + delta_loss(a.float(), b.float(), goal[name][0][index], goal[name][1][index],
+                                             scales[name], a_scales[name])
+                    continue
+                for generated, target, std in zip((a, b), goal[name], stds[name]):
+                    # L1 between z-scored values: the means cancel, the per-element std remains
+                    loss = loss + ((generated - target[index]) / std).abs().mean() / 2
+            loss = loss / len(out)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
         torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)
         optimizer.step()
         curve.log(step + 1, loss=float(loss.detach()), lr=lr)

@@ -211,7 +211,8 @@ def recon(
     loss: str = typer.Option("delta", help="delta (ΔW = BA, relative per layer) or zscore (per-element L1 on A, B)."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
-    tasks_per_batch: int = typer.Option(16, min=1, help="Oracles per step (more tasks: raise it, not only --steps)."),
+    tasks_per_batch: int = typer.Option(32, min=1, help="Oracles per step (more tasks: raise it, not only --steps)."),
+    tf32: bool = typer.Option(True, help="On CUDA, float32 matmuls on TF32 tensor cores (faster; storage stays float32)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -222,7 +223,7 @@ def recon(
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
     config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
-                         tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10))
+                         tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:
