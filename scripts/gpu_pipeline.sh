@@ -88,7 +88,9 @@ start)
   # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS[:BATCH] (trunk width, head width,
   # steps, oracles per step: 32 unless given; session 10, 130 tasks: 16 per step stalled at 47 % of
   # the oracles after 10,000 steps, 32 reached 100 % in 8,000), side by side. With RECON=0 the
-  # oracles wait for the held-out oracles (GPU memory: one pass at a time)
+  # oracles wait for the held-out oracles (GPU memory: one pass at a time). RECON_GPUS=N (a machine
+  # of N GPUs): the oracles in N interleaved shards, one process per GPU, into the same directory
+  # (each shard keeps its own resume state); the recon runs start when every shard has ended
   if [ -n "${RECON_TASKS:-}" ]; then
     recons=""
     for v in ${RECON_VARIANTS:-l512-h8192:512:8192:8000:32}; do
@@ -99,8 +101,17 @@ start)
     done
     after=""
     [ "${RECON:-1}" = 1 ] || after="while pgrep -f '[-]-split heldout --together' > /dev/null; do sleep 5; done; "
-    setsid nohup bash -c "$after python3 -m t2l train oracle $SUITE --tasks $RECON_TASKS --together --out $RUNS/recon-oracle \
-      --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} && { $recons wait; }" > $RUNS/recon-scale.log 2>&1 < /dev/null &
+    oracles=""; shards=${RECON_GPUS:-1}
+    IFS=, read -r -a rt <<< "$RECON_TASKS"
+    for ((k = 0; k < shards; k++)); do
+      part=$(for ((i = k; i < ${#rt[@]}; i += shards)); do printf '%s,' "${rt[i]}"; done)
+      [ -n "$part" ] || continue  # more GPUs than tasks
+      oracles+="CUDA_VISIBLE_DEVICES=$k python3 -m t2l train oracle $SUITE --tasks ${part%,} --together \
+        --out $RUNS/recon-oracle --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} \
+        > $RUNS/recon-oracle-$k.log 2>&1 & "
+    done
+    # a shard that failed leaves tasks without an oracle: recon then names them and stops
+    setsid nohup bash -c "$after { $oracles wait; } && { $recons wait; }" > $RUNS/recon-scale.log 2>&1 < /dev/null &
   fi
   if [ "${MULTITASK:-1}" = 1 ]; then
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the

@@ -15,7 +15,7 @@ from pathlib import Path
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
 
 STAND_IN = r'''#!/bin/bash
-if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then shift 2; echo "$*" >> "$CALLS"; exit 0; fi
+if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then shift 2; echo "gpu=${CUDA_VISIBLE_DEVICES:-} $*" >> "$CALLS"; exit 0; fi
 exec "$REAL_PYTHON" "$@"
 '''
 
@@ -52,11 +52,16 @@ def _option(call: str, name: str) -> str:
     return words[words.index(name) + 1]
 
 
+def _command(call: str) -> str:
+    """The t2l command line without the recorded GPU."""
+    return call.split(" ", 1)[1]
+
+
 def test_recon_variants_train_after_their_oracles_with_the_oracles_per_step_each_names(tmp_path: Path):
     calls = _start(tmp_path, 3, RECON_TASKS="t.1,t.2",
                    RECON_VARIANTS="wide:512:8192:8000 small:128:512:300:8")
     oracle, *recons = calls
-    assert oracle.startswith("train oracle") and _option(oracle, "--tasks") == "t.1,t.2"
+    assert _command(oracle).startswith("train oracle") and _option(oracle, "--tasks") == "t.1,t.2"
     by_name = {Path(_option(c, "--out")).name: c for c in recons}
     assert set(by_name) == {"recon-at-wide", "recon-at-small"}
     wide, small = by_name["recon-at-wide"], by_name["recon-at-small"]
@@ -70,3 +75,12 @@ def test_without_recon_variants_one_wide_run_is_trained(tmp_path: Path):
     _, recon = _start(tmp_path, 2, RECON_TASKS="t.1")
     assert Path(_option(recon, "--out")).name == "recon-at-l512-h8192"
     assert (_option(recon, "--head-hidden"), _option(recon, "--tasks-per-batch")) == ("8192", "32")
+
+
+def test_on_several_gpus_the_oracles_are_sharded_one_process_per_gpu_before_any_recon(tmp_path: Path):
+    calls = _start(tmp_path, 3, RECON_TASKS="t.1,t.2,t.3,t.4,t.5", RECON_GPUS="2")
+    *oracles, recon = calls
+    shards = {c.split()[0]: _option(c, "--tasks") for c in oracles}
+    assert shards == {"gpu=0": "t.1,t.3,t.5", "gpu=1": "t.2,t.4"}  # every task once, across both GPUs
+    assert {_option(c, "--out") for c in oracles} == {str(tmp_path / "runs" / "recon-oracle")}
+    assert _command(recon).startswith("train recon") and _option(recon, "--tasks") == "t.1,t.2,t.3,t.4,t.5"
