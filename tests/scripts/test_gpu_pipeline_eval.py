@@ -7,13 +7,10 @@ what runs.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
-REPO = SCRIPT.parents[1]
+from pipeline_stand_in import run_pipeline
+
 
 # python3 -m t2l ...: recorded; soups written; selection exact = the score named in SCORES (path -> score)
 STAND_IN = r'''#!/bin/bash
@@ -32,19 +29,9 @@ exec "$REAL_PYTHON" "$@"
 def _run_eval(tmp_path: Path, runs: Path, scores: dict[Path, float], **env_extra: str):
     """``gpu_pipeline.sh eval`` over ``runs`` with the stand-in; (the finished process, the t2l calls)."""
     (tmp_path / "scores").write_text("".join(f"{p} {s}\n" for p, s in scores.items()))
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "python3").write_text(STAND_IN)
-    (bin_dir / "python3").chmod(0o755)
-    carry = tmp_path / "work" / ".carry"
-    carry.mkdir(parents=True)
-    (carry / "suite.jsonl").write_text(json.dumps({"id": "h.1", "heldout": True}) + "\n")
-    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(runs), "CALLS": str(tmp_path / "calls"),
-           "SCORES": str(tmp_path / "scores"), "REAL_PYTHON": real, **env_extra}
-    done = subprocess.run(["bash", str(SCRIPT), "eval"], cwd=carry.parent, env=env, capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
+    done = run_pipeline(tmp_path, "eval", STAND_IN, [{"id": "h.1", "heldout": True}],
+                        {"RUNS": str(runs), "CALLS": str(tmp_path / "calls"), "SCORES": str(tmp_path / "scores"),
+                         **env_extra})
     return done, (tmp_path / "calls").read_text().splitlines()
 
 

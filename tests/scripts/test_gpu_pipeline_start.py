@@ -6,13 +6,11 @@ parsing of the variants and the order of its stages is what runs.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import time
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
+from pipeline_stand_in import run_pipeline
+
 
 STAND_IN = r'''#!/bin/bash
 if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then shift 2; echo "gpu=${CUDA_VISIBLE_DEVICES:-} $*" >> "$CALLS"; exit 0; fi
@@ -23,21 +21,10 @@ exec "$REAL_PYTHON" "$@"
 def _start(tmp_path: Path, expected_calls: int, **env_extra: str) -> list[str]:
     """``gpu_pipeline.sh start`` with only the recon-at-scale stage on; the recorded t2l calls once
     ``expected_calls`` have arrived (the stage runs detached, as on the GPU machine)."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "python3").write_text(STAND_IN)
-    (bin_dir / "python3").chmod(0o755)
-    carry = tmp_path / "work" / ".carry"
-    carry.mkdir(parents=True)
-    (carry / "suite.jsonl").write_text(json.dumps({"id": "t.1"}) + "\n")
     calls = tmp_path / "calls"
-    real = subprocess.run(["bash", "-c", "command -v python3"], capture_output=True, text=True).stdout.strip()
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "RUNS": str(tmp_path / "runs"),
-           "CALLS": str(calls), "REAL_PYTHON": real, "SFT_VARIANTS": "", "RECON": "0", "ORACLES": "0",
-           "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "0", "START_SHOW_AFTER": "0", **env_extra}
-    done = subprocess.run(["bash", str(SCRIPT), "start"], cwd=carry.parent, env=env, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
+    run_pipeline(tmp_path, "start", STAND_IN, [{"id": "t.1"}], {
+        "RUNS": str(tmp_path / "runs"), "CALLS": str(calls), "SFT_VARIANTS": "", "RECON": "0", "ORACLES": "0",
+        "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "0", "START_SHOW_AFTER": "0", **env_extra})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         lines = calls.read_text().splitlines() if calls.exists() else []
