@@ -266,6 +266,16 @@ def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
     return emitted
 
 
+@torch.no_grad()
+def randomize_heads(hypernet: HyperNetwork, std: float, *, seed: int = 0) -> None:
+    """Head weights drawn from N(0, std²) instead of zero. With zero heads the trunk gets no gradient
+    at first, and what the heads learn first is shared by every task; a warm start (``init_from_adapter``)
+    stayed ~90 % one adapter for all tasks (docs/EVAL.md, session 10). Seeded, so runs repeat."""
+    generator = torch.Generator().manual_seed(seed)
+    for head in hypernet.heads.values():  # in target order, fixed by the config
+        head.weight.copy_(torch.randn(head.weight.shape, generator=generator) * std)
+
+
 def base_row_norms(model: nn.Module, config: HypernetConfig) -> dict[str, torch.Tensor]:
     """``{module: [L, out]}``: the L2 norm of each output row of every targeted base weight (what
     DoRA's magnitude starts from), in float32 on the CPU."""

@@ -27,7 +27,7 @@ from hypernet.config import HypernetConfig
 from hypernet.evaluate import evaluate_method, hypernet_row
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
-from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter
+from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter, randomize_heads
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
@@ -90,6 +90,9 @@ class SFTConfig:
     # start from this PEFT LoRA (e.g. the multi-task LoRA): at step 0 every description gets it, and
     # training learns what the description adds (per-layer output offsets, size L)
     init_adapter: str = ""
+    # head weights from N(0, std²) instead of zero (after the start adapter): the description pathway
+    # gets a gradient from step 0 (``randomize_heads``); 0 = the zero heads of Bias-HyperInit
+    head_init_std: float = 0.0
     # also keep the checkpoint of every evaluated step (OUT/steps/step-NNNNNN), to score them all
     # afterwards for reading: does a lower held-back loss mean a better adapter on new tasks?
     keep_checkpoints: bool = False
@@ -116,6 +119,8 @@ class SFTConfig:
                                "nothing would be averaged")
         if self.embedding_noise < 0:
             raise SettingError("embedding_noise must be >= 0")
+        if self.head_init_std < 0:
+            raise SettingError(f"head_init_std must be >= 0 (0 = zero heads), got {self.head_init_std}")
         if not 0 <= self.family_swap <= 1:
             raise SettingError(f"family_swap is a probability (0 to 1), got {self.family_swap}")
         if self.family_swap and not self.prompt_description:
@@ -358,6 +363,8 @@ def train_sft(
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
         check_start_adapter(Path(config.init_adapter), selection)
         anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
+    if config.head_init_std:  # after the start adapter, which needs zero heads
+        randomize_heads(hypernet, config.head_init_std, seed=config.seed)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)
         hypernet.set_base_norms(base_row_norms(model, hconfig))
     pad = tokenizer.pad_token_id

@@ -268,6 +268,9 @@ def sft(
     rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
     init_adapter: Optional[Path] = typer.Option(
         None, help="Start from this PEFT LoRA (e.g. the multi-task LoRA): every description gets it at step 0."),
+    head_init_std: float = typer.Option(
+        0.0, min=0.0, help="Output-head weights start from N(0, std²) instead of zero, so the description "
+                           "pathway has a gradient from step 0 (e.g. with --init-adapter)."),
     keep_checkpoints: bool = typer.Option(
         False, help="Also keep every evaluated step's checkpoint (OUT/steps/step-NNNNNN), e.g. to score them all."),
     average_from: int = typer.Option(
@@ -298,7 +301,7 @@ def sft(
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
-                       keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,
+                       head_init_std=head_init_std, keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,
                        selection_examples=selection_examples, selection_descriptions=selection_descriptions)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))

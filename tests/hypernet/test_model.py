@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from hypernet.config import HypernetConfig, HypernetConfigError, TargetSpec
-from hypernet.model import HyperNetwork, build_hypernet, parameter_count
+from hypernet.model import HyperNetwork, build_hypernet, parameter_count, randomize_heads
 
 
 def tiny_config(size: str = "L", **options) -> HypernetConfig:
@@ -21,10 +21,7 @@ def tiny_config(size: str = "L", **options) -> HypernetConfig:
 
 def _perturb_heads(model: HyperNetwork, std: float = 0.05, seed: int = 1) -> None:
     """Stand-in for training: non-zero head weights, so outputs depend on the description."""
-    gen = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for head in model.heads.values():
-            head.weight.copy_(torch.randn(head.weight.shape, generator=gen) * std)
+    randomize_heads(model, std, seed=seed)
 
 
 # --- config ---------------------------------------------------------------------------------
@@ -193,3 +190,20 @@ def test_gradients_reach_heads_at_init_and_the_trunk_after():
     loss.backward()
     assert model.task_encoder[0].weight.grad.abs().sum() > 0
     assert model.layer_embedding[0].weight.grad.abs().sum() > 0
+
+
+def test_random_heads_make_adapters_vary_with_the_description_and_repeat_by_seed():
+    model = build_hypernet(tiny_config())
+    embeddings = torch.nn.functional.normalize(torch.randn(2, 16, generator=torch.Generator().manual_seed(0)), dim=-1)
+    with torch.no_grad():
+        a, b = model(embeddings)["q_proj"]
+    assert torch.equal(a[0], a[1]) and torch.equal(b[0], b[1])  # zero heads: one adapter for every description
+    randomize_heads(model, 0.01, seed=3)
+    with torch.no_grad():
+        a, b = model(embeddings)["q_proj"]
+    assert not torch.equal(a[0], a[1]) and not torch.equal(b[0], b[1])
+    again = build_hypernet(tiny_config())
+    randomize_heads(again, 0.01, seed=3)
+    for name, head in model.heads.items():
+        assert torch.equal(head.weight, again.heads[name].weight)
+        assert head.weight.std().item() == pytest.approx(0.01, rel=0.2)

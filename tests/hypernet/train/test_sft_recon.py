@@ -339,6 +339,28 @@ def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(b
     assert torch.equal(a, b)
 
 
+def test_a_warm_start_with_random_heads_starts_from_the_lora_and_varies_with_the_description(
+        base_model, encoder, tmp_path: Path):
+    """--head-init-std with --init-adapter: the start adapter is set first (it needs zero heads), then
+    the heads get their random weights, so descriptions give different adapters from step 0."""
+    from hypernet.generate import encode_descriptions
+
+    mt = _oracle(base_model.model, seed=7)
+    mt.rank, mt.alpha = 4, 8.0
+    save_peft_adapter(mt, tmp_path / "multitask")
+    config = SFTConfig(steps=1, tasks_per_batch=2, examples_per_task=2, lr=0.0, eval_every=1, checkpoint_every=1,
+                       rank=4, alpha=8.0, init_adapter=str(tmp_path / "multitask"), head_init_std=0.01, **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft", config)
+    assert final.config.training["head_init_std"] == 0.01
+    for head in final.hypernet.heads.values():  # lr 0: what the run started from
+        assert head.weight.std().item() == pytest.approx(0.01, rel=0.2)
+    with torch.no_grad():
+        weights = final.hypernet.eval()(encode_descriptions(encoder, ["Swap the two words", "Say it in capitals"]))
+    assert all(not torch.equal(a[0], a[1]) for a, _ in weights.values())
+    with pytest.raises(ValueError, match="head_init_std"):
+        SFTConfig(head_init_std=-0.1)
+
+
 @pytest.mark.parametrize("settings, message", [
     (dict(family_swap=0.5), "needs the description in the prompt"),
     (dict(family_swap=1.5, prompt_description=True), "probability"),
