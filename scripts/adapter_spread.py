@@ -1,4 +1,4 @@
-"""How much of a T2L checkpoint's adapters depends on the task (``hypernet.spread``), in seconds on the CPU.
+"""How much of a T2L checkpoint's adapters depends on the task (``hypernet.spread``); a minute on a CPU.
 
 One adapter per task, generated from the task's first held-out description (never used in
 training), for the training and the held-out tasks; per module type, the share of update energy
@@ -37,7 +37,9 @@ def main() -> None:
     for path in args.checkpoints:
         checkpoint = load_checkpoint(path)
         config = checkpoint.hypernet.config
-        encoder = encoders.setdefault(config.encoder, load_encoder(config.encoder))
+        if config.encoder not in encoders:  # loaded once per encoder, not once per checkpoint
+            encoders[config.encoder] = load_encoder(config.encoder)
+        encoder = encoders[config.encoder]
         for split, tasks in groups.items():
             missing = [t.id for t in tasks if not t.heldout_descriptions]
             texts = [(t.heldout_descriptions or t.descriptions)[0] for t in tasks]
