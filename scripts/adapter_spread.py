@@ -31,16 +31,24 @@ def main() -> None:
     from hypernet.spread import task_spread
     from t2l.cli.train import select_tasks
 
-    groups = {split: select_tasks(split, None, args.task_file) for split in ("train", "heldout")}
+    from t2l.errors import T2LError
+
+    try:
+        groups = {split: select_tasks(split, None, args.task_file) for split in ("train", "heldout")}
+        checkpoints = [load_checkpoint(path) for path in args.checkpoints]  # every path checked before any work
+    except T2LError as exc:  # a missing or corrupt checkpoint, a bad task file
+        raise SystemExit(f"adapter_spread: {exc}") from None
     encoders = {}
     print(f"{'checkpoint':<34} {'tasks':<8} {'module':<8} {'varying share':>13} {'eff. rank':>9} {'90 % in':>7}")
-    for path in args.checkpoints:
-        checkpoint = load_checkpoint(path)
+    for checkpoint in checkpoints:
         config = checkpoint.hypernet.config
         if config.encoder not in encoders:  # loaded once per encoder, not once per checkpoint
             encoders[config.encoder] = load_encoder(config.encoder)
         encoder = encoders[config.encoder]
         for split, tasks in groups.items():
+            if len(tasks) < 2:  # a spread needs two adapters to compare
+                print(f"  ({split}: {len(tasks)} task(s); at least 2 are needed, so none is shown)")
+                continue
             missing = [t.id for t in tasks if not t.heldout_descriptions]
             texts = [(t.heldout_descriptions or t.descriptions)[0] for t in tasks]
             with torch.inference_mode():

@@ -32,6 +32,12 @@ def main() -> None:
     parser.add_argument("--modes", default="fp32,tf32,bf16")
     parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args()
+    unknown = sorted(set(args.modes.split(",")) - {"fp32", "tf32", "bf16"})
+    if unknown:
+        parser.error(f"unknown --modes {unknown}: use fp32, tf32 and bf16")
+    modules = [item.split(":") for item in args.modules.split(",")]
+    if any(len(m) != 3 or not m[1].isdigit() or not m[2].isdigit() for m in modules):
+        parser.error(f"--modules takes NAME:IN:OUT items, comma-separated, not {args.modules!r}")
 
     import torch
 
@@ -41,8 +47,7 @@ def main() -> None:
 
     device = torch.device(args.device)
     specs = []
-    for item in args.modules.split(","):
-        name, fan_in, fan_out = item.split(":")
+    for name, fan_in, fan_out in modules:
         specs.append(TargetSpec(name, int(fan_in), int(fan_out), args.layers))
     config = HypernetConfig(base_model="bench", encoder="bench", embedding_dim=384, targets=tuple(specs),
                             rank=args.rank, alpha=16.0, latent_dim=args.latent_dim, head_hidden=args.head_hidden)

@@ -33,3 +33,28 @@ def test_the_script_reports_each_split_and_module_of_the_default(tmp_path: Path)
                                             ("heldout", "q_proj"), ("heldout", "v_proj")]
     shares = [float(r[3].rstrip("%")) for r in rows]
     assert all(0 < s < 100 for s in shares)  # a trained SFT default: its adapters move with the description
+
+
+def _spread(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "scripts" / "adapter_spread.py"), *args], capture_output=True,
+                          text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+
+
+def test_a_missing_checkpoint_or_a_bad_task_file_is_one_clear_line(tmp_path: Path):
+    missing = _spread(str(tmp_path / "nope"))
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert f"no hypernetwork checkpoint at {tmp_path / 'nope'}" in missing.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "t.1"}\n')
+    broken = _spread(str(REPO / "hypernet/checkpoints/default"), "--task-file", str(bad))
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    assert f"{bad}:1" in broken.stderr and "descriptions" in broken.stderr
+
+
+def test_a_split_with_fewer_than_two_tasks_is_said_and_skipped(tmp_path: Path):
+    task_file = tmp_path / "tasks.jsonl"
+    task_file.write_text("".join(json.dumps(_task(f"t.{v}", v, False)) + "\n" for v in ("upper", "lower")))
+    done = _spread(str(REPO / "hypernet/checkpoints/default"), "--task-file", str(task_file))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert [line.split()[1] for line in done.stdout.splitlines()[1:] if not line.startswith(" ")] == ["train", "train"]
+    assert "(heldout: 0 task(s); at least 2 are needed" in done.stdout

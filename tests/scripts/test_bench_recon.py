@@ -25,3 +25,11 @@ def test_the_benchmark_times_each_mode_against_the_float32_baseline(tmp_path: Pa
     # on the CPU TF32 changes nothing: the same weights, batches and dropout give the same loss
     assert results["tf32"]["loss_after"] == results["fp32"]["loss_after"]
     assert "speed-up over fp32" in done.stdout
+
+
+def test_unknown_modes_and_malformed_modules_are_refused_before_any_work():
+    for bad, message in ((["--modes", "fp32,fp16"], "unknown --modes ['fp16']"),
+                         (["--modules", "q:16"], "NAME:IN:OUT")):
+        done = subprocess.run([sys.executable, str(REPO / "scripts" / "bench_recon.py"), *bad], capture_output=True,
+                              text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+        assert done.returncode == 2 and message in done.stderr and not done.stdout
