@@ -43,7 +43,7 @@ def main() -> None:
 
     from hypernet.config import HypernetConfig, TargetSpec
     from hypernet.model import build_hypernet
-    from hypernet.train.recon import delta_loss, matmul_precision
+    from hypernet.train.recon import library_delta_loss, matmul_precision
 
     device = torch.device(args.device)
     specs = []
@@ -72,10 +72,9 @@ def main() -> None:
             with matmul_precision(mode == "tf32", device), \
                     torch.autocast(device.type, dtype=torch.bfloat16, enabled=mode == "bf16"):
                 out = hypernet(table[picked])
-            loss = sum(delta_loss(a.float(), b.float(), goal[n][0][picked], goal[n][1][picked], scales[n], a_scales[n])
-                       for n, (a, b) in out.items()) / len(out)
-            optimizer.zero_grad(set_to_none=True)
             with matmul_precision(mode == "tf32", device):
+                loss = library_delta_loss(out, goal, picked, scales, a_scales)
+                optimizer.zero_grad(set_to_none=True)
                 loss.backward()
             torch.nn.utils.clip_grad_norm_(hypernet.parameters(), 1.0)
             optimizer.step()

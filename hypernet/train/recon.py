@@ -30,7 +30,7 @@ from hypernet.checkpoint import Checkpoint, save_checkpoint
 from hypernet.config import HypernetConfig
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import weights_from_adapters
-from hypernet.model import build_hypernet
+from hypernet.model import LoraWeights, build_hypernet
 from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
@@ -106,6 +106,14 @@ def delta_loss(a: torch.Tensor, b: torch.Tensor, a_ref: torch.Tensor, b_ref: tor
     while B is still near zero, ΔW alone gives A almost no gradient, and A must first turn towards
     the oracles' row space."""
     return (delta_sq_distance(a, b, a_ref, b_ref) / scale).mean() + ((a - a_ref) ** 2).mean() / a_scale
+
+
+def library_delta_loss(out: LoraWeights, goal: LoraWeights, index: torch.Tensor, scales: dict[str, torch.Tensor],
+                       a_scales: dict[str, torch.Tensor]) -> torch.Tensor:
+    """``delta_loss`` of the emitted adapters ``out`` against the oracles ``goal[...][index]``, averaged
+    over module types (one reconstruction step's loss; ``scripts/bench_recon.py`` times the same)."""
+    return sum(delta_loss(a.float(), b.float(), goal[name][0][index], goal[name][1][index], scales[name], a_scales[name])
+               for name, (a, b) in out.items()) / len(out)
 
 
 def capacity_note(tasks: int, config: HypernetConfig) -> str | None:
@@ -205,16 +213,12 @@ def train_recon(
         index = torch.tensor(picked, device=device)
         with matmul_precision(config.tf32, device):
             out = hypernet(table[rows])
-            loss = torch.zeros((), device=device)
-            for name, (a, b) in out.items():
-                if config.loss == "delta":
-                    loss = loss + delta_loss(a.float(), b.float(), goal[name][0][index], goal[name][1][index],
-                                             scales[name], a_scales[name])
-                    continue
-                for generated, target, std in zip((a, b), goal[name], stds[name]):
-                    # L1 between z-scored values: the means cancel, the per-element std remains
-                    loss = loss + ((generated - target[index]) / std).abs().mean() / 2
-            loss = loss / len(out)
+            if config.loss == "delta":
+                loss = library_delta_loss(out, goal, index, scales, a_scales)
+            else:  # L1 between z-scored values: the means cancel, the per-element std remains
+                loss = sum(((generated - target[index]) / std).abs().mean() / 2
+                           for name, (a, b) in out.items()
+                           for generated, target, std in zip((a, b), goal[name], stds[name])) / len(out)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
         torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)
