@@ -75,6 +75,11 @@ class HypernetConfig:
     use_dora: bool = False  # also emit DoRA magnitude vectors (one per output row of each layer)
     # a learned output offset per layer (size L), e.g. started from a multi-task LoRA (init_from_adapter)
     layer_bias: bool = False
+    # the last ``fixed_rank`` of the ``rank`` rank rows are a fixed adapter (buffers, not trained),
+    # e.g. the multi-task LoRA; the heads emit the other rank - fixed_rank rows (size L, no DoRA).
+    # The residual form of a warm start: the shared skill stays whole, and the description's part
+    # starts at zero in its own rows, as from scratch (``hypernet.model.set_fixed_adapter``)
+    fixed_rank: int = 0
     lora_dropout: float = 0.05  # dropout on the LoRA branch's input during SFT (PEFT's lora_dropout)
     size: Size = "L"  # L: r*(in+out) per row; M: r*max(in,out) with an A/B embedding; S: one rank row
     latent_dim: int = 128  # width of the trunk (task code latent/2, layer and module embeddings latent/4)
@@ -112,6 +117,12 @@ class HypernetConfig:
             raise HypernetConfigError(f"per-layer output offsets exist for size L hypernetworks only, not {self.size}")
         if self.use_dora and self.size != "L":
             raise HypernetConfigError(f"DoRA magnitudes are emitted by size L hypernetworks only, not {self.size}")
+        if not isinstance(self.fixed_rank, int) or isinstance(self.fixed_rank, bool) \
+                or not 0 <= self.fixed_rank < self.rank:
+            raise HypernetConfigError(f"fixed_rank must be an integer from 0 to rank - 1 ({self.rank - 1}), "
+                                      f"got {self.fixed_rank!r}")
+        if self.fixed_rank and (self.size != "L" or self.use_dora):
+            raise HypernetConfigError("a fixed adapter block (fixed_rank) needs a size L hypernetwork without DoRA")
 
     @classmethod
     def from_targets(
@@ -136,6 +147,11 @@ class HypernetConfig:
     def scaling(self) -> float:
         """The factor on ``B @ A`` (rsLoRA: alpha/sqrt(r); classic LoRA: alpha/r)."""
         return self.alpha / math.sqrt(self.rank) if self.use_rslora else self.alpha / self.rank
+
+    @property
+    def generated_rank(self) -> int:
+        """Rank rows the heads emit per description (the rest are the fixed block)."""
+        return self.rank - self.fixed_rank
 
     @property
     def prompt_description(self) -> bool:

@@ -18,6 +18,13 @@ module's head output, so the hypernetwork can start from a given adapter, e.g. t
 (``init_from_adapter``: head bias 0, offsets = that adapter's A and B): at step 0 every description
 then gets exactly that adapter, and training learns what the description adds to it.
 
+A fixed block (``config.fixed_rank``, size L): the last ``fixed_rank`` rank rows of every emitted
+adapter are buffers holding a given adapter (``set_fixed_adapter``), the same for all descriptions
+and never trained; the heads emit the other rows, which start as a fresh LoRA (B = 0). So at step 0
+every description gets exactly that adapter, as with ``init_from_adapter``, but what the
+description adds is a rank block of its own that starts at zero rather than a perturbation of the
+given adapter's factors.
+
 DoRA (``config.use_dora``): one more head per module type emits a relative magnitude change
 ``delta [N, L, out]``; the magnitude is ``m = ||W||_row * (1 + delta)``, where ``||W||_row`` are the
 base model's row norms, stored in the hypernetwork as buffers (``set_base_norms``) so that a
@@ -77,7 +84,7 @@ class HyperNetwork(nn.Module):
         super().__init__()
         self.config = config
         c = config
-        latent, r = c.latent_dim, c.rank
+        latent, r = c.latent_dim, c.generated_rank
         self.task_encoder = nn.Sequential(nn.Linear(c.embedding_dim, latent // 2), nn.LayerNorm(latent // 2))
         self.layer_embedding = nn.Sequential(
             nn.Embedding(max(t.num_layers for t in c.targets), latent // 4), nn.LayerNorm(latent // 4)
@@ -115,6 +122,11 @@ class HyperNetwork(nn.Module):
         if c.layer_bias:
             self.layer_bias = nn.ParameterDict(
                 {t.name: nn.Parameter(torch.zeros(t.num_layers, self._head_width(t))) for t in c.targets})
+        if c.fixed_rank:  # zero until set_fixed_adapter (or a checkpoint's weights)
+            self.fixed = nn.Module()
+            for t in c.targets:
+                self.fixed.register_buffer(f"{t.name}_a", torch.zeros(t.num_layers, c.fixed_rank, t.in_features))
+                self.fixed.register_buffer(f"{t.name}_b", torch.zeros(t.num_layers, t.out_features, c.fixed_rank))
         if c.use_dora:
             self.magnitude_heads = nn.ModuleDict({t.name: nn.Linear(c.head_hidden, t.out_features) for t in c.targets})
             for head in self.magnitude_heads.values():
@@ -138,13 +150,13 @@ class HyperNetwork(nn.Module):
         self.register_buffer("rank_position", torch.arange(r), persistent=False)
 
     def _head_width(self, t: TargetSpec) -> int:
-        r = self.config.rank
+        r = self.config.generated_rank
         return {"L": r * (t.in_features + t.out_features), "M": r * max(t.in_features, t.out_features),
                 "S": max(t.in_features, t.out_features)}[self.config.size]
 
     def _initial_bias(self, t: TargetSpec) -> torch.Tensor:
         """Bias-HyperInit: the head's output at step 0 is PEFT's initial A and a zero B."""
-        r, size = self.config.rank, self.config.size
+        r, size = self.config.generated_rank, self.config.size
         a = peft_initial_a(r, t.in_features)
         if size == "L":
             return torch.cat([a.flatten(), torch.zeros(r * t.out_features)])
@@ -209,6 +221,11 @@ class HyperNetwork(nn.Module):
             if self.config.layer_bias:
                 y = y + self.layer_bias[t.name]
             out[t.name] = self._split(y, t)
+            if self.config.fixed_rank:  # the fixed rows after the emitted ones, for every description
+                a, b = out[t.name]
+                fixed_a, fixed_b = getattr(self.fixed, f"{t.name}_a"), getattr(self.fixed, f"{t.name}_b")
+                out[t.name] = (torch.cat([a, fixed_a.to(a.dtype).expand(n, -1, -1, -1)], dim=-2),
+                               torch.cat([b, fixed_b.to(b.dtype).expand(n, -1, -1, -1)], dim=-1))
         if not self.config.use_dora:
             return out, None
         if self.config.size != "L":  # M/S rows carry A/B (and rank) axes; magnitudes are per layer
@@ -223,7 +240,7 @@ class HyperNetwork(nn.Module):
         return out, magnitudes
 
     def _split(self, y: torch.Tensor, t: TargetSpec) -> tuple[torch.Tensor, torch.Tensor]:
-        r, i, o = self.config.rank, t.in_features, t.out_features
+        r, i, o = self.config.generated_rank, t.in_features, t.out_features
         if self.config.size == "L":  # y [N, L, r*(in+out)]
             a, b = y.split([r * i, r * o], dim=-1)
             return a.unflatten(-1, (r, i)), b.unflatten(-1, (r, o)).transpose(-1, -2)
@@ -264,6 +281,29 @@ def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
         hypernet.layer_bias[t.name].copy_(rows.to(hypernet.layer_bias[t.name]))
         emitted[t.name] = (a, b)
     return emitted
+
+
+@torch.no_grad()
+def set_fixed_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]],
+                      scaling: float) -> None:
+    """Fill the fixed block (``config.fixed_rank``) with one adapter: ``weights[module] = (A [L, r, in],
+    B [L, out, r])`` applied with ``scaling``, r = fixed_rank. B is rescaled to the hypernetwork's own
+    scaling, so the block adds exactly that adapter's update to every description's."""
+    c = hypernet.config
+    if not c.fixed_rank:
+        raise ValueError("this hypernetwork has no fixed adapter block (config.fixed_rank is 0)")
+    missing = sorted(set(c.target_names) - set(weights))
+    if missing:
+        raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
+    for t in c.targets:
+        a, b = weights[t.name]
+        want_a, want_b = (t.num_layers, c.fixed_rank, t.in_features), (t.num_layers, t.out_features, c.fixed_rank)
+        if tuple(a.shape) != want_a or tuple(b.shape) != want_b:
+            raise ValueError(f"{t.name}: adapter A {tuple(a.shape)} / B {tuple(b.shape)}, the fixed block holds "
+                             f"A {want_a} / B {want_b} (another rank or base model?)")
+        fixed_a, fixed_b = getattr(hypernet.fixed, f"{t.name}_a"), getattr(hypernet.fixed, f"{t.name}_b")
+        fixed_a.copy_(a.to(fixed_a))
+        fixed_b.copy_((b * (scaling / c.scaling)).to(fixed_b))
 
 
 @torch.no_grad()

@@ -64,8 +64,11 @@ class ReconConfig:
     # float32 matmuls on TF32 tensor cores (CUDA only; storage and the loss stay float32): the wide
     # heads a large library needs make the step a few big matmuls (scripts/bench_recon.py measures it)
     tf32: bool = True
+    max_minutes: float = 0.0  # stop early (checkpoint saved, resumable) after this long; 0 = no limit
 
     def __post_init__(self) -> None:
+        if self.max_minutes < 0:
+            raise SettingError(f"max_minutes must be >= 0 (0 = no limit), got {self.max_minutes}")
         if self.loss not in ("delta", "zscore"):
             raise SettingError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
         if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
@@ -203,6 +206,8 @@ def train_recon(
     curve = LossCurve(out_dir / "loss.csv", ["loss", "lr"])
     curve.truncate_after(start)
     started = time.perf_counter() - float(extra.get("seconds", 0.0))
+    session_start = time.perf_counter()  # --max-minutes counts this run's time, not a resumed run's total
+    stop = config.steps
 
     for step in range(start, config.steps):
         lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
@@ -226,12 +231,16 @@ def train_recon(
         curve.log(step + 1, loss=float(loss.detach()), lr=lr)
         if on_step:
             on_step(step + 1, float(loss.detach()))
+        if config.max_minutes and time.perf_counter() - session_start > 60 * config.max_minutes:
+            stop = step + 1  # out of time: the checkpoint below is this step's, and a rerun resumes here
+            break
         if (step + 1) % config.checkpoint_every == 0 and step + 1 < config.steps:
             save_state(out_dir / ".state", params, optimizer, step + 1,
                        {"rng": rng.getstate(), "seconds": time.perf_counter() - started})
     hypernet.eval()
     seconds = time.perf_counter() - started
-    final = save_checkpoint(hypernet, out_dir / "checkpoint", extra={"step": config.steps, "seconds": seconds})
-    save_state(out_dir / ".state", params, optimizer, config.steps, {"rng": rng.getstate(), "seconds": seconds})
+    final = save_checkpoint(hypernet, out_dir / "checkpoint",
+                            extra={"step": stop, "seconds": seconds, "stopped_early": stop < config.steps})
+    save_state(out_dir / ".state", params, optimizer, stop, {"rng": rng.getstate(), "seconds": seconds})
     curve.plot("T2L reconstruction")
     return final

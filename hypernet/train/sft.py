@@ -12,6 +12,7 @@ artifact is the checkpoint directory ``OUT/checkpoint`` (safetensors + config.js
 
 from __future__ import annotations
 
+import math
 import random
 import time
 import warnings
@@ -27,7 +28,8 @@ from hypernet.config import HypernetConfig
 from hypernet.evaluate import evaluate_method, hypernet_row
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import batched_lora
-from hypernet.model import HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter, randomize_heads
+from hypernet.model import (HyperNetwork, LoraWeights, base_row_norms, build_hypernet, init_from_adapter,
+                            randomize_heads, set_fixed_adapter)
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
@@ -90,6 +92,11 @@ class SFTConfig:
     # start from this PEFT LoRA (e.g. the multi-task LoRA): at step 0 every description gets it, and
     # training learns what the description adds (per-layer output offsets, size L)
     init_adapter: str = ""
+    # the residual form: this PEFT LoRA is a fixed rank block of every emitted adapter (rank becomes
+    # its rank + ``rank``) and the heads learn the other ``rank`` rows from zero, as from scratch, at
+    # the from-scratch scaling (``HypernetConfig.fixed_rank``); the warm start instead perturbs the
+    # start adapter's own factors and stayed ~90 % one adapter for all tasks (docs/EVAL.md, session 10)
+    residual_adapter: str = ""
     # head weights from N(0, std²) instead of zero (after the start adapter): the description pathway
     # gets a gradient from step 0 (``randomize_heads``); 0 = the zero heads of Bias-HyperInit
     head_init_std: float = 0.0
@@ -129,7 +136,13 @@ class SFTConfig:
         if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
             raise SettingError(f"latent_dim must be a multiple of 4, got {self.latent_dim}")
         # checked here, before any model loads, as well as in HypernetConfig
+        if self.init_adapter and self.residual_adapter:
+            raise SettingError("--init-adapter and --residual-adapter are two ways to start from an adapter: "
+                               "choose one")
+        if self.residual_adapter and self.use_dora:
+            raise SettingError("--residual-adapter (a fixed LoRA block) cannot be combined with --dora")
         for wanted, what in ((self.init_adapter, "--init-adapter (per-layer output offsets)"),
+                             (self.residual_adapter, "--residual-adapter (a fixed rank block)"),
                              (self.use_dora, "--dora (magnitude heads)")):
             if wanted and self.size != "L":
                 raise SettingError(f"{what} needs a size L hypernetwork, not {self.size}")
@@ -271,6 +284,40 @@ def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequenc
     return {name: (a[None].to(device), b[None].to(device)) for name, (a, b) in emitted.items()}
 
 
+def residual_rank_alpha(config: SFTConfig, fixed_rank: int) -> tuple[int, float]:
+    """(rank, alpha) of a hypernetwork whose adapters hold a fixed block of ``fixed_rank`` rows beside
+    the ``config.rank`` emitted ones: alpha grows with the rank so that the scaling stays that of a
+    rank-``config.rank`` LoRA, as in a run from scratch."""
+    rank = config.rank + fixed_rank
+    grow = math.sqrt(rank / config.rank) if config.use_rslora else rank / config.rank
+    return rank, config.alpha * grow
+
+
+def fix_adapter_block(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
+    """``set_fixed_adapter`` with a PEFT LoRA directory; returns what the L2 penalty pulls towards:
+    zero in the emitted rows and the fixed block itself in the others, ``{module: (A [1, L, r, in],
+    B [1, L, out, r])}``."""
+    from hypernet.lora import weights_from_adapters
+    from hypernet.peft_format import load_peft_adapter
+
+    adapter = load_peft_adapter(directory)
+    c = hypernet.config
+    if adapter.rank != c.fixed_rank:
+        raise SettingError(f"{directory} has rank {adapter.rank}; the fixed block holds rank {c.fixed_rank}")
+    stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
+    try:
+        set_fixed_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0]))
+    except ValueError as exc:
+        raise SettingError(f"cannot use {directory} as the fixed block: {exc}") from exc
+    anchor = {}
+    for t in c.targets:
+        fixed_a, fixed_b = getattr(hypernet.fixed, f"{t.name}_a"), getattr(hypernet.fixed, f"{t.name}_b")
+        zero_a = torch.zeros(t.num_layers, c.generated_rank, t.in_features, device=fixed_a.device)
+        zero_b = torch.zeros(t.num_layers, t.out_features, c.generated_rank, device=fixed_b.device)
+        anchor[t.name] = (torch.cat([zero_a, fixed_a], dim=-2)[None], torch.cat([zero_b, fixed_b], dim=-1)[None])
+    return anchor
+
+
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float,
                anchor: LoraWeights | None = None):
     weights, magnitudes = hypernet.forward_with_magnitudes(embeddings)
@@ -350,9 +397,16 @@ def train_sft(
     all_targets = discover_targets(model)
     chosen = select_targets(all_targets, config.target_modules)
     train_tasks, selection = selection_split(train_tasks, config.selection_tasks)
+    rank, alpha, fixed_rank = config.rank, config.alpha, 0
+    if config.residual_adapter:
+        from hypernet.peft_format import load_peft_adapter
+
+        check_start_adapter(Path(config.residual_adapter), selection)
+        fixed_rank = load_peft_adapter(Path(config.residual_adapter)).rank
+        rank, alpha = residual_rank_alpha(config, fixed_rank)
     hconfig = HypernetConfig.from_targets(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
-        rank=config.rank, alpha=config.alpha, size=config.size, latent_dim=config.latent_dim,
+        rank=rank, alpha=alpha, fixed_rank=fixed_rank, size=config.size, latent_dim=config.latent_dim,
         head_hidden=config.head_hidden, seed=config.seed, use_dora=config.use_dora,
         use_rslora=config.use_rslora, layer_bias=bool(config.init_adapter),
         training={"recipe": "sft", **config.to_dict(), "tasks": [t.id for t in train_tasks],
@@ -363,6 +417,8 @@ def train_sft(
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
         check_start_adapter(Path(config.init_adapter), selection)
         anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
+    if config.residual_adapter:  # buffers: a resumed run's state holds parameters only, so always set
+        anchor = fix_adapter_block(hypernet, Path(config.residual_adapter), chosen)
     if config.head_init_std:  # after the start adapter, which needs zero heads
         randomize_heads(hypernet, config.head_init_std, seed=config.seed)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)

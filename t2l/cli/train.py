@@ -213,6 +213,7 @@ def recon(
     latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
     tasks_per_batch: int = typer.Option(32, min=1, help="Oracles per step (more tasks: raise it, not only --steps)."),
     tf32: bool = typer.Option(True, help="On CUDA, float32 matmuls on TF32 tensor cores (faster; storage stays float32)."),
+    max_minutes: float = typer.Option(0.0, min=0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -223,7 +224,8 @@ def recon(
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
     config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
-                         tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32)
+                         tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32,
+                         max_minutes=max_minutes)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:
@@ -268,6 +270,9 @@ def sft(
     rslora: bool = typer.Option(True, help="rsLoRA scaling alpha/sqrt(r) for the emitted adapters (else alpha/r)."),
     init_adapter: Optional[Path] = typer.Option(
         None, help="Start from this PEFT LoRA (e.g. the multi-task LoRA): every description gets it at step 0."),
+    residual_adapter: Optional[Path] = typer.Option(
+        None, help="Keep this PEFT LoRA (e.g. the multi-task LoRA) as a fixed rank block of every adapter "
+                   "and learn --rank more rows from zero: every description gets it at step 0."),
     head_init_std: float = typer.Option(
         0.0, min=0.0, help="Output-head weights start from N(0, std²) instead of zero, so the description "
                            "pathway has a gradient from step 0 (e.g. with --init-adapter)."),
@@ -286,14 +291,16 @@ def sft(
 
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
-    if init_adapter is not None:  # a bad path or a start adapter that saw the selection tasks fails now
+    for start in (init_adapter, residual_adapter):  # a bad path or an adapter that saw the selection tasks fails now
+        if start is None:
+            continue
         import warnings
 
         from hypernet.train.sft import check_start_adapter, selection_split
 
         with warnings.catch_warnings():  # its warning comes once, from the training run itself
             warnings.simplefilter("ignore")
-            check_start_adapter(init_adapter, selection_split(chosen, selection_tasks)[1])
+            check_start_adapter(start, selection_split(chosen, selection_tasks)[1])
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
@@ -301,6 +308,7 @@ def sft(
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
+                       residual_adapter=str(residual_adapter or ""),
                        head_init_std=head_init_std, keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,
                        selection_examples=selection_examples, selection_descriptions=selection_descriptions)
     loaded = load_for_training(device)  # after every setting is checked

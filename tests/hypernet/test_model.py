@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import math
 
 import pytest
@@ -207,3 +208,34 @@ def test_random_heads_make_adapters_vary_with_the_description_and_repeat_by_seed
     for name, head in model.heads.items():
         assert torch.equal(head.weight, again.heads[name].weight)
         assert head.weight.std().item() == pytest.approx(0.01, rel=0.2)
+
+
+def test_a_fixed_block_is_the_same_rows_for_every_description_and_starts_as_that_adapter():
+    """config.fixed_rank: the last rows of every emitted adapter are the given adapter (B rescaled to
+    the hypernetwork's scaling); the emitted rows start as a fresh LoRA, so ΔW is that adapter's."""
+    from hypernet.model import set_fixed_adapter
+
+    config = HypernetConfig(base_model="m", encoder="e", embedding_dim=16, rank=6, fixed_rank=4, alpha=8.0,
+                            latent_dim=16, head_hidden=16,
+                            targets=(TargetSpec("q", in_features=12, out_features=10, num_layers=3),))
+    hypernet = build_hypernet(config).eval()
+    a_fixed, b_fixed = torch.randn(3, 4, 12), torch.randn(3, 10, 4)
+    set_fixed_adapter(hypernet, {"q": (a_fixed, b_fixed)}, scaling=2.0)
+    with torch.no_grad():
+        a, b = hypernet(torch.randn(5, 16))["q"]
+    assert a.shape == (5, 3, 6, 12) and b.shape == (5, 3, 10, 6)
+    torch.testing.assert_close(a[:, :, 2:], a_fixed.expand(5, -1, -1, -1))
+    delta = config.scaling * b @ a
+    torch.testing.assert_close(delta, (2.0 * b_fixed @ a_fixed).expand(5, -1, -1, -1), atol=1e-5, rtol=1e-5)
+    with pytest.raises(ValueError, match="fixed block holds"):
+        set_fixed_adapter(hypernet, {"q": (a_fixed[:, :2], b_fixed[..., :2])}, scaling=2.0)
+    with pytest.raises(ValueError, match="no fixed adapter block"):
+        set_fixed_adapter(build_hypernet(replace(config, rank=4, fixed_rank=0)), {"q": (a_fixed, b_fixed)}, 2.0)
+
+
+@pytest.mark.parametrize("settings", [dict(fixed_rank=6), dict(fixed_rank=-1), dict(fixed_rank=2, size="M"),
+                                      dict(fixed_rank=2, use_dora=True)])
+def test_a_fixed_block_that_cannot_work_is_refused(settings):
+    with pytest.raises(HypernetConfigError, match="fixed"):
+        HypernetConfig(base_model="m", encoder="e", embedding_dim=16, rank=6,
+                       targets=(TargetSpec("q", in_features=12, out_features=10, num_layers=3),), **settings)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from time import perf_counter as time_perf_counter
 from pathlib import Path
 
 import pytest
@@ -533,3 +534,94 @@ def test_sft_keeps_the_mean_of_the_weights_of_every_step_from_average_from(base_
 def test_average_from_is_checked(average_from: int, message: str):
     with pytest.raises(T2LError, match=message):
         SFTConfig(steps=4, average_from=average_from)
+
+
+def test_the_residual_form_keeps_the_lora_whole_and_learns_its_own_rows(base_model, encoder, tmp_path: Path):
+    """--residual-adapter: every adapter is that LoRA's rank block (fixed, same logits as PEFT's at
+    step 0) beside --rank rows learned from zero; it survives training, the checkpoint and export."""
+    from peft import PeftModel
+
+    from hypernet.generate import encode_descriptions, generate_adapters
+    from hypernet.lora import batched_lora
+    from hypernet.peft_format import load_peft_adapter
+
+    mt = _oracle(base_model.model, seed=7)
+    mt.rank, mt.alpha, mt.use_rslora = 4, 8.0, False  # scaling alpha/r = 2: the block is rescaled
+    save_peft_adapter(mt, tmp_path / "multitask")
+    config = SFTConfig(steps=1, tasks_per_batch=2, examples_per_task=2, lr=0.0, eval_every=1, checkpoint_every=1,
+                       rank=2, alpha=4.0, residual_adapter=str(tmp_path / "multitask"), **TINY)
+    start = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "lr0", config)
+    assert (start.config.rank, start.config.fixed_rank, start.config.generated_rank) == (6, 4, 2)
+    assert start.config.scaling == pytest.approx(4.0 / 2 ** 0.5)  # the scaling of a rank-2 run from scratch
+    assert not start.config.layer_bias
+    batch = base_model.tokenizer(["one two three", "red green blue"], return_tensors="pt")
+    with torch.no_grad():
+        weights = start.hypernet.eval()(encode_descriptions(encoder, ["Swap the two words", "Say it in capitals"]))
+        assert all(a.shape[-2] == 6 and b.shape[-1] == 6 for a, b in weights.values())
+        with batched_lora(base_model.model, weights, start.config.scaling):
+            ours = base_model.model(**batch).logits
+        peft_model = PeftModel.from_pretrained(base_model.model, str(tmp_path / "multitask"))
+        try:
+            theirs = peft_model(**batch).logits
+        finally:
+            peft_model.unload()
+    torch.testing.assert_close(ours, theirs, atol=2e-4, rtol=1e-4)
+
+    trained = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "sft",
+                        SFTConfig(**{**config.to_dict(), "steps": 3, "lr": 1e-2}))
+    reloaded = load_checkpoint(tmp_path / "sft" / "checkpoint", targets=discover_targets(base_model.model))
+    for name in ("q_proj", "v_proj"):  # the block is a buffer: training leaves it, the checkpoint keeps it
+        for side in ("a", "b"):
+            torch.testing.assert_close(getattr(reloaded.hypernet.fixed, f"{name}_{side}"),
+                                       getattr(start.hypernet.fixed, f"{name}_{side}"))
+        assert not torch.equal(trained.hypernet.heads[name].weight, start.hypernet.heads[name].weight)
+    adapter = generate_adapters(reloaded.hypernet, encoder, ["Swap the two words"])[0]
+    save_peft_adapter(adapter, tmp_path / "generated")
+    again = load_peft_adapter(tmp_path / "generated")
+    assert again.rank == 6 and again.scaling == pytest.approx(start.config.scaling)
+    path = next(p for p in mt.weights if p.endswith("q_proj"))
+    a, b = again.weights[path]
+    torch.testing.assert_close(a[2:].float(), mt.weights[path][0])  # the fixed rows, after the learned ones
+    torch.testing.assert_close(b[:, 2:].float() * again.scaling, mt.weights[path][1] * mt.scaling)
+
+
+def test_the_residual_form_refuses_what_cannot_work(base_model, encoder, tmp_path: Path):
+    mt = _oracle(base_model.model, seed=7)
+    save_peft_adapter(LoraAdapter(rank=4, alpha=8.0, target_modules=["q_proj"],
+                                  weights={p: w for p, w in mt.weights.items() if p.endswith("q_proj")}),
+                      tmp_path / "q-only")
+    with pytest.raises(T2LError, match="no weights for .'v_proj'"):
+        train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path / "sft",
+                  SFTConfig(steps=1, residual_adapter=str(tmp_path / "q-only"), **TINY))
+    assert not (tmp_path / "sft" / "checkpoint").exists()
+    with pytest.raises(T2LError, match="choose one"):
+        SFTConfig(init_adapter="a", residual_adapter="b")
+    with pytest.raises(T2LError, match="--dora"):
+        SFTConfig(residual_adapter="b", use_dora=True)
+    with pytest.raises(T2LError, match="size L"):
+        SFTConfig(residual_adapter="b", size="M")
+
+
+def test_recon_stops_at_max_minutes_with_a_checkpoint_and_resumes_there(base_model, encoder, tmp_path: Path,
+                                                                        monkeypatch):
+    """--max-minutes: out of time, recon writes the step it reached (checkpoint and resumable state);
+    run again, it goes on from there to --steps."""
+    import hypernet.train.recon as recon
+
+    for i, task in enumerate(TASKS):
+        save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
+    clock = iter(range(0, 10_000, 25))  # every reading 25 s later: step 3 passes one minute
+    monkeypatch.setattr(recon.time, "perf_counter", lambda: float(next(clock)))
+    config = ReconConfig(steps=8, tasks_per_batch=3, lr=3e-3, checkpoint_every=4, max_minutes=1.0, **TINY)
+    early = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / "recon", config)
+    meta = json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]
+    assert 1 <= meta["step"] < 8 and meta["stopped_early"]
+    assert json.loads((tmp_path / "recon" / ".state" / "state.json").read_text())["step"] == meta["step"]
+    monkeypatch.setattr(recon.time, "perf_counter", time_perf_counter)
+    final = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / "recon",
+                        ReconConfig(**{**config.to_dict(), "max_minutes": 0.0}))
+    steps = [int(r["step"]) for r in csv.DictReader(open(tmp_path / "recon" / "loss.csv"))]
+    assert steps == list(range(1, 9)) and final.sha256 != early.sha256
+    assert json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]["step"] == 8
+    with pytest.raises(T2LError, match="max_minutes"):
+        ReconConfig(max_minutes=-1)
