@@ -64,10 +64,13 @@ start)
   # SFT variants NAME:NOISE:PROMPT[:EXTRA] (prompt: 1 = description in the prompt too; EXTRA:
   # comma-separated further options, e.g. --tasks-per-batch=32,--latent-dim=256), each choosing its
   # checkpoint by the loss of training tasks held back from training (never by the test tasks)
+  # SFT_GPUS="0 1 ...": variant i runs on GPU SFT_GPUS[i mod n] (e.g. "0 0 0 1": three on GPU 0)
+  read -r -a sft_gpus <<< "${SFT_GPUS:-}"; i=0
   for v in ${SFT_VARIANTS-prompted:0.3:1 swap:0.3:1:--family-swap=0.3}; do
     IFS=: read -r name noise prompted extra <<< "$v"
     flag=$([ "$prompted" = 1 ] && echo --prompt-description || echo --no-prompt-description)
-    setsid nohup python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
+    gpu=""; [ ${#sft_gpus[@]} -gt 0 ] && gpu="CUDA_VISIBLE_DEVICES=${sft_gpus[i % ${#sft_gpus[@]}]}"; i=$((i + 1))
+    setsid nohup env $gpu python3 -m t2l train sft $SUITE --out $RUNS/sft-$name --steps "${SFT_STEPS:-4000}" \
       --tasks-per-batch 16 --examples-per-task 4 --lr "${SFT_LR:-2e-4}" --eval-every 250 --selection-tasks $SELECTION \
       --embedding-noise "$noise" $flag --max-minutes "${SFT_MINUTES:-13}" ${extra//,/ } > $RUNS/sft-$name.log 2>&1 < /dev/null &
   done
@@ -90,23 +93,27 @@ start)
   # the oracles after 10,000 steps, 32 reached 100 % in 8,000), side by side. With RECON=0 the
   # oracles wait for the held-out oracles (GPU memory: one pass at a time). RECON_GPUS=N (a machine
   # of N GPUs): the oracles in N interleaved shards, one process per GPU, into the same directory
-  # (each shard keeps its own resume state); the recon runs start when every shard has ended
+  # (each shard keeps its own resume state); the recon runs start when every shard has ended, variant
+  # i on the i-th of those GPUs. RECON_DEVICES="1 ...": those GPUs instead of 0..N-1 (e.g. SFT on 0).
+  # RECON_MINUTES: each recon run stops there with its checkpoint (0 = at its steps)
   if [ -n "${RECON_TASKS:-}" ]; then
-    recons=""
+    read -r -a devices <<< "${RECON_DEVICES:-$(seq -s ' ' 0 $(( ${RECON_GPUS:-1} - 1 )))}"
+    recons=""; i=0
     for v in ${RECON_VARIANTS:-l512-h8192:512:8192:8000:32}; do
       IFS=: read -r name latent head steps batch <<< "$v"
-      recons+="python3 -m t2l train recon $SUITE --tasks $RECON_TASKS --oracles $RUNS/recon-oracle \
-        --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent \
-        --tasks-per-batch ${batch:-32} > $RUNS/recon-at-$name.log 2>&1 & "
+      recons+="CUDA_VISIBLE_DEVICES=${devices[i % ${#devices[@]}]} python3 -m t2l train recon $SUITE --tasks $RECON_TASKS \
+        --oracles $RUNS/recon-oracle --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent \
+        --tasks-per-batch ${batch:-32} --max-minutes ${RECON_MINUTES:-0} > $RUNS/recon-at-$name.log 2>&1 & "
+      i=$((i + 1))
     done
     after=""
     [ "${RECON:-1}" = 1 ] || after="while pgrep -f '[-]-split heldout --together' > /dev/null; do sleep 5; done; "
-    oracles=""; shards=${RECON_GPUS:-1}
+    oracles=""; shards=${#devices[@]}
     IFS=, read -r -a rt <<< "$RECON_TASKS"
     for ((k = 0; k < shards; k++)); do
       part=$(for ((i = k; i < ${#rt[@]}; i += shards)); do printf '%s,' "${rt[i]}"; done)
       [ -n "$part" ] || continue  # more GPUs than tasks
-      oracles+="CUDA_VISIBLE_DEVICES=$k python3 -m t2l train oracle $SUITE --tasks ${part%,} --together \
+      oracles+="CUDA_VISIBLE_DEVICES=${devices[k]} python3 -m t2l train oracle $SUITE --tasks ${part%,} --together \
         --out $RUNS/recon-oracle --steps 300 --examples-per-task 8 --tasks-per-pass ${RECON_PASS:-30} \
         > $RUNS/recon-oracle-$k.log 2>&1 & "
     done
@@ -143,10 +150,22 @@ start)
   sleep "${START_SHOW_AFTER:-90}"; for f in $RUNS/*.log; do [ -f "$f" ] || continue; echo "== $f"; tail -c 400 $f; echo; done
   if [ "${EVAL_AFTER:-1}" = 1 ]; then
     # the evaluation follows by itself once every run has ended, so the calls that keep the machine
-    # (it is given back 30 s after a call ends) are all the same `wait`, with no stage to launch
-    touch $RUNS/.eval-pending
-    setsid nohup bash -c 'while pgrep -f "[t]2l train" > /dev/null; do sleep 10; done
-      bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending"' "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
+    # (it is given back 30 s after a call ends) are all the same `wait`, with no stage to launch.
+    # With RECON_TASKS, the held-out table does not wait for reconstruction at scale: it follows the
+    # other runs (on EVAL_GPU, e.g. a GPU the recon runs leave free), and the recon table follows recon
+    if [ -n "${RECON_TASKS:-}" ]; then
+      touch $RUNS/.eval-pending-main $RUNS/.eval-pending-recon
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (sft|multitask)|[-]-split heldout" > /dev/null; do sleep 10; done
+        EVAL_PART=main CUDA_VISIBLE_DEVICES=$2 bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending-main"' \
+        "$0" "$RUNS" "${EVAL_GPU:-0}" > /dev/null 2>&1 < /dev/null &
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (oracle|recon)" > /dev/null; do sleep 10; done
+        EVAL_PART=recon bash "$0" eval > "$1/eval-recon-after.log" 2>&1; rm -f "$1/.eval-pending-recon"' \
+        "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
+    else
+      touch $RUNS/.eval-pending
+      setsid nohup bash -c 'while pgrep -f "[t]2l train" > /dev/null; do sleep 10; done
+        bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending"' "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
+    fi
   fi
   ;;
 bench)
@@ -162,7 +181,7 @@ wait)
   # until the runs (and the evaluation that follows them, EVAL_AFTER) end or MINUTES pass; with $OUT
   # set, what has finished so far comes back with every call, so a lost machine loses less
   deadline=$(( $(date +%s) + 60 * ${2:-9} ))
-  while [ "$(date +%s)" -lt "$deadline" ] && { pgrep -f "[t]2l train" > /dev/null || [ -f $RUNS/.eval-pending ]; }; do
+  while [ "$(date +%s)" -lt "$deadline" ] && { pgrep -f "[t]2l train" > /dev/null || compgen -G "$RUNS/.eval-pending*" > /dev/null; }; do
     sleep 15
   done
   if [ -n "${OUT:-}" ]; then
@@ -170,114 +189,125 @@ wait)
     (cd $RUNS && find . -maxdepth 3 \( -name '*.log' -o -name loss.csv -o -path './eval*/EVAL*' \) -type f -print0 \
       | tar --null -czf "$OUT/results.tgz" -T -) && echo "results: $(tar -tzf "$OUT/results.tgz" | wc -l) files in results.tgz"
   fi
-  [ -f $RUNS/.eval-pending ] && echo "evaluation still pending" || echo "no run or evaluation left"
+  compgen -G "$RUNS/.eval-pending*" > /dev/null && echo "evaluation still pending" || echo "no run or evaluation left"
   for f in $RUNS/*.log; do echo "== $f"; tail -c 500 $f; echo; done
   for d in $RUNS/sft-*/; do echo "== $d"; grep -v ',nan,nan,nan,' ${d}loss.csv 2>/dev/null | tail -4 || true; done
   ;;
 eval)
-  # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA, ...
-  args=(); heldout=$(suite_ids heldout)
-  have_all $RUNS/oracle "$heldout" && args+=(--oracles $RUNS/oracle)
-  # the multi-task LoRA this run trained, or else MULTITASK_ADAPTER (e.g. the shipped baseline
-  # hypernet/checkpoints/multitask-389, so that a run without MULTITASK=1 still has that row)
-  for mt in $RUNS/multitask/adapter ${MULTITASK_ADAPTER:-}; do
-    [ -f $mt/adapter_config.json ] && { args+=(--multitask $mt); break; }
-  done
-  [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
-  bests=()
-  for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
-    [ -f ${d}best/config.json ] || continue
-    args+=(--sft ${d}best); bests+=(${d}best)
-  done
-  # each run's running weight average (t2l train sft --average-from), and the average of those
-  averages=()
-  for d in $RUNS/sft-*/; do
-    [ -f ${d}average/config.json ] && { args+=(--sft ${d}average); averages+=(${d}average); }
-  done
-  if [ ${#averages[@]} -ge 2 ] && t2l train soup "${averages[@]}" --out $RUNS/soup-average/best 2>&1 | tail -2; then
-    args+=(--sft $RUNS/soup-average/best)
-  fi
-  # the weight average of the SFT runs (same initialisation) as one more row, and every candidate's
-  # loss on the selection tasks (the rule that may choose among them; the test tasks may not)
-  if [ "${SOUP:-1}" = 1 ] && [ ${#bests[@]} -ge 2 ] \
-      && t2l train soup "${bests[@]}" --out $RUNS/soup-sft/best 2>&1 | tail -2; then
-    args+=(--sft $RUNS/soup-sft/best)
-    t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
-      || echo "selection losses failed (above)"
-  fi
-  # and the soup of the later half of every run's kept steps (session 7: 27 later steps of three
-  # runs scored above every single checkpoint and above the soup of their chosen ones)
-  if [ "${SOUP:-1}" = 1 ]; then
-    late=()
+  # EVAL_PART=main: the held-out table alone; =recon: the reconstruction-at-scale table alone
+  if [ "${EVAL_PART:-all}" != recon ]; then
+    # a row needs all of its inputs: oracles for every held-out task, a finished multi-task LoRA, ...
+    args=(); heldout=$(suite_ids heldout)
+    have_all $RUNS/oracle "$heldout" && args+=(--oracles $RUNS/oracle)
+    # the multi-task LoRA this run trained, or else MULTITASK_ADAPTER (e.g. the shipped baseline
+    # hypernet/checkpoints/multitask-389, so that a run without MULTITASK=1 still has that row)
+    for mt in $RUNS/multitask/adapter ${MULTITASK_ADAPTER:-}; do
+      [ -f $mt/adapter_config.json ] && { args+=(--multitask $mt); break; }
+    done
+    [ -f $RUNS/recon/checkpoint/config.json ] && args+=(--recon $RUNS/recon/checkpoint)
+    bests=()
+    for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
+      [ -f ${d}best/config.json ] || continue
+      args+=(--sft ${d}best); bests+=(${d}best)
+    done
+    # each run's running weight average (t2l train sft --average-from), and the average of those
+    # (SOUP_RUNS="a b": only runs sft-a and sft-b go into that soup, e.g. the runs of one recipe:
+    # a soup needs checkpoints of one shape)
+    averages=()
     for d in $RUNS/sft-*/; do
-      kept=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && kept+=(${c%/}); done
-      [ ${#kept[@]} -ge 2 ] && late+=("${kept[@]:$(( ${#kept[@]} / 2 ))}")
+      [ -f ${d}average/config.json ] || continue
+      args+=(--sft ${d}average)
+      name=$(basename $d); name=${name#sft-}
+      [ -z "${SOUP_RUNS:-}" ] || [[ " $SOUP_RUNS " == *" $name "* ]] && averages+=(${d}average)
     done
-    if [ ${#late[@]} -ge 2 ] && t2l train soup "${late[@]}" --out $RUNS/soup-late/best 2>&1 | tail -2; then
-      args+=(--sft $RUNS/soup-late/best)
+    if [ ${#averages[@]} -ge 2 ] && t2l train soup "${averages[@]}" --out $RUNS/soup-average/best 2>&1 | tail -2; then
+      args+=(--sft $RUNS/soup-average/best)
+    fi
+    # the weight average of the SFT runs (same initialisation) as one more row, and every candidate's
+    # loss on the selection tasks (the rule that may choose among them; the test tasks may not)
+    if [ "${SOUP:-1}" = 1 ] && [ ${#bests[@]} -ge 2 ] \
+        && t2l train soup "${bests[@]}" --out $RUNS/soup-sft/best 2>&1 | tail -2; then
+      args+=(--sft $RUNS/soup-sft/best)
+      t2l train selection-loss $SUITE "${bests[@]}" $RUNS/soup-sft/best 2>&1 | tee $RUNS/selection-losses.log | tail -5 \
+        || echo "selection losses failed (above)"
+    fi
+    # and the soup of the later half of every run's kept steps (session 7: 27 later steps of three
+    # runs scored above every single checkpoint and above the soup of their chosen ones)
+    if [ "${SOUP:-1}" = 1 ]; then
+      late=()
+      for d in $RUNS/sft-*/; do
+        kept=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && kept+=(${c%/}); done
+        [ ${#kept[@]} -ge 2 ] && late+=("${kept[@]:$(( ${#kept[@]} / 2 ))}")
+      done
+      if [ ${#late[@]} -ge 2 ] && t2l train soup "${late[@]}" --out $RUNS/soup-late/best 2>&1 | tail -2; then
+        args+=(--sft $RUNS/soup-late/best)
+      fi
+    fi
+    # SELECT_EXACT=1: the candidates chosen by exact match on the selection tasks (the metric the table
+    # reports): every kept step and best of each run, and the soups, one process per run; the winner
+    # gets a held-out row. Off by default: over session 8's 24 kept steps it ordered them unlike the
+    # test tasks (Spearman -0.10; the loss did worse, session 7), and it costs ~3 GPU minutes
+    if [ "${SELECT_EXACT:-0}" = 1 ]; then
+      for d in $RUNS/sft-*/ $RUNS/soup-*/; do
+        cands=(); for c in ${d}steps/step-*/ ${d}best/; do [ -f ${c}config.json ] && cands+=(${c%/}); done
+        [ ${#cands[@]} -gt 0 ] || continue
+        t2l train selection-loss $SUITE --metric exact --limit 16 --descriptions 3 "${cands[@]}" \
+          > $RUNS/selection-exact-$(basename $d).log 2>&1 &
+      done
+      wait
+      winner=$(cat $RUNS/selection-exact-*.log 2>/dev/null | grep '^exact' | sort -k2,2 -g -r | head -1 | awk '{print $NF}')
+      grep -h '^exact' $RUNS/selection-exact-*.log 2>/dev/null | sort -k2,2 -g -r | head -8
+      if [ -n "$winner" ]; then
+        echo "chosen by selection exact match: $winner"
+        case " ${args[*]} " in *" $winner "*) ;; *) args+=(--sft "$winner") ;; esac
+      fi
+    fi
+    # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
+    # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task;
+    # one process per run side by side (generation with a 135M model leaves the GPU mostly idle)
+    for d in $RUNS/sft-*/; do
+      [ -d ${d}steps ] || continue
+      sargs=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && sargs+=(--sft ${c%/}); done
+      { t2l eval $SUITE --split heldout --limit 16 --descriptions 1 --skip-base "${sargs[@]}" \
+        --out $RUNS/eval-steps-$(basename $d)/EVAL.md > $RUNS/eval-steps-$(basename $d).log 2>&1 \
+        || echo "step evaluation of $d failed (eval-steps-$(basename $d).log)"; } &
+    done
+    margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
+    for d in $RUNS/oracle-*/; do
+      have_all "${d%/}" "${METHOD_TASKS:-$heldout}" && margs+=(--method-oracles "${d%/}")
+    done
+    # each evaluation on its own: one that fails does not stop the others
+    if [ -n "${METHOD_TASKS:-}" ] && [ ${#margs[@]} -gt 0 ]; then
+      t2l eval $SUITE --tasks "$METHOD_TASKS" --limit 32 --descriptions 3 --skip-base "${margs[@]}" \
+        --out $RUNS/eval-methods/EVAL.md 2>&1 | tail -10 || echo "method evaluation failed (above)"
+    elif [ ${#margs[@]} -gt 0 ]; then
+      args+=("${margs[@]}")
+    fi
+    if [ "${EVAL_MAIN:-1}" = 1 ]; then
+      t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
+        --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
+    fi
+    if [ -f $RUNS/recon/checkpoint/config.json ] && have_all $RUNS/oracle "$(suite_ids all)"; then
+      # reconstruction on the tasks it was trained on
+      t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
+        --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8 || echo "recon evaluation failed"
+    fi
+    wait  # the step evaluations
+    for f in $RUNS/eval-steps-*.log; do  # (an if: with no kept steps the stage still ends with status 0)
+      if [ -f "$f" ]; then echo "== $f"; tail -4 "$f"; fi
+    done
+  
+  fi
+  if [ "${EVAL_PART:-all}" != main ]; then
+    if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
+      rargs=()
+      for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
+      # the multi-task LoRA on the same training tasks: what one shared adapter already gives
+      [ -f $RUNS/multitask/adapter/adapter_config.json ] && rargs+=(--multitask $RUNS/multitask/adapter)
+      t2l eval $SUITE --tasks "$RECON_TASKS" --limit ${RECON_EVAL_LIMIT:-16} --descriptions 1 --skip-base --oracles $RUNS/recon-oracle \
+        "${rargs[@]}" --out $RUNS/eval-recon/EVAL-train.md 2>&1 | tail -8 || echo "recon-at-scale evaluation failed"
     fi
   fi
-  # SELECT_EXACT=1: the candidates chosen by exact match on the selection tasks (the metric the table
-  # reports): every kept step and best of each run, and the soups, one process per run; the winner
-  # gets a held-out row. Off by default: over session 8's 24 kept steps it ordered them unlike the
-  # test tasks (Spearman -0.10; the loss did worse, session 7), and it costs ~3 GPU minutes
-  if [ "${SELECT_EXACT:-0}" = 1 ]; then
-    for d in $RUNS/sft-*/ $RUNS/soup-*/; do
-      cands=(); for c in ${d}steps/step-*/ ${d}best/; do [ -f ${c}config.json ] && cands+=(${c%/}); done
-      [ ${#cands[@]} -gt 0 ] || continue
-      t2l train selection-loss $SUITE --metric exact --limit 16 --descriptions 3 "${cands[@]}" \
-        > $RUNS/selection-exact-$(basename $d).log 2>&1 &
-    done
-    wait
-    winner=$(cat $RUNS/selection-exact-*.log 2>/dev/null | grep '^exact' | sort -k2,2 -g -r | head -1 | awk '{print $NF}')
-    grep -h '^exact' $RUNS/selection-exact-*.log 2>/dev/null | sort -k2,2 -g -r | head -8
-    if [ -n "$winner" ]; then
-      echo "chosen by selection exact match: $winner"
-      case " ${args[*]} " in *" $winner "*) ;; *) args+=(--sft "$winner") ;; esac
-    fi
-  fi
-  # every kept step of an SFT run (`--keep-checkpoints` in its variant's options), for reading only
-  # (the step is chosen by the selection tasks): 16 examples and 1 held-out description per task;
-  # one process per run side by side (generation with a 135M model leaves the GPU mostly idle)
-  for d in $RUNS/sft-*/; do
-    [ -d ${d}steps ] || continue
-    sargs=(); for c in ${d}steps/step-*/; do [ -f ${c}config.json ] && sargs+=(--sft ${c%/}); done
-    { t2l eval $SUITE --split heldout --limit 16 --descriptions 1 --skip-base "${sargs[@]}" \
-      --out $RUNS/eval-steps-$(basename $d)/EVAL.md > $RUNS/eval-steps-$(basename $d).log 2>&1 \
-      || echo "step evaluation of $d failed (eval-steps-$(basename $d).log)"; } &
-  done
-  margs=()  # a method row needs every one of its tasks' adapters (METHOD_TASKS, or every held-out task)
-  for d in $RUNS/oracle-*/; do
-    have_all "${d%/}" "${METHOD_TASKS:-$heldout}" && margs+=(--method-oracles "${d%/}")
-  done
-  # each evaluation on its own: one that fails does not stop the others
-  if [ -n "${METHOD_TASKS:-}" ] && [ ${#margs[@]} -gt 0 ]; then
-    t2l eval $SUITE --tasks "$METHOD_TASKS" --limit 32 --descriptions 3 --skip-base "${margs[@]}" \
-      --out $RUNS/eval-methods/EVAL.md 2>&1 | tail -10 || echo "method evaluation failed (above)"
-  elif [ ${#margs[@]} -gt 0 ]; then
-    args+=("${margs[@]}")
-  fi
-  if [ "${EVAL_MAIN:-1}" = 1 ]; then
-    t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
-      --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
-  fi
-  if [ -n "${RECON_TASKS:-}" ] && have_all $RUNS/recon-oracle "$RECON_TASKS"; then
-    rargs=()
-    for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && rargs+=(--recon ${d}checkpoint); done
-    # the multi-task LoRA on the same training tasks: what one shared adapter already gives
-    [ -f $RUNS/multitask/adapter/adapter_config.json ] && rargs+=(--multitask $RUNS/multitask/adapter)
-    t2l eval $SUITE --tasks "$RECON_TASKS" --limit 16 --descriptions 1 --skip-base --oracles $RUNS/recon-oracle \
-      "${rargs[@]}" --out $RUNS/eval-recon/EVAL-train.md 2>&1 | tail -8 || echo "recon-at-scale evaluation failed"
-  fi
-  if [ -f $RUNS/recon/checkpoint/config.json ] && have_all $RUNS/oracle "$(suite_ids all)"; then
-    # reconstruction on the tasks it was trained on
-    t2l eval $SUITE --split train --limit 16 --descriptions 1 --skip-base --oracles $RUNS/oracle \
-      --recon $RUNS/recon/checkpoint --out $RUNS/eval/EVAL-train.md 2>&1 | tail -8 || echo "recon evaluation failed"
-  fi
-  wait  # the step evaluations
-  for f in $RUNS/eval-steps-*.log; do  # (an if: with no kept steps the stage still ends with status 0)
-    if [ -f "$f" ]; then echo "== $f"; tail -4 "$f"; fi
-  done
   ;;
 collect)
   # everything small plus the chosen checkpoints, in 15 MiB pieces (a call brings back at most 8 files)

@@ -116,3 +116,31 @@ def test_eval_has_no_multitask_row_without_an_adapter(tmp_path: Path):
     _, calls = _run_eval(tmp_path, runs, {}, MULTITASK_ADAPTER=str(tmp_path / "missing"))
     (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
     assert "--multitask" not in table
+
+
+def test_soup_runs_names_the_runs_whose_averages_go_into_the_soup(tmp_path: Path):
+    """SOUP_RUNS: runs of two recipes (shapes) side by side; each keeps its row, only the named go in the soup."""
+    runs = tmp_path / "runs"
+    for run in ("sft-r1", "sft-w1", "sft-r2"):
+        _checkpoint(runs / run / "average")
+    _, calls = _run_eval(tmp_path, runs, {}, SOUP_RUNS="r1 r2")
+    soup = next(c for c in calls if c.endswith(f"--out {runs}/soup-average/best")).split()
+    assert [p for p in soup if p.endswith("/average")] == [f"{runs}/sft-r1/average", f"{runs}/sft-r2/average"]
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert f"--sft {runs}/sft-w1/average " in table
+
+
+def test_eval_part_main_leaves_the_recon_table_and_recon_leaves_the_held_out_one(tmp_path: Path):
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    _checkpoint(runs / "recon-at-w" / "checkpoint")
+    (runs / "recon-oracle" / "t.1").mkdir(parents=True)
+    (runs / "recon-oracle" / "t.1" / "metrics.json").write_text("{}")
+    recon_env = dict(RECON_TASKS="t.1", RECON_EVAL_LIMIT="8")
+    _, calls = _run_eval(tmp_path, runs, {}, EVAL_PART="main", **recon_env)
+    assert any("--limit 32" in c for c in calls) and not any("--tasks t.1" in c for c in calls)
+    second = tmp_path / "second"  # a fresh work directory, the same runs
+    second.mkdir()
+    _, calls = _run_eval(second, runs, {}, EVAL_PART="recon", **recon_env)
+    (table,) = calls
+    assert table.startswith("eval") and "--tasks t.1 --limit 8 " in table and f"--recon {runs}/recon-at-w/checkpoint" in table

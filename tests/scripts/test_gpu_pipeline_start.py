@@ -71,3 +71,26 @@ def test_on_several_gpus_the_oracles_are_sharded_one_process_per_gpu_before_any_
     assert shards == {"gpu=0": "t.1,t.3,t.5", "gpu=1": "t.2,t.4"}  # every task once, across both GPUs
     assert {_option(c, "--out") for c in oracles} == {str(tmp_path / "runs" / "recon-oracle")}
     assert _command(recon).startswith("train recon") and _option(recon, "--tasks") == "t.1,t.2,t.3,t.4,t.5"
+
+
+def test_recon_devices_put_the_oracles_and_the_recon_runs_on_the_named_gpus(tmp_path: Path):
+    calls = _start(tmp_path, 3, RECON_TASKS="t.1,t.2", RECON_DEVICES="1", RECON_MINUTES="7",
+                   RECON_VARIANTS="a:512:8192:8000 b:128:512:300")
+    assert {c.split()[0] for c in calls} == {"gpu=1"}  # GPU 0 stays free, e.g. for SFT
+    oracle, *recons = calls
+    assert _option(oracle, "--tasks") == "t.1,t.2"
+    assert [_option(c, "--max-minutes") for c in recons] == ["7", "7"]
+
+
+def test_recon_variants_spread_over_the_oracles_gpus(tmp_path: Path):
+    calls = _start(tmp_path, 4, RECON_TASKS="t.1,t.2", RECON_GPUS="2", RECON_VARIANTS="a:512:8192:8000 b:128:512:300")
+    recons = {Path(_option(c, "--out")).name: c.split()[0] for c in calls if _command(c).startswith("train recon")}
+    assert recons == {"recon-at-a": "gpu=0", "recon-at-b": "gpu=1"}
+    assert all(_option(c, "--max-minutes") == "0" for c in calls if _command(c).startswith("train recon"))
+
+
+def test_sft_gpus_place_the_variants_round_robin(tmp_path: Path):
+    calls = _start(tmp_path, 3, SFT_VARIANTS="a:0.3:1 b:0.3:1 c:0.3:1:--lr=1e-4", SFT_GPUS="0 0 1")
+    gpus = {Path(_option(c, "--out")).name: c.split()[0] for c in calls}
+    assert gpus == {"sft-a": "gpu=0", "sft-b": "gpu=0", "sft-c": "gpu=1"}
+    assert next(c for c in calls if "sft-c" in c).endswith("--lr=1e-4")  # the variant's own option comes last
