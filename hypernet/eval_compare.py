@@ -93,12 +93,32 @@ def mean_ratio(row: MethodResult, baseline: MethodResult, metric: str = "exact")
     return 100.0 * fmean(row.per_task[t][metric] for t in shared) / base, len(shared)
 
 
+def nested_run(inner: str, tag: str) -> str:
+    """The run of a row that was already merged under run ``inner`` once its file is merged again under
+    ``tag``: its name then ends in " [inner] [tag]", and the run is that suffix without the outer
+    brackets, so a row's plain name is always its name minus f" [{run}]"."""
+    return "] [".join(part for part in (inner, tag) if part)
+
+
+def inferred_runs(results: Sequence[MethodResult]) -> list[str]:
+    """The runs of a merged report's rows when its file does not record them (reports written before
+    they did): a row's last " [tag]" is its run when some baseline row of the file ends in that tag
+    too (a merged run brings its own baselines); any other row belongs to the first run ("")."""
+    def last_tag(name: str) -> str:
+        return name[name.rindex(" [") + 2:-1] if name.endswith("]") and " [" in name else ""
+
+    tagged = {last_tag(r.method) for r in results if not r.method.startswith("T2L")} - {""}
+    return [tag if (tag := last_tag(r.method)) in tagged else "" for r in results]
+
+
 def comparisons(
     results: Sequence[MethodResult], runs: Sequence[str] | None = None, metric: str = "exact"
 ) -> list[Comparison]:
     """Every T2L row against every baseline row present (by the row names ``t2l eval`` gives).
     ``runs[i]`` says which evaluation ``results[i]`` came from (merged reports): a T2L row is set
-    against its own run's baseline, or else that of the first run that has one. A mismatched-description row (``t2l eval
+    against its own run's baseline, or else that of the nearest earlier run that has one (an evaluation split
+    over several runs, merged in order, borrows from its own first part), or else the first later one. A
+    mismatched-description row (``t2l eval
     --mismatched``) is set against its aligned row only: aligned − mismatched. Comparisons without a
     number (no shared task, an oracle mean of zero) are left out."""
     runs = list(runs) if runs is not None else [""] * len(results)
@@ -118,9 +138,10 @@ def comparisons(
                 value, half, n = paired_difference(aligned, row, metric)
                 found.append(Comparison(aligned.method, row.method, "difference", value, half, n))
             continue
+        here = order.index(run)
+        lenders = [run, *reversed(order[:here]), *order[here + 1:]]  # own, nearest earlier first, then later
         for name, kind in BASELINES:
-            baseline = next((by_run_and_name[key] for key in [(run, name), *((r, name) for r in order)]
-                             if key in by_run_and_name), None)
+            baseline = next((by_run_and_name[(r, name)] for r in lenders if (r, name) in by_run_and_name), None)
             if baseline is None:
                 continue
             if kind == "ratio":

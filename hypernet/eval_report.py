@@ -63,7 +63,8 @@ def write_report(
     json_path.write_text(json.dumps({"command": command, "context": context, "families": families, "split": split,
                                      "comparisons": [c.to_json() for c in compared],
                                      "targets": [c.to_json() for c in checks],
-                                     "results": [r.to_json() for r in results]}, indent=2))
+                                     "results": [r.to_json() for r in results],
+                                     **({"runs": list(runs)} if runs is not None else {})}, indent=2))
     return path, json_path, plot(results, path.with_suffix(".png"), title)
 
 

@@ -200,6 +200,8 @@ def train_recon(
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
     resumed = load_state(out_dir / ".state", params, optimizer)
     start, extra = resumed if resumed else (0, {})
+    # the trunk's dropout draws from torch's global generator: seeded (and again at a resume), runs repeat
+    torch.manual_seed(config.seed + start)
     rng = random.Random(config.seed)
     if "rng" in extra:
         rng.setstate((extra["rng"][0], tuple(extra["rng"][1]), extra["rng"][2]))

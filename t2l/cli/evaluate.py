@@ -210,7 +210,9 @@ def eval_report(
 ) -> None:
     """One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
     are named "<row> [tag]"; each T2L row is compared with its own run's baselines, or else those of
-    the first file that has them (over the tasks both rows scored)."""
+    the nearest earlier file that has them, or else a later one (over the tasks both rows scored). A
+    merged report can be merged again: its rows keep the runs they came from."""
+    from hypernet.eval_compare import inferred_runs, nested_run
     from hypernet.eval_report import write_report
     from hypernet.evaluate import MethodResult
     from t2l.cli.train import select_tasks, split_of
@@ -232,10 +234,14 @@ def eval_report(
             raise T2LError(f"{source} is not an EVAL.json written by `t2l eval` ({type(exc).__name__}: {exc})") from None
         context[f"source {number}" + (f" [{tag}]" if tag else "")] = (
             f"{source}: `{data.get('command', '?')}`" + (" (interrupted: the rows it finished)" if data.get("partial") else ""))
-        for row in rows:
+        # a merged report keeps its own runs (recorded, or read from its row names if it predates that)
+        inner_runs = data.get("runs") if isinstance(data.get("runs"), list) else None
+        if inner_runs is None or len(inner_runs) != len(rows):
+            inner_runs = inferred_runs(rows)
+        for row, inner in zip(rows, inner_runs):
             row.method += f" [{tag}]" if tag else ""
             results.append(row)
-            runs.append(tag)
+            runs.append(nested_run(str(inner), tag))
     missing = {t for r in results for t in r.per_task} - set(families)
     if missing:
         known = {t.id: t.family for t in select_tasks("all", None, task_file)}

@@ -50,14 +50,22 @@ def test_comparisons_of_one_evaluation_cover_every_t2l_row_and_baseline():
 
 
 def test_merged_runs_are_paired_by_run_not_by_name():
-    """Run B has its own baseline; run C has none and falls back to the first run's."""
+    """Run B has its own baseline; run C has none and borrows the nearest earlier run's (B: an
+    evaluation split in two parts, merged in order), not the first run's."""
     rows = [_row("multi-task LoRA", {"a.x": 10.0}), _row("T2L (SFT)", {"a.x": 20.0}),
             _row("multi-task LoRA [B]", {"a.x": 50.0}), _row("T2L (SFT) [B]", {"a.x": 40.0}),
             _row("T2L (SFT) [C]", {"a.x": 0.0})]  # named as `t2l eval-report` names merged rows
     found = {c.method: c for c in comparisons(rows, runs=["", "", "B", "B", "C"])}
     assert (found["T2L (SFT)"].baseline, found["T2L (SFT)"].value) == ("multi-task LoRA", 10.0)
     assert (found["T2L (SFT) [B]"].baseline, found["T2L (SFT) [B]"].value) == ("multi-task LoRA [B]", -10.0)
-    assert (found["T2L (SFT) [C]"].baseline, found["T2L (SFT) [C]"].value) == ("multi-task LoRA", -10.0)
+    assert (found["T2L (SFT) [C]"].baseline, found["T2L (SFT) [C]"].value) == ("multi-task LoRA [B]", -50.0)
+
+
+def test_a_run_before_any_baseline_borrows_from_the_first_later_run_that_has_it():
+    rows = [_row("T2L (SFT)", {"a.x": 20.0}), _row("multi-task LoRA [B]", {"a.x": 5.0}),
+            _row("multi-task LoRA [C]", {"a.x": 15.0})]
+    (only,) = comparisons(rows, runs=["", "B", "C"])
+    assert (only.baseline, only.value) == ("multi-task LoRA [B]", 15.0)
 
 
 def test_what_has_no_number_is_left_out_and_one_task_has_no_interval():
@@ -111,7 +119,7 @@ def test_eval_report_tags_every_row_of_a_later_file_even_in_one_folder(tmp_path:
         "multi-task LoRA", "T2L (SFT)", "multi-task LoRA [B]", "T2L (SFT) [run] [B]", "T2L (SFT) [C]"]
     pairs = {c["method"]: (c["baseline"], c["value"]) for c in merged["comparisons"]}
     assert pairs == {"T2L (SFT)": ("multi-task LoRA", 10.0), "T2L (SFT) [run] [B]": ("multi-task LoRA [B]", 5.0),
-                     "T2L (SFT) [C]": ("multi-task LoRA", -10.0)}
+                     "T2L (SFT) [C]": ("multi-task LoRA [B]", -30.0)}  # the nearest earlier file's baseline
     code, _, err = run_t2l(capsys, monkeypatch, "eval-report", paths[0], "--out", paths[0].replace(".json", ".md"))
     assert code == 2 and "would overwrite its own input" in " ".join(err.split())
 
@@ -226,8 +234,45 @@ def test_eval_report_checks_the_targets_of_the_suite_s_held_out_tasks(tmp_path: 
     assert "target ≥ multi-task LoRA +3: met" in " ".join(err.split())
 
 
-def test_a_baseline_missing_from_the_first_run_comes_from_the_first_run_that_has_it():
+def test_a_baseline_missing_from_a_run_comes_from_the_nearest_earlier_run_that_has_it():
     rows = [_row("base + description", {"a.x": 0.0}), _row("oracle LoRA [B]", {"a.x": 80.0}),
             _row("oracle LoRA [C]", {"a.x": 40.0}), _row("T2L (SFT) [D]", {"a.x": 20.0})]
     found = {(c.method, c.baseline): c.value for c in comparisons(rows, runs=["", "B", "C", "D"])}
-    assert found == {("T2L (SFT) [D]", "base + description"): 20.0, ("T2L (SFT) [D]", "oracle LoRA [B]"): 25.0}
+    assert found == {("T2L (SFT) [D]", "base + description"): 20.0, ("T2L (SFT) [D]", "oracle LoRA [C]"): 50.0}
+
+
+def test_a_merged_report_merged_again_keeps_each_row_s_run(tmp_path: Path, capsys, monkeypatch):
+    """M = A + B, then M + C: B's T2L row is still set against B's baseline, not A's, and C (no
+    baseline of its own) borrows from the nearest earlier run, B."""
+    from cli_helpers import run_t2l
+
+    runs = {"A": [_row("multi-task LoRA", {"a.x": 10.0}), _row("T2L (SFT)", {"a.x": 20.0})],
+            "B": [_row("multi-task LoRA", {"a.x": 30.0}), _row("T2L (SFT)", {"a.x": 35.0})],
+            "C": [_row("T2L (SFT)", {"a.x": 0.0})]}
+    for name, rows in runs.items():
+        write_report(rows, {"a.x": "a"}, tmp_path / name / "EVAL.md", title="t", command="t2l eval", context={})
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path / "A" / "EVAL.json"),
+                           str(tmp_path / "B" / "EVAL.json"), "--out", str(tmp_path / "M" / "EVAL.md"))
+    assert code == 0, err
+    assert json.loads((tmp_path / "M" / "EVAL.json").read_text())["runs"] == ["", "", "B", "B"]
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(tmp_path / "M" / "EVAL.json"),
+                           str(tmp_path / "C" / "EVAL.json"), "--out", str(tmp_path / "N" / "EVAL.md"))
+    assert code == 0, err
+    pairs = {c["method"]: (c["baseline"], c["value"])
+             for c in json.loads((tmp_path / "N" / "EVAL.json").read_text())["comparisons"]}
+    assert pairs == {"T2L (SFT)": ("multi-task LoRA", 10.0), "T2L (SFT) [B]": ("multi-task LoRA [B]", 5.0),
+                     "T2L (SFT) [C]": ("multi-task LoRA [B]", -30.0)}
+
+
+def test_runs_nest_and_are_read_back_from_the_names_of_an_older_merged_report():
+    from hypernet.eval_compare import inferred_runs, nested_run
+
+    assert [nested_run("", ""), nested_run("", "C"), nested_run("B", ""), nested_run("B", "C")] == ["", "C", "B", "B] [C"]
+    rows = [_row("multi-task LoRA", {"a.x": 1.0}), _row("T2L (SFT) [sft-a]", {"a.x": 1.0}),
+            _row("multi-task LoRA [s9]", {"a.x": 1.0}), _row("T2L (SFT) [sft-b] [s9]", {"a.x": 1.0}),
+            _row("T2L (SFT) [s10]", {"a.x": 1.0})]  # s10 brought no baseline: it borrowed one
+    assert inferred_runs(rows) == ["", "", "s9", "s9", ""]
+    # a nested run strips to the plain name, so rows pair within it
+    found = {c.method: c.baseline for c in comparisons(
+        [_row("multi-task LoRA [B] [C]", {"a.x": 1.0}), _row("T2L (SFT) [B] [C]", {"a.x": 2.0})], runs=["B] [C", "B] [C"])}
+    assert found == {"T2L (SFT) [B] [C]": "multi-task LoRA [B] [C]"}

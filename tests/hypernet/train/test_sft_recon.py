@@ -83,6 +83,9 @@ def test_recon_learns_to_reproduce_oracle_loras(base_model, encoder, tmp_path: P
                              tmp_path / "recon", config)
     losses = [float(r["loss"]) for r in csv.DictReader(open(tmp_path / "recon" / "loss.csv"))]
     assert len(losses) == 40 and losses[-1] < 0.6 * losses[0], (losses[0], losses[-1])
+    # seeded, dropout included: the same run again gives the same curve
+    train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / "again", config)
+    assert [float(r["loss"]) for r in csv.DictReader(open(tmp_path / "again" / "loss.csv"))] == losses
     assert checkpoint.config.rank == 4 and checkpoint.config.training["recipe"] == "recon"
 
 
