@@ -253,6 +253,24 @@ class HyperNetwork(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
 
+def _checked_layers(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]], scaling: float,
+                    rank: int, holder: str):
+    """``(target, A [L, rank, in], B [L, out, rank])`` for every module the hypernetwork emits, B rescaled
+    so that the update is the same under the hypernetwork's scaling; ``ValueError`` naming a missing
+    module or a wrong shape (``holder``: what takes the adapter, for the message)."""
+    c = hypernet.config
+    missing = sorted(set(c.target_names) - set(weights))
+    if missing:
+        raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
+    for t in c.targets:
+        a, b = weights[t.name]
+        want_a, want_b = (t.num_layers, rank, t.in_features), (t.num_layers, t.out_features, rank)
+        if tuple(a.shape) != want_a or tuple(b.shape) != want_b:
+            raise ValueError(f"{t.name}: adapter A {tuple(a.shape)} / B {tuple(b.shape)}, {holder} "
+                             f"A {want_a} / B {want_b} (another rank or base model?)")
+        yield t, a, b * (scaling / c.scaling)  # same update scaling * B @ A under the hypernetwork's scaling
+
+
 @torch.no_grad()
 def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Tensor, torch.Tensor]],
                       scaling: float) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
@@ -263,19 +281,10 @@ def init_from_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
     c = hypernet.config
     if not c.layer_bias:
         raise ValueError("init_from_adapter needs a hypernetwork built with layer_bias=True (size L)")
-    missing = sorted(set(c.target_names) - set(weights))
-    if missing:
-        raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
     if any(head.weight.abs().sum() > 0 for head in hypernet.heads.values()):
         raise ValueError("init_from_adapter is for a fresh hypernetwork (its head weights are already trained)")
     emitted = {}
-    for t in c.targets:
-        a, b = weights[t.name]
-        want_a, want_b = (t.num_layers, c.rank, t.in_features), (t.num_layers, t.out_features, c.rank)
-        if tuple(a.shape) != want_a or tuple(b.shape) != want_b:
-            raise ValueError(f"{t.name}: adapter A {tuple(a.shape)} / B {tuple(b.shape)}, the hypernetwork emits "
-                             f"A {want_a} / B {want_b} (another rank or base model?)")
-        b = b * (scaling / c.scaling)  # same update scaling * B @ A under the hypernetwork's scaling
+    for t, a, b in list(_checked_layers(hypernet, weights, scaling, c.rank, "the hypernetwork emits")):
         rows = torch.cat([a.flatten(1), b.transpose(1, 2).flatten(1)], dim=1)  # the head's layout (see _split)
         hypernet.head_bias[t.name].zero_()
         hypernet.layer_bias[t.name].copy_(rows.to(hypernet.layer_bias[t.name]))
@@ -292,18 +301,10 @@ def set_fixed_adapter(hypernet: HyperNetwork, weights: dict[str, tuple[torch.Ten
     c = hypernet.config
     if not c.fixed_rank:
         raise ValueError("this hypernetwork has no fixed adapter block (config.fixed_rank is 0)")
-    missing = sorted(set(c.target_names) - set(weights))
-    if missing:
-        raise ValueError(f"the adapter has no weights for {missing}, which the hypernetwork emits")
-    for t in c.targets:
-        a, b = weights[t.name]
-        want_a, want_b = (t.num_layers, c.fixed_rank, t.in_features), (t.num_layers, t.out_features, c.fixed_rank)
-        if tuple(a.shape) != want_a or tuple(b.shape) != want_b:
-            raise ValueError(f"{t.name}: adapter A {tuple(a.shape)} / B {tuple(b.shape)}, the fixed block holds "
-                             f"A {want_a} / B {want_b} (another rank or base model?)")
+    for t, a, b in list(_checked_layers(hypernet, weights, scaling, c.fixed_rank, "the fixed block holds")):
         fixed_a, fixed_b = getattr(hypernet.fixed, f"{t.name}_a"), getattr(hypernet.fixed, f"{t.name}_b")
         fixed_a.copy_(a.to(fixed_a))
-        fixed_b.copy_((b * (scaling / c.scaling)).to(fixed_b))
+        fixed_b.copy_(b.to(fixed_b))
 
 
 @torch.no_grad()

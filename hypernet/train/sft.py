@@ -265,19 +265,26 @@ def check_start_adapter(directory: Path, selection: Sequence[Task]) -> None:
             f"({', '.join(seen[:3])}{', ...' if len(seen) > 3 else ''}); train it with the same --selection-tasks")
 
 
-def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
-    """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable); returns
-    the emitted weights ``{module: (A [1, L, r, in], B [1, L, out, r])}`` as the hypernetwork has them."""
+def _adapter_weights(directory: Path, rank: int, takes: str,
+                     targets: Sequence[TargetModule]) -> tuple[dict[str, tuple[torch.Tensor, torch.Tensor]], float]:
+    """A PEFT LoRA directory's ``{module: (A [L, r, in], B [L, out, r])}`` and scaling, refused unless its
+    rank is ``rank`` (``takes``: what takes it, for the message; ``AdapterFormatError`` if unreadable)."""
     from hypernet.lora import weights_from_adapters
     from hypernet.peft_format import load_peft_adapter
 
     adapter = load_peft_adapter(directory)
-    if adapter.rank != hypernet.config.rank:
-        raise SettingError(f"{directory} has rank {adapter.rank}; this hypernetwork emits rank {hypernet.config.rank}")
+    if adapter.rank != rank:
+        raise SettingError(f"{directory} has rank {adapter.rank}; {takes} rank {rank}")
     stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
+    return {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0])
+
+
+def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
+    """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable); returns
+    the emitted weights ``{module: (A [1, L, r, in], B [1, L, out, r])}`` as the hypernetwork has them."""
+    weights, scaling = _adapter_weights(directory, hypernet.config.rank, "this hypernetwork emits", targets)
     try:
-        emitted = init_from_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()},
-                                    float(scaling[0]))
+        emitted = init_from_adapter(hypernet, weights, scaling)
     except ValueError as exc:  # e.g. it lacks a module the hypernetwork emits: a user's setting, said plainly
         raise SettingError(f"cannot start from {directory}: {exc}") from exc
     device = hypernet.row_layer.device
@@ -297,16 +304,10 @@ def fix_adapter_block(hypernet: HyperNetwork, directory: Path, targets: Sequence
     """``set_fixed_adapter`` with a PEFT LoRA directory; returns what the L2 penalty pulls towards:
     zero in the emitted rows and the fixed block itself in the others, ``{module: (A [1, L, r, in],
     B [1, L, out, r])}``."""
-    from hypernet.lora import weights_from_adapters
-    from hypernet.peft_format import load_peft_adapter
-
-    adapter = load_peft_adapter(directory)
     c = hypernet.config
-    if adapter.rank != c.fixed_rank:
-        raise SettingError(f"{directory} has rank {adapter.rank}; the fixed block holds rank {c.fixed_rank}")
-    stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
+    weights, scaling = _adapter_weights(directory, c.fixed_rank, "the fixed block holds", targets)
     try:
-        set_fixed_adapter(hypernet, {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0]))
+        set_fixed_adapter(hypernet, weights, scaling)
     except ValueError as exc:
         raise SettingError(f"cannot use {directory} as the fixed block: {exc}") from exc
     anchor = {}
