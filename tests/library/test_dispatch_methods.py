@@ -196,3 +196,41 @@ def test_a_dora_hypernetwork_synthesises_dora_adapters_served_and_filed_as_dora(
     with pytest.raises(UnsupportedMethodError, match="dora"):  # a dispatcher limited to the slots refuses it
         make(catalog, base_model, encoder, checkpoint=checkpoint, methods=["lora", "rslora"]).generate_batch(
             [("Count the vowels in the word.", INPUT)], max_new_tokens=2)
+
+
+def test_a_residual_hypernetwork_serves_its_fixed_block_with_the_learned_rows(catalog, base_model, encoder, tmp_path):
+    """A checkpoint with a fixed adapter block (t2l train sft --residual-adapter) synthesises rank-16
+    adapters; the dispatcher's slots answer as PEFT does with the adapter it files."""
+    from peft import PeftModel
+
+    from hypernet.checkpoint import load_checkpoint, save_checkpoint
+    from hypernet.config import HypernetConfig
+    from hypernet.model import build_hypernet, randomize_heads, set_fixed_adapter
+    from hypernet.targets import discover_targets, select_targets
+
+    targets = select_targets(discover_targets(base_model.model), ["q_proj", "v_proj"])
+    config = HypernetConfig.from_targets(targets, base_model=BASE, encoder="all-minilm-l6-v2", embedding_dim=384,
+                                         rank=16, fixed_rank=8, latent_dim=16, head_hidden=16)
+    hypernet = build_hypernet(config)
+    gen = torch.Generator().manual_seed(3)
+    set_fixed_adapter(hypernet, {t.name: (torch.randn(t.num_layers, 8, t.in_features, generator=gen) * 0.05,
+                                          torch.randn(t.num_layers, t.out_features, 8, generator=gen) * 0.05)
+                                 for t in targets}, scaling=2.0)
+    randomize_heads(hypernet, 0.05, seed=1)
+    save_checkpoint(hypernet.eval(), tmp_path / "residual-ckpt")
+    dispatcher = Dispatcher(catalog, base_model=BASE, loaded=base_model, encoder=encoder, num_slots=4,
+                            checkpoint=load_checkpoint(tmp_path / "residual-ckpt"))
+
+    description = "Rewrite the sentence in the passive voice."
+    (answer,) = dispatcher.generate_batch([(description, INPUT)], max_new_tokens=NEW_TOKENS, store=True)
+    assert (answer.provenance.source, answer.provenance.stored) == ("generated", True)
+    assert catalog.get(answer.provenance.adapter_id).rank == 16
+    exported = catalog.export(answer.provenance.adapter_id, tmp_path / "exported")
+    peft_model = PeftModel.from_pretrained(base_model.model, str(exported))
+    try:
+        assert peft_model.peft_config["default"].r == 16
+        want = complete(peft_model, base_model.tokenizer, [INPUT], max_new_tokens=NEW_TOKENS)[0]
+    finally:
+        peft_model.unload()
+    assert answer.output == want
+    assert complete(base_model.model, base_model.tokenizer, [INPUT], max_new_tokens=NEW_TOKENS)[0] != want
