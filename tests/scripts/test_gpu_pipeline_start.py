@@ -94,3 +94,20 @@ def test_sft_gpus_place_the_variants_round_robin(tmp_path: Path):
     gpus = {Path(_option(c, "--out")).name: c.split()[0] for c in calls}
     assert gpus == {"sft-a": "gpu=0", "sft-b": "gpu=0", "sft-c": "gpu=1"}
     assert next(c for c in calls if "sft-c" in c).endswith("--lr=1e-4")  # the variant's own option comes last
+
+
+def test_sft_from_multitask_residual_starts_after_it_on_the_same_modules(tmp_path: Path):
+    calls = _start(tmp_path, 2, MULTITASK="1", MULTITASK_TARGETS="q_proj,o_proj", SFT_FROM_MULTITASK="residual",
+                   SFT_FROM_MULTITASK_EXTRA="--average-from=800,--embedding-noise=0.3")
+    multitask, sft = calls
+    assert _command(multitask).startswith("train multitask") and _option(multitask, "--targets") == "q_proj,o_proj"
+    assert _command(sft).startswith("train sft") and _option(sft, "--targets") == "q_proj,o_proj"
+    assert _option(sft, "--residual-adapter") == str(tmp_path / "runs" / "multitask" / "adapter")
+    assert "--init-adapter" not in sft and sft.split()[-2:] == ["--average-from=800", "--embedding-noise=0.3"]
+
+
+def test_without_sft_from_multitask_only_the_multitask_lora_trains(tmp_path: Path):
+    (multitask,) = _start(tmp_path, 1, MULTITASK="1")
+    assert _command(multitask).startswith("train multitask") and "--targets" not in multitask
+    time.sleep(1)  # nothing else arrives
+    assert len((tmp_path / "calls").read_text().splitlines()) == 1
