@@ -73,38 +73,58 @@ def build_task(
     )
 
 
-def builtin_specs() -> list[tuple[str, tuple[str, ...], TaskSpec]]:
-    """Every built-in task as ``(family, family templates, spec)``, in registry order."""
+def builtin_specs(*, extra: bool = False) -> list[tuple[str, tuple[str, ...], TaskSpec]]:
+    """Every built-in task as ``(family, family templates, spec)``, in registry order; with ``extra``,
+    the families' training-only siblings (``EXTRA_SPECS``) instead."""
     from hypernet.tasks.families import family_modules
 
-    return [(m.FAMILY, tuple(m.TEMPLATES), s) for m in family_modules() for s in m.SPECS]
+    return [(m.FAMILY, tuple(m.TEMPLATES), s) for m in family_modules()
+            for s in (getattr(m, "EXTRA_SPECS", ()) if extra else m.SPECS)]
 
 
 @lru_cache(maxsize=8)
 def builtin_suite(
-    seed: int = 0, n_train: int = 64, n_validation: int = 16, n_test: int = 32
+    seed: int = 0, n_train: int = 64, n_validation: int = 16, n_test: int = 32, extra: bool = False
 ) -> TaskSuite:
     """The built-in tasks with examples drawn for ``seed``; cached (the suite is immutable).
 
     ``n_*`` are the sizes asked for; a task with fewer distinct inputs (e.g. the 51 US states)
-    gets the same proportions of what it has.
+    gets the same proportions of what it has. ``extra``: also the training-only siblings of some
+    tasks (e.g. "add 14" beside the suite's "add 12"): the held-out tasks stay exactly those of the
+    suite without them, so results with and without stay comparable, and no sibling may answer like
+    a suite task (``check_siblings``).
     """
     if min(n_train, n_validation, n_test) < 0 or n_train < 1:
         raise ValueError("n_train must be >= 1 and n_validation, n_test >= 0")
-    tasks = tuple(
-        build_task(
-            s,
-            family,
-            templates,
-            seed=seed,
-            n_train=n_train,
-            n_validation=n_validation,
-            n_test=n_test,
-        )
-        for family, templates, s in builtin_specs()
-    )
+    sizes = dict(seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test)
+    base = builtin_specs()
+    tasks = tuple(build_task(s, family, templates, **sizes) for family, templates, s in base)
+    heldout = choose_heldout((t.id, t.family) for t in tasks)
+    if extra:
+        siblings = builtin_specs(extra=True)
+        check_siblings([(f, s) for f, _, s in base], [(f, s) for f, _, s in siblings], tasks)
+        tasks += tuple(build_task(s, family, templates, **sizes) for family, templates, s in siblings)
     _check_descriptions(tasks)
-    return TaskSuite(tasks=tasks, heldout_task_ids=choose_heldout((t.id, t.family) for t in tasks))
+    return TaskSuite(tasks=tasks, heldout_task_ids=heldout)
+
+
+def check_siblings(base: list[tuple[str, TaskSpec]], siblings: list[tuple[str, TaskSpec]],
+                   tasks: tuple[Task, ...]) -> None:
+    """Refuse a training-only sibling that repeats a suite task of any family: one with the same id,
+    or one that gives the same answers on that task's test inputs (it would be that task, perhaps a
+    held-out one, under another name). ``tasks``: the suite's built tasks, in the order of ``base``."""
+    ids = {f"{family}.{s.name}" for family, s in base}
+    for family, sibling in siblings:
+        if f"{family}.{sibling.name}" in ids:
+            raise RuntimeError(f"training-only task {family}.{sibling.name} repeats a suite task's id")
+        for task in tasks:
+            try:  # the first input rules most tasks out at once
+                same = bool(task.test) and all(sibling.solve(e.input) == e.output for e in task.test)
+            except (ValueError, ArithmeticError, IndexError, KeyError, TypeError):
+                same = False  # it cannot even take that task's inputs
+            if same:
+                raise RuntimeError(f"training-only task {family}.{sibling.name} answers every test input of "
+                                   f"{task.id} the same way: it would leak that task into training")
 
 
 def _check_descriptions(tasks: tuple[Task, ...]) -> None:

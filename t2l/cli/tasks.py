@@ -104,11 +104,13 @@ def export(
     n_train: int = typer.Option(64, "--n-train"),
     n_validation: int = typer.Option(16, "--n-validation"),
     n_test: int = typer.Option(32, "--n-test"),
+    extra: bool = typer.Option(False, help="Also the training-only siblings of some tasks (e.g. \"add 14\" "
+                                           "beside \"add 12\"); the held-out tasks stay the same."),
 ) -> None:
     """Write the built-in suite as JSONL (explicit splits and held-out flags; `--file` reads it back)."""
     from hypernet.tasks import builtin_suite, write_task_file
 
-    suite = builtin_suite(seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test)
+    suite = builtin_suite(seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test, extra=extra)
     count = write_task_file(suite, path)
     typer.echo(f"wrote {count} tasks ({len(suite.heldout_task_ids)} held out) to {path}")
 

@@ -244,3 +244,7 @@ SPECS = [
         sample=lambda rng: word(rng, 4, 8),
     ),
 ]
+
+# training-only siblings (``builtin_suite(extra=True)``): the other shifts up to 12 (13 is rot13, and a
+# decode by n equals a shift by 26 - n, so no sibling answers like a suite task)
+EXTRA_SPECS = [*(_caesar(n) for n in range(4, 13) if n != 5), *(_caesar_decode(n) for n in range(4, 13))]

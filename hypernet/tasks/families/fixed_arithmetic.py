@@ -3,6 +3,7 @@ the same input shape, a different number in each task, so the adapter must read 
 
 from __future__ import annotations
 
+from hypernet.tasks.families._common import inflect_engine
 from hypernet.tasks.spec import TaskSpec, spec
 
 FAMILY = "fixed_arithmetic"
@@ -13,6 +14,12 @@ TEMPLATES = (
 ONE = "a whole number"
 _WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 7: "seven", 9: "nine", 10: "ten",
           11: "eleven", 12: "twelve", 25: "twenty-five", 50: "fifty", 100: "a hundred"}  # fmt: skip
+
+
+def _word(n: int) -> str:
+    """The number in words as the descriptions say it (the table's wording first, so the suite's
+    original tasks keep their descriptions)."""
+    return _WORDS.get(n) or inflect_engine().number_to_words(n)
 
 
 def _whole(lo: int, hi: int, step: int = 1):
@@ -27,7 +34,7 @@ def _add(n: int) -> TaskSpec:
             f"add {n} to the number",
             f"increase the number by {n}",
             f"give the number plus {n}",
-            f"work out what you get when {_WORDS[n]} is added to the value",
+            f"work out what you get when {_word(n)} is added to the value",
             f"count {n} up from the number",
         ],
         lambda x: str(int(x) + n),
@@ -44,7 +51,7 @@ def _subtract(n: int) -> TaskSpec:
             f"subtract {n} from the number",
             f"decrease the number by {n}",
             f"give the number minus {n}",
-            f"work out what is left when {_WORDS[n]} is taken away from the value",
+            f"work out what is left when {_word(n)} is taken away from the value",
             f"count {n} down from the number",
         ],
         lambda x: str(int(x) - n),
@@ -61,7 +68,7 @@ def _multiply(n: int) -> TaskSpec:
             f"multiply the number by {n}",
             f"give {n} times the number",
             f"compute the value times {n}",
-            f"work out what the number is when multiplied by {_WORDS[n]}",
+            f"work out what the number is when multiplied by {_word(n)}",
             f"scale the number up by a factor of {n}",
         ],
         lambda x: str(int(x) * n),
@@ -78,7 +85,7 @@ def _divide(n: int) -> TaskSpec:
             f"divide the number by {n}",
             f"give the number divided by {n}",
             f"split the value into {n} equal parts and give one part",
-            f"work out how many times {_WORDS[n]} goes into the number",
+            f"work out how many times {_word(n)} goes into the number",
             f"compute the quotient of the number and {n}",
         ],
         lambda x: str(int(x) // n),
@@ -96,7 +103,7 @@ def _remainder(n: int) -> TaskSpec:
             f"compute the number modulo {n}",
             f"find what is left over after dividing the number by {n}",
             f"work out the number mod {n}",
-            f"return the remainder of the integer division by {_WORDS[n]}",
+            f"return the remainder of the integer division by {_word(n)}",
         ],
         lambda x: str(int(x) % n),
         sample=_whole(10, 999),
@@ -104,10 +111,13 @@ def _remainder(n: int) -> TaskSpec:
     )
 
 
-SPECS = [
-    *(_add(n) for n in (3, 7, 12, 25, 100)),
-    *(_subtract(n) for n in (2, 5, 10, 50)),
-    *(_multiply(n) for n in (3, 4, 5, 9, 11, 12)),
-    *(_divide(n) for n in (3, 4, 5, 10)),
-    *(_remainder(n) for n in (3, 4, 5, 7)),
-]
+_NUMBERS = {_add: (3, 7, 12, 25, 100), _subtract: (2, 5, 10, 50), _multiply: (3, 4, 5, 9, 11, 12),
+            _divide: (3, 4, 5, 10), _remainder: (3, 4, 5, 7)}
+SPECS = [make(n) for make, numbers in _NUMBERS.items() for n in numbers]
+# training-only siblings (``builtin_suite(extra=True)``): the same operations with the other numbers
+# up to 20, so a hypernetwork sees how the number in the description changes the task; less those
+# that are arithmetic tasks of the suite under another name (double, halve, times ten, last digit:
+# ``check_siblings`` refuses them)
+_SAME_AS_SUITE_TASKS = {(_multiply, 2), (_multiply, 10), (_divide, 2), (_remainder, 10)}
+EXTRA_SPECS = [make(n) for make, numbers in _NUMBERS.items() for n in range(2, 21)
+               if n not in numbers and (make, n) not in _SAME_AS_SUITE_TASKS]

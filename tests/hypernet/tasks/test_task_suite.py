@@ -411,3 +411,51 @@ def test_a_balanced_sampler_that_cannot_balance_says_so() -> None:
     with pytest.raises(ValueError, match="draws gave no input that passes the check"):
         for _ in range(20):  # about half of the calls want a passing input
             sample(rng)
+
+
+def test_training_only_siblings_leave_the_suite_and_its_held_out_tasks_as_they_are(suite) -> None:
+    """builtin_suite(extra=True): the suite's tasks unchanged and first, the same held-out tasks, and
+    more training tasks that vary a number the description gives ("add 14" beside "add 12")."""
+    bigger = builtin_suite(extra=True)
+    assert bigger.tasks[: len(suite.tasks)] == suite.tasks
+    assert bigger.heldout_task_ids == suite.heldout_task_ids
+    siblings = bigger.tasks[len(suite.tasks):]
+    assert len(siblings) >= 80 and not {t.id for t in siblings} & bigger.heldout_task_ids
+    assert {t.family for t in siblings} == {"fixed_arithmetic", "cipher"}
+    add_14 = bigger.get("fixed_arithmetic.add_14")
+    assert len(add_14.descriptions) >= 20 and add_14.heldout_descriptions
+    assert all(int(e.output) == int(e.input) + 14 for e in add_14.train)
+    # "remainder by 10" would be the held-out arithmetic.last_digit under another name
+    assert "arithmetic.last_digit" in suite.heldout_task_ids
+    assert "fixed_arithmetic.remainder_by_10" not in {t.id for t in siblings}
+
+
+def test_a_sibling_that_repeats_a_suite_task_is_refused(suite) -> None:
+    from hypernet.tasks.builtin import check_siblings
+    from hypernet.tasks.spec import spec
+
+    base = [(family, s) for family, _, s in builtin_specs()]
+    digits = lambda rng: str(rng.randrange(10, 999))  # noqa: E731
+    renamed = spec("mod_ten", "a whole number", ["give the number mod 10", "find the remainder after dividing by "
+                   "ten", "work out the number modulo 10", "return what is left over after dividing by 10"],
+                   lambda x: str(int(x) % 10), sample=digits)
+    with pytest.raises(RuntimeError, match="arithmetic.last_digit the same way"):
+        check_siblings(base, [("fixed_arithmetic", renamed)], suite.tasks)
+    with pytest.raises(RuntimeError, match="repeats a suite task's id"):
+        check_siblings(base, [base[0]], suite.tasks)
+    new = spec("add_999", "a whole number", ["add 999 to the number", "increase the number by 999",
+               "give the number plus 999", "count 999 up from the number"], lambda x: str(int(x) + 999), sample=digits)
+    check_siblings(base, [("fixed_arithmetic", new)], suite.tasks)  # a new task passes
+
+
+def test_export_can_add_the_siblings(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from hypernet.tasks import load_task_suite
+    from t2l.cli import app
+
+    out = tmp_path / "suite.jsonl"
+    done = CliRunner().invoke(app, ["tasks", "export", str(out), "--extra"])
+    bigger = builtin_suite(extra=True)
+    assert done.exit_code == 0 and f"wrote {len(bigger.tasks)} tasks ({len(bigger.heldout_task_ids)} held out)" in done.output
+    assert load_task_suite(out) == bigger
