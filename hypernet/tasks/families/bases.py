@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from hypernet.tasks.spec import spec
+from hypernet.tasks.families._common import inflect_engine
+from hypernet.tasks.spec import TaskSpec, spec
 
 FAMILY = "bases"
 TEMPLATES = (
@@ -189,3 +190,53 @@ SPECS = [
         metric="strict",
     ),
 ]
+
+
+def _digits(value: int, base: int) -> str:
+    """``value`` (0 or more) written in ``base`` (2 to 10), without leading zeros."""
+    if value < 0:
+        raise ValueError(f"no digits for a negative number: {value}")
+    out = ""
+    while True:
+        value, digit = divmod(value, base)
+        out = str(digit) + out
+        if not value:
+            return out
+
+
+def _to_base(n: int) -> TaskSpec:
+    return spec(
+        f"to_base_{n}",
+        DECIMAL,
+        [
+            f"convert the number to base {n}",
+            f"write the decimal number in base {n}",
+            f"give the number's digits in base {n}, without leading zeros",
+            f"express the value using only the digits 0 to {n - 1}",
+            f"translate the number from base ten into base {inflect_engine().number_to_words(n)}",
+        ],
+        lambda x: _digits(int(x), n),
+        sample=_decimal(n, 999),
+    )
+
+
+def _from_base(n: int) -> TaskSpec:
+    return spec(
+        f"from_base_{n}",
+        f"a number written in base {n}",
+        [
+            f"convert the base-{n} number to decimal",
+            f"give the base-10 value of the base-{n} digits",
+            f"read the number as base {n} and write it in ordinary decimal",
+            f"work out what the base-{n} digits are worth as a normal number",
+            f"translate the number from base {inflect_engine().number_to_words(n)} into base ten",
+        ],
+        lambda x: str(int(x, n)),
+        sample=lambda rng: _digits(rng.randint(n, 999), n),
+        metric="numeric",
+    )
+
+
+# training-only siblings (``builtin_suite(extra=True)``): the bases between binary and decimal that the
+# suite does not use
+EXTRA_SPECS = [make(n) for n in (3, 4, 5, 6, 7, 9) for make in (_to_base, _from_base)]

@@ -16,8 +16,8 @@ TEMPLATES = (
     "Word puzzle. {P}, and answer with letters only.",
 )
 WORD = "a single word"
-_ORDINAL = {2: ("2nd", "second"), 3: ("3rd", "third"), 4: ("4th", "fourth")}
-_COUNT = {2: "two", 3: "three", 4: "four"}
+_ORDINAL = {2: ("2nd", "second"), 3: ("3rd", "third"), 4: ("4th", "fourth"), 5: ("5th", "fifth")}
+_COUNT = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _long_word(rng: random.Random) -> str:
@@ -234,3 +234,7 @@ def _words_only(solve: Callable[[str], str]) -> Callable[[str], str]:
 
 
 SPECS = [replace(s, solve=_words_only(s.solve)) for s in SPECS]
+# training-only siblings (``builtin_suite(extra=True)``): the other positions and lengths up to 5
+# (the words have 5 to 9 letters)
+EXTRA_SPECS = [replace(s, solve=_words_only(s.solve))
+               for s in (_nth_letter(5), _first_n(4), _first_n(5), _last_n(4), _last_n(5))]
