@@ -291,16 +291,17 @@ def sft(
 
     settings = get_settings()
     chosen = select_tasks("train", tasks, task_file)
-    for start in (init_adapter, residual_adapter):  # a bad path or an adapter that saw the selection tasks fails now
-        if start is None:
-            continue
+    starts = [p for p in (init_adapter, residual_adapter) if p is not None]
+    if starts:  # a bad path or an adapter that saw the selection tasks fails now, before any model loads
         import warnings
 
         from hypernet.train.sft import check_start_adapter, selection_split
 
+        held_back = selection_split(chosen, selection_tasks)[1]
         with warnings.catch_warnings():  # its warning comes once, from the training run itself
             warnings.simplefilter("ignore")
-            check_start_adapter(start, selection_split(chosen, selection_tasks)[1])
+            for start in starts:
+                check_start_adapter(start, held_back)
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,

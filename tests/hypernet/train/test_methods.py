@@ -112,16 +112,18 @@ def test_an_unknown_method_is_one_clear_line(tmp_path: Path, capsys, monkeypatch
     assert code == 2 and "unknown method 'adapterdrop'" in " ".join(err.split())
 
 
-def test_sft_from_a_missing_adapter_is_one_clear_line_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+@pytest.mark.parametrize("flag", ["--init-adapter", "--residual-adapter"])
+def test_sft_from_a_missing_adapter_is_one_clear_line_before_the_model_loads(tmp_path: Path, capsys, monkeypatch,
+                                                                             flag):
     from cli_helpers import run_t2l
 
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
-                           "--init-adapter", str(tmp_path / "nowhere"), "--out", str(tmp_path / "sft"))
+                           flag, str(tmp_path / "nowhere"), "--out", str(tmp_path / "sft"))
     assert code == 2 and "not a PEFT adapter directory" in " ".join(err.split())
     assert not (tmp_path / "sft").exists()
 
 
-@pytest.mark.parametrize("flag", ["--dora", "--init-adapter"])
+@pytest.mark.parametrize("flag", ["--dora", "--init-adapter", "--residual-adapter"])
 def test_sft_settings_a_small_hypernetwork_cannot_take_are_refused_before_the_model_loads(
         tmp_path: Path, capsys, monkeypatch, flag):
     from cli_helpers import run_t2l
@@ -134,6 +136,19 @@ def test_sft_settings_a_small_hypernetwork_cannot_take_are_refused_before_the_mo
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--size", "S",
                            "--steps", "1", *extra, "--out", str(tmp_path / "sft"))
     assert code == 2 and "needs a size L hypernetwork, not S" in " ".join(err.split())
+
+
+def test_sft_from_two_start_adapters_is_refused_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held: None)
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--init-adapter", str(tmp_path), "--residual-adapter", str(tmp_path),
+                           "--out", str(tmp_path / "sft"))
+    assert code == 2 and "choose one" in " ".join(err.split())
 
 
 def test_multitask_can_leave_out_the_tasks_sft_holds_back(tmp_path: Path, capsys, monkeypatch):
