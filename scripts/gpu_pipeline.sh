@@ -124,8 +124,8 @@ start)
     # then (SFT_FROM_MULTITASK=1) an SFT run that starts from it: every description gets the
     # multi-task LoRA at step 0, and training learns what the description adds; =residual: it stays
     # a fixed block of every adapter (--residual-adapter). MULTITASK_TARGETS: the modules of both
-    # (the SFT run must emit the same modules the LoRA has); SFT_FROM_MULTITASK_EXTRA: comma-separated
-    # further SFT options, e.g. --average-from=800,--embedding-noise=0.3
+    # (the SFT run must emit the same modules the LoRA has); SFT_FROM_MULTITASK_EXTRA and MULTITASK_EXTRA:
+    # comma-separated further options of each, e.g. --average-from=800,--balance-families
     targets=${MULTITASK_TARGETS:+--targets $MULTITASK_TARGETS}
     then_sft=""
     case "${SFT_FROM_MULTITASK:-0}" in
@@ -133,14 +133,15 @@ start)
       residual) start="--residual-adapter" ;;
       *) start="" ;;
     esac
-    extra=${SFT_FROM_MULTITASK_EXTRA:-}
+    extra=${SFT_FROM_MULTITASK_EXTRA:-}; mt_extra=${MULTITASK_EXTRA:-}
     [ -n "$start" ] && then_sft="&& python3 -m t2l train sft $SUITE --out $RUNS/sft-from-multitask \
       $start $RUNS/multitask/adapter $targets --prompt-description --steps ${SFT_STEPS:-4000} --tasks-per-batch 16 \
       --examples-per-task 4 --lr ${SFT_LR:-2e-4} --eval-every 250 --selection-tasks $SELECTION --max-minutes ${SFT_MINUTES:-13} \
       ${extra//,/ }"
     # it leaves out the tasks SFT holds back to choose its step, so an SFT run may start from it
     setsid nohup bash -c "python3 -m t2l train multitask $SUITE --out $RUNS/multitask --steps ${MULTITASK_STEPS:-3000} \
-      --batch-size ${MULTITASK_BATCH:-32} --selection-tasks $SELECTION $targets $then_sft" > $RUNS/multitask.log 2>&1 < /dev/null &
+      --batch-size ${MULTITASK_BATCH:-32} --selection-tasks $SELECTION $targets ${mt_extra//,/ } $then_sft" \
+      > $RUNS/multitask.log 2>&1 < /dev/null &
   fi
   # the seed's PEFT methods on the held-out tasks, for the "when to use what" rows (METHODS="" skips);
   # METHOD_TASKS=a,b,...: those tasks instead, METHOD_SHARDS=N: N processes per method share them

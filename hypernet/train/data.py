@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Sequence, TypeVar
 
 import torch
 
@@ -13,6 +15,25 @@ if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
 IGNORE_INDEX = -100
+T = TypeVar("T")
+
+
+def family_balanced_sample(items: Sequence[T], family_of: Callable[[T], Hashable], k: int,
+                           rng: random.Random) -> list[T]:
+    """``min(k, len(items))`` distinct items, each drawn by picking a family uniformly among those
+    with items left, then an item of it uniformly: every family is drawn about as often whatever
+    its number of tasks (e.g. when training-only siblings make a few families much larger)."""
+    left: dict[Hashable, list[T]] = {}
+    for item in items:
+        left.setdefault(family_of(item), []).append(item)
+    chosen: list[T] = []
+    while left and len(chosen) < k:
+        family = rng.choice(list(left))
+        members = left[family]
+        chosen.append(members.pop(rng.randrange(len(members))))
+        if not members:
+            del left[family]
+    return chosen
 
 
 @dataclass(frozen=True)

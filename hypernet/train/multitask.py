@@ -31,18 +31,28 @@ def train_multitask(
     out_dir: Path,
     config: LoraTrainConfig,
     on_step: Callable[[int, float], None] | None = None,
+    *,
+    balance_families: bool = False,
 ) -> Path:
-    """Train one LoRA on every task in ``tasks``; writes a PEFT adapter to ``out_dir/adapter``."""
+    """Train one LoRA on every task in ``tasks``; writes a PEFT adapter to ``out_dir/adapter``. With
+    ``balance_families`` each sample's task is drawn family first, as ``t2l train sft --balance-families``
+    draws its tasks, so that a family with many tasks is not drawn more often."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "config.json").write_text(json.dumps(config.to_dict(), indent=2))
+    (out_dir / "config.json").write_text(json.dumps({**config.to_dict(), "balance_families": balance_families},
+                                                    indent=2))
     tokenizer, pad = loaded.tokenizer, loaded.tokenizer.pad_token_id
     pools = [(task, list(task.train)) for task in tasks if task.train]
+    by_family: dict[str, list[int]] = {}
+    for index, (task, _) in enumerate(pools):
+        by_family.setdefault(task.family, []).append(index)
+    families = list(by_family.values())
 
     def next_batch(rng: random.Random) -> dict:
         messages, answers = [], []
         for _ in range(config.batch_size):
-            task, examples = pools[rng.randrange(len(pools))]
+            pick = rng.choice(rng.choice(families)) if balance_families else rng.randrange(len(pools))
+            task, examples = pools[pick]
             example = examples[rng.randrange(len(examples))]
             messages.append(user_message(example.input, rng.choice(task.descriptions)))
             answers.append(example.output)
@@ -55,6 +65,7 @@ def train_multitask(
     final_loss = train_lora(peft_model, next_batch, config, out_dir / ".state", curve, on_step)
     adapter = extract_adapter(peft_model, config, loaded.name, {
         "kind": "multitask", "tasks": [t.id for t in tasks], "train_config": config.to_dict(),
+        "balance_families": balance_families,
     })
     save_peft_adapter(adapter, out_dir / "adapter")
     (out_dir / "metrics.json").write_text(json.dumps(

@@ -32,7 +32,8 @@ from hypernet.model import (HyperNetwork, LoraWeights, base_row_norms, build_hyp
                             randomize_heads, set_fixed_adapter)
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.data import EncodedExample, collate, encode_examples, response_loss, user_message
+from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample, response_loss,
+                                 user_message)
 from hypernet.train.state import load_state, lr_at, save_state
 from t2l.errors import SettingError
 
@@ -100,6 +101,9 @@ class SFTConfig:
     # head weights from N(0, std²) instead of zero (after the start adapter): the description pathway
     # gets a gradient from step 0 (``randomize_heads``); 0 = the zero heads of Bias-HyperInit
     head_init_std: float = 0.0
+    # draw each step's tasks family first (``family_balanced_sample``), so that a family with many
+    # tasks (e.g. training-only siblings, ``t2l tasks export --extra``) is not drawn more often
+    balance_families: bool = False
     # also keep the checkpoint of every evaluated step (OUT/steps/step-NNNNNN), to score them all
     # afterwards for reading: does a lower held-back loss mean a better adapter on new tasks?
     keep_checkpoints: bool = False
@@ -199,7 +203,10 @@ def _sibling_row(pool: _Pool, item: _TaskData, rng: random.Random) -> int | None
 def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int, family_swap: float = 0.0):
     """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies).
     With ``family_swap``, a task's adapter may come from a sibling's description (its prompt does not)."""
-    chosen = rng.sample(pool.data, min(config.tasks_per_batch, len(pool.data)))
+    if config.balance_families:
+        chosen = family_balanced_sample(pool.data, lambda item: item.task.family, config.tasks_per_batch, rng)
+    else:
+        chosen = rng.sample(pool.data, min(config.tasks_per_batch, len(pool.data)))
     rows, examples = [], []
     for item in chosen:
         row = rng.choice(item.description_rows)

@@ -172,6 +172,8 @@ def multitask(
     selection_tasks: int = typer.Option(
         0, min=0, help="Leave out the training tasks `t2l train sft --selection-tasks N` holds back, so that an "
                        "SFT run may start from this LoRA (--init-adapter) and still choose its step zero-shot."),
+    balance_families: bool = typer.Option(
+        False, help="Draw each sample's task family first, so a family with many tasks is not drawn more often."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """One LoRA on all training tasks (the main baseline)."""
@@ -185,7 +187,7 @@ def multitask(
     loaded = load_for_training(device)
     with _progress() as progress:
         bar = progress.add_task("multitask", total=steps, loss=float("nan"))
-        path = train_multitask(loaded, chosen, out, config,
+        path = train_multitask(loaded, chosen, out, config, balance_families=balance_families,
                                on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
     console.print(f"multi-task LoRA on {len(chosen)} tasks written to {path}")
 
@@ -276,6 +278,8 @@ def sft(
     head_init_std: float = typer.Option(
         0.0, min=0.0, help="Output-head weights start from N(0, std²) instead of zero, so the description "
                            "pathway has a gradient from step 0 (e.g. with --init-adapter)."),
+    balance_families: bool = typer.Option(
+        False, help="Draw each step's tasks family first, so a family with many tasks is not drawn more often."),
     keep_checkpoints: bool = typer.Option(
         False, help="Also keep every evaluated step's checkpoint (OUT/steps/step-NNNNNN), e.g. to score them all."),
     average_from: int = typer.Option(
@@ -309,7 +313,7 @@ def sft(
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
-                       residual_adapter=str(residual_adapter or ""),
+                       residual_adapter=str(residual_adapter or ""), balance_families=balance_families,
                        head_init_std=head_init_std, keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,
                        selection_examples=selection_examples, selection_descriptions=selection_descriptions)
     loaded = load_for_training(device)  # after every setting is checked

@@ -98,9 +98,10 @@ def test_sft_gpus_place_the_variants_round_robin(tmp_path: Path):
 
 def test_sft_from_multitask_residual_starts_after_it_on_the_same_modules(tmp_path: Path):
     calls = _start(tmp_path, 2, MULTITASK="1", MULTITASK_TARGETS="q_proj,o_proj", SFT_FROM_MULTITASK="residual",
-                   SFT_FROM_MULTITASK_EXTRA="--average-from=800,--embedding-noise=0.3")
+                   SFT_FROM_MULTITASK_EXTRA="--average-from=800,--embedding-noise=0.3", MULTITASK_EXTRA="--balance-families")
     multitask, sft = calls
     assert _command(multitask).startswith("train multitask") and _option(multitask, "--targets") == "q_proj,o_proj"
+    assert multitask.split()[-1] == "--balance-families"
     assert _command(sft).startswith("train sft") and _option(sft, "--targets") == "q_proj,o_proj"
     assert _option(sft, "--residual-adapter") == str(tmp_path / "runs" / "multitask" / "adapter")
     assert "--init-adapter" not in sft and sft.split()[-2:] == ["--average-from=800", "--embedding-noise=0.3"]

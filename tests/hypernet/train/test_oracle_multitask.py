@@ -188,3 +188,11 @@ def test_per_task_loss_is_each_tasks_own_mean():
                            [-100, 6, -100, -100, -100], [-100, 7, 8, 9, 10]])
     got = per_task_loss(logits, labels, 2)
     assert torch.allclose(got, torch.stack([response_loss(logits[:2], labels[:2]), response_loss(logits[2:], labels[2:])]))
+
+
+def test_multitask_can_draw_its_tasks_family_first(base_model, tmp_path: Path):
+    tasks = [_task("swap_words", lambda s: " ".join(reversed(s.split()))), _task("upper", str.upper)]
+    config = LoraTrainConfig(steps=2, batch_size=2, lr=1e-3, dropout=0.0)
+    path = train_multitask(_fresh(base_model), tasks, tmp_path, config, balance_families=True)
+    assert load_peft_adapter(path).metadata["balance_families"] is True
+    assert json.loads((tmp_path / "config.json").read_text())["balance_families"] is True

@@ -628,3 +628,30 @@ def test_recon_stops_at_max_minutes_with_a_checkpoint_and_resumes_there(base_mod
     assert json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]["step"] == 8
     with pytest.raises(T2LError, match="max_minutes"):
         ReconConfig(max_minutes=-1)
+
+
+def test_family_balanced_sampling_draws_every_family_alike():
+    """A family of 1 task beside one of 9: drawn about half the time, not a tenth; draws are distinct."""
+    import random
+
+    from hypernet.train.data import family_balanced_sample
+
+    items = [("small", 0)] + [("large", i) for i in range(9)]
+    rng = random.Random(0)
+    firsts = [family_balanced_sample(items, lambda item: item[0], 1, rng)[0][0] for _ in range(4000)]
+    assert 0.45 < firsts.count("small") / len(firsts) < 0.55
+    drawn = family_balanced_sample(items, lambda item: item[0], 6, rng)
+    assert len(set(drawn)) == 6
+    assert sorted(family_balanced_sample(items, lambda item: item[0], 50, rng)) == sorted(items)  # at most all
+
+
+def test_sft_can_draw_its_tasks_family_first(base_model, encoder, tmp_path: Path):
+    from dataclasses import replace
+
+    tasks = [*TASKS, replace(TASKS[0], id="other.swap", family="other",
+                             descriptions=tuple(f"Swap the words, please ({i})" for i in range(4)),
+                             heldout_descriptions=("Kindly swap the words",))]
+    config = SFTConfig(steps=2, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=2, checkpoint_every=2,
+                       balance_families=True, **TINY)
+    final = train_sft(base_model, encoder, "all-minilm-l6-v2", tasks, tmp_path, config)
+    assert final.config.training["balance_families"] is True
