@@ -161,7 +161,8 @@ def test_multitask_can_leave_out_the_tasks_sft_holds_back(tmp_path: Path, capsys
     trained_on: list[str] = []
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: None)
     monkeypatch.setattr("hypernet.train.multitask.train_multitask",
-                        lambda loaded, tasks, out, config, on_step: trained_on.extend(t.id for t in tasks) or out)
+                        lambda loaded, tasks, out, config, on_step, **options:
+                        trained_on.extend(t.id for t in tasks) or out)
     code, _, _ = run_t2l(capsys, monkeypatch, "train", "multitask", "--selection-tasks", "5", "--out", str(tmp_path))
     train, held = selection_split(train_cli.select_tasks("train", None, None), 5)
     assert code == 0 and trained_on == [t.id for t in train] and len(held) == 5
