@@ -102,18 +102,17 @@ def builtin_suite(
     heldout = choose_heldout((t.id, t.family) for t in tasks)
     if extra:
         siblings = builtin_specs(extra=True)
-        check_siblings([(f, s) for f, _, s in base], [(f, s) for f, _, s in siblings], tasks)
+        check_siblings([(f, s) for f, _, s in siblings], tasks)
         tasks += tuple(build_task(s, family, templates, **sizes) for family, templates, s in siblings)
     _check_descriptions(tasks)
     return TaskSuite(tasks=tasks, heldout_task_ids=heldout)
 
 
-def check_siblings(base: list[tuple[str, TaskSpec]], siblings: list[tuple[str, TaskSpec]],
-                   tasks: tuple[Task, ...]) -> None:
-    """Refuse a training-only sibling that repeats a suite task of any family: one with the same id,
-    or one that gives the same answers on that task's test inputs (it would be that task, perhaps a
-    held-out one, under another name). ``tasks``: the suite's built tasks, in the order of ``base``."""
-    ids = {f"{family}.{s.name}" for family, s in base}
+def check_siblings(siblings: list[tuple[str, TaskSpec]], tasks: tuple[Task, ...]) -> None:
+    """Refuse a training-only sibling ``(family, spec)`` that repeats one of the suite's built
+    ``tasks``, of any family: one with the same id, or one that gives the same answers on that task's
+    test inputs (it would be that task, perhaps a held-out one, under another name)."""
+    ids = {t.id for t in tasks}
     for family, sibling in siblings:
         if f"{family}.{sibling.name}" in ids:
             raise RuntimeError(f"training-only task {family}.{sibling.name} repeats a suite task's id")

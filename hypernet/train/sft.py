@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from hypernet.base_model import LoadedModel
     from hypernet.evaluate import MethodResult
+    from hypernet.peft_format import LoraAdapter
     from hypernet.targets import TargetModule
     from hypernet.tasks.types import Example, Task
 
@@ -272,16 +273,14 @@ def check_start_adapter(directory: Path, selection: Sequence[Task]) -> None:
             f"({', '.join(seen[:3])}{', ...' if len(seen) > 3 else ''}); train it with the same --selection-tasks")
 
 
-def _adapter_weights(directory: Path, rank: int, takes: str,
+def _adapter_weights(adapter: LoraAdapter, source: Path, rank: int, takes: str,
                      targets: Sequence[TargetModule]) -> tuple[dict[str, tuple[torch.Tensor, torch.Tensor]], float]:
-    """A PEFT LoRA directory's ``{module: (A [L, r, in], B [L, out, r])}`` and scaling, refused unless its
-    rank is ``rank`` (``takes``: what takes it, for the message; ``AdapterFormatError`` if unreadable)."""
+    """A PEFT LoRA's ``{module: (A [L, r, in], B [L, out, r])}`` and scaling, refused unless its rank is
+    ``rank`` (``source``: where it was read; ``takes``: what takes it, for the message)."""
     from hypernet.lora import weights_from_adapters
-    from hypernet.peft_format import load_peft_adapter
 
-    adapter = load_peft_adapter(directory)
     if adapter.rank != rank:
-        raise SettingError(f"{directory} has rank {adapter.rank}; {takes} rank {rank}")
+        raise SettingError(f"{source} has rank {adapter.rank}; {takes} rank {rank}")
     stacked, scaling = weights_from_adapters([adapter], {t.name: t for t in targets})
     return {name: (a[0], b[0]) for name, (a, b) in stacked.items()}, float(scaling[0])
 
@@ -289,7 +288,10 @@ def _adapter_weights(directory: Path, rank: int, takes: str,
 def start_from_adapter(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
     """``init_from_adapter`` with a PEFT LoRA directory (``AdapterFormatError`` if unreadable); returns
     the emitted weights ``{module: (A [1, L, r, in], B [1, L, out, r])}`` as the hypernetwork has them."""
-    weights, scaling = _adapter_weights(directory, hypernet.config.rank, "this hypernetwork emits", targets)
+    from hypernet.peft_format import load_peft_adapter
+
+    weights, scaling = _adapter_weights(load_peft_adapter(directory), directory, hypernet.config.rank,
+                                        "this hypernetwork emits", targets)
     try:
         emitted = init_from_adapter(hypernet, weights, scaling)
     except ValueError as exc:  # e.g. it lacks a module the hypernetwork emits: a user's setting, said plainly
@@ -307,16 +309,17 @@ def residual_rank_alpha(config: SFTConfig, fixed_rank: int) -> tuple[int, float]
     return rank, config.alpha * grow
 
 
-def fix_adapter_block(hypernet: HyperNetwork, directory: Path, targets: Sequence[TargetModule]) -> LoraWeights:
-    """``set_fixed_adapter`` with a PEFT LoRA directory; returns what the L2 penalty pulls towards:
-    zero in the emitted rows and the fixed block itself in the others, ``{module: (A [1, L, r, in],
-    B [1, L, out, r])}``."""
+def fix_adapter_block(hypernet: HyperNetwork, adapter: LoraAdapter, source: Path,
+                      targets: Sequence[TargetModule]) -> LoraWeights:
+    """``set_fixed_adapter`` with a PEFT LoRA (read from ``source``); returns what the L2 penalty pulls
+    towards: zero in the emitted rows and the fixed block itself in the others, ``{module: (A [1, L,
+    r, in], B [1, L, out, r])}``."""
     c = hypernet.config
-    weights, scaling = _adapter_weights(directory, c.fixed_rank, "the fixed block holds", targets)
+    weights, scaling = _adapter_weights(adapter, source, c.fixed_rank, "the fixed block holds", targets)
     try:
         set_fixed_adapter(hypernet, weights, scaling)
     except ValueError as exc:
-        raise SettingError(f"cannot use {directory} as the fixed block: {exc}") from exc
+        raise SettingError(f"cannot use {source} as the fixed block: {exc}") from exc
     anchor = {}
     for t in c.targets:
         fixed_a, fixed_b = getattr(hypernet.fixed, f"{t.name}_a"), getattr(hypernet.fixed, f"{t.name}_b")
@@ -405,12 +408,13 @@ def train_sft(
     all_targets = discover_targets(model)
     chosen = select_targets(all_targets, config.target_modules)
     train_tasks, selection = selection_split(train_tasks, config.selection_tasks)
-    rank, alpha, fixed_rank = config.rank, config.alpha, 0
+    rank, alpha, fixed_rank, fixed = config.rank, config.alpha, 0, None
     if config.residual_adapter:
         from hypernet.peft_format import load_peft_adapter
 
         check_start_adapter(Path(config.residual_adapter), selection)
-        fixed_rank = load_peft_adapter(Path(config.residual_adapter)).rank
+        fixed = load_peft_adapter(Path(config.residual_adapter))  # read once: its rank sizes the config
+        fixed_rank = fixed.rank
         rank, alpha = residual_rank_alpha(config, fixed_rank)
     hconfig = HypernetConfig.from_targets(
         chosen, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
@@ -425,8 +429,8 @@ def train_sft(
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
         check_start_adapter(Path(config.init_adapter), selection)
         anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
-    if config.residual_adapter:  # buffers: a resumed run's state holds parameters only, so always set
-        anchor = fix_adapter_block(hypernet, Path(config.residual_adapter), chosen)
+    if fixed is not None:  # buffers: a resumed run's state holds parameters only, so always set
+        anchor = fix_adapter_block(hypernet, fixed, Path(config.residual_adapter), chosen)
     if config.head_init_std:  # after the start adapter, which needs zero heads
         randomize_heads(hypernet, config.head_init_std, seed=config.seed)
     if config.use_dora:  # the emitted magnitudes are relative to these (see hypernet.model)

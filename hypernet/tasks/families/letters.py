@@ -233,8 +233,11 @@ def _words_only(solve: Callable[[str], str]) -> Callable[[str], str]:
     return checked
 
 
-SPECS = [replace(s, solve=_words_only(s.solve)) for s in SPECS]
+def _for_words(specs: list[TaskSpec]) -> list[TaskSpec]:
+    return [replace(s, solve=_words_only(s.solve)) for s in specs]
+
+
+SPECS = _for_words(SPECS)
 # training-only siblings (``builtin_suite(extra=True)``): the other positions and lengths up to 5
 # (the words have 5 to 9 letters)
-EXTRA_SPECS = [replace(s, solve=_words_only(s.solve))
-               for s in (_nth_letter(5), _first_n(4), _first_n(5), _last_n(4), _last_n(5))]
+EXTRA_SPECS = _for_words([_nth_letter(5), _first_n(4), _first_n(5), _last_n(4), _last_n(5)])

@@ -441,12 +441,12 @@ def test_a_sibling_that_repeats_a_suite_task_is_refused(suite) -> None:
                    "ten", "work out the number modulo 10", "return what is left over after dividing by 10"],
                    lambda x: str(int(x) % 10), sample=digits)
     with pytest.raises(RuntimeError, match="arithmetic.last_digit the same way"):
-        check_siblings(base, [("fixed_arithmetic", renamed)], suite.tasks)
+        check_siblings([("fixed_arithmetic", renamed)], suite.tasks)
     with pytest.raises(RuntimeError, match="repeats a suite task's id"):
-        check_siblings(base, [base[0]], suite.tasks)
+        check_siblings([base[0]], suite.tasks)
     new = spec("add_999", "a whole number", ["add 999 to the number", "increase the number by 999",
                "give the number plus 999", "count 999 up from the number"], lambda x: str(int(x) + 999), sample=digits)
-    check_siblings(base, [("fixed_arithmetic", new)], suite.tasks)  # a new task passes
+    check_siblings([("fixed_arithmetic", new)], suite.tasks)  # a new task passes
 
 
 def test_export_can_add_the_siblings(tmp_path) -> None:
