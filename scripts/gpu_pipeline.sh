@@ -28,7 +28,8 @@
 # beyond ~130 GiB (an oracle pass takes ~1.3 GiB per task: 58 GiB for 44, so passes default to 30;
 # an SFT run 16-47 GiB, multitask ~19).
 set -euo pipefail
-A=/root/t2l-assets; RUNS=${RUNS:-/root/runs}; SUITE=--task-file=.carry/suite.jsonl
+# RUNS and SUITE_FILE: a second pipeline beside the first (e.g. RUNS=/root/runs-extra with another suite)
+A=/root/t2l-assets; RUNS=${RUNS:-/root/runs}; SUITE_FILE=${SUITE_FILE:-.carry/suite.jsonl}; SUITE=--task-file=$SUITE_FILE
 export PYTHONPATH=/root/pkgs:/tmp/site:$A/site:$PWD T2L_HOME=/root/t2l-home PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 # several runs share the GPU: let each one's cached blocks be reused rather than fragment
 export PYTORCH_CUDA_ALLOC_CONF=${PYTORCH_CUDA_ALLOC_CONF:-expandable_segments:True}
@@ -39,8 +40,8 @@ if [[ "${RECON_TASKS:-}" == @* ]]; then RECON_TASKS=$(tr -d '[:space:]' < "${REC
 SELECTION=${SELECTION:-12}  # training tasks SFT holds back to choose its step (multitask leaves them out too)
 # the carried suite's task ids: all of them, or only the whole held-out tasks (comma-separated)
 suite_ids() {
-  python3 -c 'import json, sys; rows = [json.loads(l) for l in open(".carry/suite.jsonl")]
-print(",".join(r["id"] for r in rows if sys.argv[1] == "all" or r.get("heldout")))' "$1"
+  python3 -c 'import json, sys; rows = [json.loads(l) for l in open(sys.argv[2])]
+print(",".join(r["id"] for r in rows if sys.argv[1] == "all" or r.get("heldout")))' "$1" "$SUITE_FILE"
 }
 # true when DIR holds a finished adapter (metrics.json) for every task id in the comma-separated list
 have_all() {
@@ -167,15 +168,15 @@ start)
     # other runs (on EVAL_GPU, e.g. a GPU the recon runs leave free), and the recon table follows recon
     if [ -n "${RECON_TASKS:-}" ]; then
       touch $RUNS/.eval-pending-main $RUNS/.eval-pending-recon
-      setsid nohup bash -c 'while pgrep -f "[t]2l train (sft|multitask)|[-]-split heldout" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (sft|multitask|oracle --task-file=[^ ]* --split heldout) .*--out $1/" > /dev/null; do sleep 10; done
         EVAL_PART=main CUDA_VISIBLE_DEVICES=$2 bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending-main"' \
         "$0" "$RUNS" "${EVAL_GPU:-0}" > /dev/null 2>&1 < /dev/null &
-      setsid nohup bash -c 'while pgrep -f "[t]2l train (oracle|recon)" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (oracle|recon) .*--out $1/" > /dev/null; do sleep 10; done
         EVAL_PART=recon bash "$0" eval > "$1/eval-recon-after.log" 2>&1; rm -f "$1/.eval-pending-recon"' \
         "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
     else
       touch $RUNS/.eval-pending
-      setsid nohup bash -c 'while pgrep -f "[t]2l train" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train .*--out $1/" > /dev/null; do sleep 10; done
         bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending"' "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
     fi
   fi

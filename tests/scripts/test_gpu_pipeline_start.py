@@ -6,6 +6,7 @@ parsing of the variants and the order of its stages is what runs.
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -112,3 +113,33 @@ def test_without_sft_from_multitask_only_the_multitask_lora_trains(tmp_path: Pat
     assert _command(multitask).startswith("train multitask") and "--targets" not in multitask
     time.sleep(1)  # nothing else arrives
     assert len((tmp_path / "calls").read_text().splitlines()) == 1
+
+
+def _fake_run(out_dir: Path) -> subprocess.Popen:
+    """A process whose command line reads like an SFT run writing into ``out_dir``."""
+    return subprocess.Popen(["bash", "-c", f'exec -a "python3 -m t2l train sft --task-file=s.jsonl --out {out_dir}/sft-a" sleep 60'])
+
+
+def test_the_evaluation_waits_for_its_own_runs_only_not_for_a_second_pipeline_beside_it(tmp_path: Path):
+    runs = tmp_path / "runs"
+    other = _fake_run(Path(f"{runs}-extra"))  # the second pipeline's run: its path starts like ours
+    own = _fake_run(runs)
+    try:
+        calls = tmp_path / "calls"
+        run_pipeline(tmp_path, "start", STAND_IN, [{"id": "t.1", "heldout": True}], {
+            "RUNS": str(runs), "CALLS": str(calls), "SFT_VARIANTS": "", "RECON": "0", "ORACLES": "0",
+            "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "1", "START_SHOW_AFTER": "0"})
+        time.sleep(2)
+        assert not calls.exists() or "eval" not in calls.read_text()  # our own run is still going
+        own.kill()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (calls.exists() and "eval " in calls.read_text()):
+            time.sleep(0.2)
+        assert "eval --task-file=.carry/suite.jsonl --split heldout" in calls.read_text()
+    finally:
+        other.kill(); own.kill()
+
+
+def test_suite_file_names_the_suite_of_every_call(tmp_path: Path):
+    (multitask,) = _start(tmp_path, 1, MULTITASK="1", SUITE_FILE=".carry/suite-extra.jsonl")
+    assert "--task-file=.carry/suite-extra.jsonl" in multitask.split()
