@@ -89,9 +89,10 @@ start)
       --examples-per-task 8 --tasks-per-pass ${ORACLE_PASS:-30} > $RUNS/oracle.log 2>&1 < /dev/null &
   fi
   # RECON_TASKS=a,b,...: reconstruction at scale on those training tasks alone: their oracles, then
-  # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS[:BATCH] (trunk width, head width,
-  # steps, oracles per step: 32 unless given; session 10, 130 tasks: 16 per step stalled at 47 % of
-  # the oracles after 10,000 steps, 32 reached 100 % in 8,000), side by side. With RECON=0 the
+  # one recon run per RECON_VARIANTS entry NAME:LATENT:HEAD:STEPS[:BATCH[:EXTRA]] (trunk width, head
+  # width, steps, oracles per step: 32 unless given; session 10, 130 tasks: 16 per step stalled at 47 %
+  # of the oracles after 10,000 steps, 32 reached 100 % in 8,000; EXTRA: comma-separated further
+  # options, e.g. --lr=5e-4), side by side. With RECON=0 the
   # oracles wait for the held-out oracles (GPU memory: one pass at a time). RECON_GPUS=N (a machine
   # of N GPUs): the oracles in N interleaved shards, one process per GPU, into the same directory
   # (each shard keeps its own resume state); the recon runs start when every shard has ended, variant
@@ -101,10 +102,10 @@ start)
     read -r -a devices <<< "${RECON_DEVICES:-$(seq -s ' ' 0 $(( ${RECON_GPUS:-1} - 1 )))}"
     recons=""; i=0
     for v in ${RECON_VARIANTS:-l512-h8192:512:8192:8000:32}; do
-      IFS=: read -r name latent head steps batch <<< "$v"
+      IFS=: read -r name latent head steps batch extra <<< "$v"
       recons+="CUDA_VISIBLE_DEVICES=${devices[i % ${#devices[@]}]} python3 -m t2l train recon $SUITE --tasks $RECON_TASKS \
         --oracles $RUNS/recon-oracle --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent \
-        --tasks-per-batch ${batch:-32} --max-minutes ${RECON_MINUTES:-0} > $RUNS/recon-at-$name.log 2>&1 & "
+        --tasks-per-batch ${batch:-32} --max-minutes ${RECON_MINUTES:-0} ${extra//,/ } > $RUNS/recon-at-$name.log 2>&1 & "
       i=$((i + 1))
     done
     after=""

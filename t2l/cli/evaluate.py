@@ -207,9 +207,11 @@ def eval_report(
     task_file: Optional[Path] = typer.Option(None, help="Where the tasks' families come from for an EVAL.json "
                                                         "that does not record them (default: the built-in suite)."),
     title: str = typer.Option("Evaluation", help="The report's heading."),
+    samples: bool = typer.Option(True, "--samples/--no-samples",
+                                 help="Keep every row's sample answers in the merged JSON (each source keeps its own)."),
 ) -> None:
-    """One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
-    are named "<row> [tag]"; each T2L row is compared with its own run's baselines, or else those of
+    r"""One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
+    are named "<row> \[tag]"; each T2L row is compared with its own run's baselines, or else those of
     the nearest earlier file that has them, or else a later one (over the tasks both rows scored). A
     merged report can be merged again: its rows keep the runs they came from."""
     from hypernet.eval_compare import inferred_runs, nested_run
@@ -240,6 +242,8 @@ def eval_report(
             inner_runs = inferred_runs(rows)
         for row, inner in zip(rows, inner_runs):
             row.method += f" [{tag}]" if tag else ""
+            if not samples:  # a merged report of many sessions is mostly their answers, which the sources hold
+                row.samples = {}
             results.append(row)
             runs.append(nested_run(str(inner), tag))
     missing = {t for r in results for t in r.per_task} - set(families)

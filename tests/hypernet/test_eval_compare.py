@@ -276,3 +276,20 @@ def test_runs_nest_and_are_read_back_from_the_names_of_an_older_merged_report():
     found = {c.method: c.baseline for c in comparisons(
         [_row("multi-task LoRA [B] [C]", {"a.x": 1.0}), _row("T2L (SFT) [B] [C]", {"a.x": 2.0})], runs=["B] [C", "B] [C"])}
     assert found == {"T2L (SFT) [B] [C]": "multi-task LoRA [B] [C]"}
+
+
+def test_eval_report_without_samples_keeps_every_score_and_drops_only_the_answers(tmp_path: Path, capsys, monkeypatch):
+    from cli_helpers import run_t2l
+
+    answered = _row("T2L (SFT)", {"a.x": 30.0})
+    answered.samples = {"a.x": [{"input": "q", "expected": "a", "output": "a"}]}
+    first = _written(tmp_path, "first", [_row("multi-task LoRA", {"a.x": 10.0}), answered])
+    second = _written(tmp_path, "second", [answered])
+    for flag, kept in (("--samples", True), ("--no-samples", False)):
+        out = tmp_path / flag.strip("-") / "EVAL.md"
+        code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(first), str(second), flag, "--out", str(out))
+        assert code == 0, err
+        merged = json.loads(out.with_suffix(".json").read_text())
+        assert [r["per_task"]["a.x"]["exact"] for r in merged["results"]] == [10.0, 30.0, 30.0]
+        assert [bool(r["samples"]) for r in merged["results"]] == [False, kept, kept]
+    assert json.loads(first.read_text())["results"][1]["samples"]  # the source keeps its answers

@@ -46,12 +46,13 @@ def _command(call: str) -> str:
 
 
 def test_recon_variants_train_after_their_oracles_with_the_oracles_per_step_each_names(tmp_path: Path):
-    calls = _start(tmp_path, 3, RECON_TASKS="t.1,t.2",
-                   RECON_VARIANTS="wide:512:8192:8000 small:128:512:300:8")
+    calls = _start(tmp_path, 4, RECON_TASKS="t.1,t.2",
+                   RECON_VARIANTS="wide:512:8192:8000 small:128:512:300:8 slow:512:12288:9000:64:--lr=5e-4,--loss=delta")
     oracle, *recons = calls
     assert _command(oracle).startswith("train oracle") and _option(oracle, "--tasks") == "t.1,t.2"
     by_name = {Path(_option(c, "--out")).name: c for c in recons}
-    assert set(by_name) == {"recon-at-wide", "recon-at-small"}
+    assert set(by_name) == {"recon-at-wide", "recon-at-small", "recon-at-slow"}
+    assert by_name["recon-at-slow"].split()[-2:] == ["--lr=5e-4", "--loss=delta"]  # EXTRA: the variant's own options
     wide, small = by_name["recon-at-wide"], by_name["recon-at-small"]
     assert (_option(wide, "--latent-dim"), _option(wide, "--head-hidden"), _option(wide, "--steps")) == \
         ("512", "8192", "8000")
