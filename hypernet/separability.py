@@ -1,0 +1,59 @@
+"""Can the description encoder tell a library's tasks apart? A ceiling for reconstruction.
+
+A reconstruction-trained hypernetwork maps a description's embedding to its task's adapter. When a
+held-out wording of one task lies nearer another task's training descriptions, no smooth map can
+give it its own adapter. ``separability`` asks that of the embeddings alone: for every held-out
+description, is the nearest task its own? Nearest by the mean of each task's training
+descriptions, and by the single nearest training description. It needs no hypernetwork and no
+oracles, only the encoder: seconds on a CPU for a few hundred tasks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+
+@dataclass(frozen=True)
+class Separability:
+    """``centroid`` and ``nearest``: the share of held-out descriptions whose nearest task (by mean
+    training embedding; by nearest training description) is their own; ``per_task``: that share by
+    centroid for each task index; ``confusions``: (true task, task it was taken for, how often),
+    most frequent first."""
+
+    queries: int
+    centroid: float
+    nearest: float
+    per_task: dict[int, float]
+    confusions: list[tuple[int, int, int]]
+
+
+def separability(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.Tensor,
+                 query_owner: torch.Tensor) -> Separability:
+    """``train`` [N, d] and ``queries`` [Q, d] are embeddings, ``*_owner`` the task index of each row
+    (0..T-1; every task needs at least one training row). Cosine similarity throughout."""
+    if train.ndim != 2 or queries.ndim != 2 or train.shape[1] != queries.shape[1]:
+        raise ValueError(f"embeddings must be [N, d] and [Q, d] with one d, not {tuple(train.shape)} and "
+                         f"{tuple(queries.shape)}")
+    if len(train_owner) != len(train) or len(query_owner) != len(queries):
+        raise ValueError("every embedding needs its task index")
+    if len(queries) == 0:
+        raise ValueError("no held-out descriptions to test")
+    tasks = int(max(train_owner.max(), query_owner.max())) + 1
+    counts = torch.bincount(train_owner, minlength=tasks)
+    if (counts == 0).any():
+        raise ValueError(f"task {int((counts == 0).nonzero()[0])} has no training description")
+    train, queries = F.normalize(train.float(), dim=-1), F.normalize(queries.float(), dim=-1)
+    sums = torch.zeros(tasks, train.shape[1]).index_add_(0, train_owner, train)
+    centroids = F.normalize(sums / counts[:, None], dim=-1)
+    by_centroid = (queries @ centroids.T).argmax(1)
+    by_nearest = train_owner[(queries @ train.T).argmax(1)]
+    right = by_centroid == query_owner
+    per_task = {int(t): float(right[query_owner == t].float().mean()) for t in query_owner.unique()}
+    wrong = Counter(zip(query_owner[~right].tolist(), by_centroid[~right].tolist()))
+    return Separability(queries=len(queries), centroid=float(right.float().mean()),
+                        nearest=float((by_nearest == query_owner).float().mean()), per_task=per_task,
+                        confusions=[(t, p, n) for (t, p), n in wrong.most_common()])
