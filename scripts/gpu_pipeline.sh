@@ -15,7 +15,8 @@
 #                                               # the next `start` resumes that run where it stopped
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
-# working tree: move hypernet/checkpoints/default (33 MiB) out of the tree while staging, and carry
+# working tree: move hypernet/checkpoints/default (33 MiB) and the merged reports docs/EVAL-476-s*.json
+# (the tree is ~16 MB without the default, the asset pieces 52 MB) out of the tree while staging, and carry
 # .carry/suite.jsonl (7 MiB) with the smallest asset piece (it stays on the machine for later calls).
 # The multi-task LoRA on all 389 training tasks ships in hypernet/checkpoints/multitask-389: an SFT
 # variant can start from it (EXTRA --init-adapter=hypernet/checkpoints/multitask-389) and eval gives it

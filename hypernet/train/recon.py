@@ -34,7 +34,7 @@ from hypernet.model import LoraWeights, build_hypernet
 from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.state import load_state, lr_at, save_state
+from hypernet.train.state import load_state, lr_at, lr_at_progress, save_state
 from t2l.errors import SettingError, T2LError
 
 if TYPE_CHECKING:
@@ -65,10 +65,15 @@ class ReconConfig:
     # heads a large library needs make the step a few big matmuls (scripts/bench_recon.py measures it)
     tf32: bool = True
     max_minutes: float = 0.0  # stop early (checkpoint saved, resumable) after this long; 0 = no limit
+    # the lr schedule spans this much training time (over resumes too) or ``steps``, whichever ends
+    # first, and the run ends with it: a run slower than planned still anneals (0 = steps only)
+    schedule_minutes: float = 0.0
 
     def __post_init__(self) -> None:
         if self.max_minutes < 0:
             raise SettingError(f"max_minutes must be >= 0 (0 = no limit), got {self.max_minutes}")
+        if self.schedule_minutes < 0:
+            raise SettingError(f"schedule_minutes must be >= 0 (0 = steps only), got {self.schedule_minutes}")
         if self.loss not in ("delta", "zscore"):
             raise SettingError(f"loss must be 'delta' or 'zscore', not {self.loss!r}")
         if self.latent_dim % 4:  # before any model loads (HypernetConfig checks it again)
@@ -211,8 +216,16 @@ def train_recon(
     session_start = time.perf_counter()  # --max-minutes counts this run's time, not a resumed run's total
     stop = config.steps
 
+    ended_by_time = False
     for step in range(start, config.steps):
-        lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
+        if config.schedule_minutes:
+            spent = (time.perf_counter() - started) / (60 * config.schedule_minutes)
+            if spent >= 1:  # the time-budgeted schedule is over: this is the run's end, not a stop
+                stop, ended_by_time = step, True
+                break
+            lr = lr_at_progress(max(spent, step / config.steps), config.lr, config.warmup_fraction)
+        else:
+            lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
         for group in optimizer.param_groups:
             group["lr"] = lr
         picked = rng.sample(range(len(tasks)), min(config.tasks_per_batch, len(tasks)))
@@ -242,7 +255,8 @@ def train_recon(
     hypernet.eval()
     seconds = time.perf_counter() - started
     final = save_checkpoint(hypernet, out_dir / "checkpoint",
-                            extra={"step": stop, "seconds": seconds, "stopped_early": stop < config.steps})
+                            extra={"step": stop, "seconds": seconds, "ended_by_time": ended_by_time,
+                                   "stopped_early": stop < config.steps and not ended_by_time})
     save_state(out_dir / ".state", params, optimizer, stop, {"rng": rng.getstate(), "seconds": seconds})
     curve.plot("T2L reconstruction")
     return final

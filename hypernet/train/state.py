@@ -88,6 +88,17 @@ def load_state(
     return int(meta["step"]), meta.get("extra", {})
 
 
+def lr_at_progress(progress: float, peak: float, warmup_fraction: float) -> float:
+    """``lr_at`` with the schedule's position given as a fraction (0..1) rather than a step, e.g. of a
+    time budget: linear warm-up over the first ``warmup_fraction``, then cosine decay to 10 %."""
+    import math
+
+    if progress < warmup_fraction:
+        return peak * max(progress, 1e-3) / warmup_fraction
+    done = (progress - warmup_fraction) / max(1e-9, 1 - warmup_fraction)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, done))))
+
+
 def lr_at(step: int, total: int, peak: float, warmup_fraction: float) -> float:
     """Linear warm-up to ``peak`` over the first fraction of steps, then cosine decay to 10 % of it."""
     import math

@@ -216,6 +216,8 @@ def recon(
     tasks_per_batch: int = typer.Option(32, min=1, help="Oracles per step (more tasks: raise it, not only --steps)."),
     tf32: bool = typer.Option(True, help="On CUDA, float32 matmuls on TF32 tensor cores (faster; storage stays float32)."),
     max_minutes: float = typer.Option(0.0, min=0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
+    schedule_minutes: float = typer.Option(0.0, min=0.0, help="The lr schedule spans this much training time or "
+                                           "--steps, whichever ends first, and the run ends with it (0: steps only)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
@@ -227,7 +229,7 @@ def recon(
     chosen = select_tasks("train", tasks, task_file)
     config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
                          tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32,
-                         max_minutes=max_minutes)
+                         max_minutes=max_minutes, schedule_minutes=schedule_minutes)
     loaded = load_for_training(device)  # after every setting is checked
     encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
     with _progress() as progress:

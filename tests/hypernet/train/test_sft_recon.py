@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import shutil
 from time import perf_counter as time_perf_counter
@@ -628,6 +629,41 @@ def test_recon_stops_at_max_minutes_with_a_checkpoint_and_resumes_there(base_mod
     assert json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]["step"] == 8
     with pytest.raises(T2LError, match="max_minutes"):
         ReconConfig(max_minutes=-1)
+
+
+def test_recon_schedule_minutes_anneals_over_the_time_budget_and_ends_the_run_there(base_model, encoder,
+                                                                                   tmp_path: Path, monkeypatch):
+    """--schedule-minutes: a run slower than its --steps still goes through warm-up and the whole
+    decay, by the clock, and ends (not stops) when the time is spent; a rerun adds nothing."""
+    import hypernet.train.recon as recon
+    from hypernet.train.state import lr_at
+
+    for i, task in enumerate(TASKS):
+        save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
+    clock = itertools.count(0.0, 1.0)  # a second per reading (about one a step): the 1-minute budget ends before step 100
+    monkeypatch.setattr(recon.time, "perf_counter", lambda: next(clock))
+    config = ReconConfig(steps=1000, tasks_per_batch=3, lr=3e-3, checkpoint_every=50, schedule_minutes=1.0, **TINY)
+    train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / "recon", config)
+    meta = json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]
+    assert meta["ended_by_time"] and not meta["stopped_early"] and 1 < meta["step"] < 100
+    lrs = [float(r["lr"]) for r in csv.DictReader(open(tmp_path / "recon" / "loss.csv"))]
+    assert len(lrs) == meta["step"] and max(lrs) > 0.9 * 3e-3  # it reached the peak ...
+    assert lrs[-1] < 0.2 * 3e-3 and lrs[-1] == min(lrs[lrs.index(max(lrs)):])  # ... and decayed to near 10 %
+    # by steps alone it would still be warming up at that step
+    assert lr_at(meta["step"] - 1, 1000, 3e-3, 0.1) > 5 * lrs[-1]
+    again = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle", tmp_path / "recon", config)
+    assert json.loads((tmp_path / "recon" / "checkpoint" / "config.json").read_text())["extra"]["step"] == meta["step"]
+    assert len(list(csv.DictReader(open(tmp_path / "recon" / "loss.csv")))) == meta["step"] and again.sha256
+    with pytest.raises(T2LError, match="schedule_minutes"):
+        ReconConfig(schedule_minutes=-1)
+
+
+def test_lr_at_progress_warms_up_then_decays_to_a_tenth():
+    from hypernet.train.state import lr_at, lr_at_progress
+
+    assert lr_at_progress(0.05, 1.0, 0.1) == pytest.approx(0.5)
+    assert lr_at_progress(0.1, 1.0, 0.1) == pytest.approx(1.0) and lr_at_progress(1.0, 1.0, 0.1) == pytest.approx(0.1)
+    assert lr_at_progress(0.55, 1.0, 0.1) == pytest.approx(lr_at(550, 1000, 1.0, 0.1), abs=2e-3)  # as by steps
 
 
 def test_family_balanced_sampling_draws_every_family_alike():
