@@ -34,7 +34,7 @@ from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample, response_loss,
                                  user_message)
-from hypernet.train.state import load_state, lr_at, save_state
+from hypernet.train.state import load_state, lr_at, lr_at_progress, save_state
 from t2l.errors import SettingError
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ class SFTConfig:
     eval_every: int = 250
     checkpoint_every: int = 250
     max_minutes: float = 0.0  # stop early (checkpoint saved, resumable) after this long; 0 = no limit
+    # the lr schedule spans this much training time (over resumes too) or ``steps``, whichever ends
+    # first, and the run ends with it: a run slower than planned still anneals (0 = steps only)
+    schedule_minutes: float = 0.0
     # training tasks held back from training to choose the checkpoint by (zero-shot loss on them):
     # the held-out test tasks must not choose it
     selection_tasks: int = 0
@@ -118,6 +121,9 @@ class SFTConfig:
         for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
             if getattr(self, key) <= 0:
                 raise SettingError(f"{key} must be positive")
+        for key in ("max_minutes", "schedule_minutes"):
+            if getattr(self, key) < 0:
+                raise SettingError(f"{key} must be >= 0 (0 = no limit), got {getattr(self, key)}")
         if self.select_by not in ("loss", "exact"):
             raise SettingError(f"select_by must be loss or exact, not {self.select_by!r}")
         if self.select_by == "exact" and not self.selection_tasks:
@@ -512,8 +518,20 @@ def train_sft(
         evaluate(0, row0)
         curve.log(0, **row0)
 
+    def schedule_spent() -> float:
+        """The share of --schedule-minutes' training time (over resumes too) used so far."""
+        return (elapsed + time.perf_counter() - started) / (60 * config.schedule_minutes)
+
+    last_step, ended_by_time = config.steps, False
     for step in range(start, config.steps):
-        lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
+        if config.schedule_minutes:
+            spent = schedule_spent()
+            if spent >= 1:  # a rerun of a run whose time-budgeted schedule is over: nothing to add
+                last_step, ended_by_time = step, True
+                break
+            lr = lr_at_progress(max(spent, step / config.steps), config.lr, config.warmup_fraction)
+        else:
+            lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
         for group in optimizer.param_groups:
             group["lr"] = lr
         embeddings, batch = _batch(train_pool, rng, config, pad, config.family_swap)
@@ -530,12 +548,16 @@ def train_sft(
         if averaged is not None and done >= config.average_from:
             averaged.update_parameters(hypernet)
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
-        if done % config.eval_every == 0 or done == config.steps:
+        ended_by_time = bool(config.schedule_minutes) and schedule_spent() >= 1
+        if done % config.eval_every == 0 or done == config.steps or ended_by_time:
             evaluate(done, row)
             save_average(done)
         curve.log(done, **row)
         if on_step:
             on_step(done, row["loss"])
+        if ended_by_time:  # the schedule is over: the run's end, as at --steps
+            last_step = done
+            break
         out_of_time = config.max_minutes and time.perf_counter() - started > 60 * config.max_minutes
         if out_of_time and done < config.steps:
             save_progress(done)
@@ -550,7 +572,7 @@ def train_sft(
             hypernet.train()
     hypernet.eval()
     final = save_checkpoint(hypernet, out_dir / "checkpoint",
-                            extra=progress_extra(config.steps) | {"rng": None, "final": True})
-    save_progress(config.steps)
+                            extra=progress_extra(last_step) | {"rng": None, "final": True, "ended_by_time": ended_by_time})
+    save_progress(last_step)
     curve.plot("T2L SFT")
     return final

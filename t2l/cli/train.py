@@ -251,7 +251,9 @@ def sft(
     lr: float = typer.Option(1e-4),
     targets: str = typer.Option("q_proj,v_proj"),
     eval_every: int = typer.Option(250, min=1),
-    max_minutes: float = typer.Option(0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
+    max_minutes: float = typer.Option(0.0, min=0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
+    schedule_minutes: float = typer.Option(0.0, min=0.0, help="The lr schedule spans this much training time or "
+                                           "--steps, whichever ends first, and the run ends with it (0: steps only)."),
     selection_tasks: int = typer.Option(
         0, min=0, help="Training tasks held back to pick the checkpoint by (see --select-by); the best goes to OUT/best."),
     select_by: str = typer.Option(
@@ -311,7 +313,8 @@ def sft(
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
     config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
-                       checkpoint_every=eval_every, max_minutes=max_minutes, selection_tasks=selection_tasks,
+                       checkpoint_every=eval_every, max_minutes=max_minutes, schedule_minutes=schedule_minutes,
+                       selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
                        embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),

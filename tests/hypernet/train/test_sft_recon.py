@@ -65,6 +65,31 @@ def test_sft_trains_through_the_base_model_and_resumes(base_model, encoder, tmp_
     assert any(p.abs().sum() > 0 for p in heads)
 
 
+def test_sft_schedule_minutes_anneals_over_the_time_budget_and_ends_with_an_evaluated_average(
+        base_model, encoder, tmp_path: Path, monkeypatch):
+    """--schedule-minutes in SFT: the lr runs its whole schedule by the clock; the step where the time
+    is spent is the run's last (evaluated, averaged, final checkpoint); a rerun adds no step."""
+    import hypernet.train.sft as sft
+
+    clock = itertools.count(0.0, 10.0)  # 10 s per reading (a few a step): a minute's budget is a few steps
+    monkeypatch.setattr(sft.time, "perf_counter", lambda: next(clock))
+    config = SFTConfig(steps=1000, tasks_per_batch=2, examples_per_task=2, lr=1e-3, eval_every=500,
+                       checkpoint_every=500, schedule_minutes=1.0, average_from=1, warmup_fraction=0.2, **TINY)
+    train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path, config, zero_shot_tasks=TASKS[2:])
+    meta = json.loads((tmp_path / "checkpoint" / "config.json").read_text())["extra"]
+    rows = list(csv.DictReader(open(tmp_path / "loss.csv")))
+    assert meta["final"] and meta["ended_by_time"] and 2 <= meta["step"] == len(rows) < 1000
+    lrs = [float(r["lr"]) for r in rows]
+    assert lrs[-1] < 0.2e-3 and lrs[-1] < max(lrs)  # decayed by the clock, not by the 1000 steps
+    assert rows[-1]["val_loss"] not in ("", "nan")  # the last step was evaluated, as at --steps
+    average = json.loads((tmp_path / "average" / "config.json").read_text())["extra"]
+    assert average["step"] == meta["step"] and average["averaged_steps"] == meta["step"]
+    train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS[:2], tmp_path, config, zero_shot_tasks=TASKS[2:])
+    assert len(list(csv.DictReader(open(tmp_path / "loss.csv")))) == meta["step"]
+    with pytest.raises(T2LError, match="schedule_minutes"):
+        SFTConfig(schedule_minutes=-1)
+
+
 def _oracle(model, seed: int) -> LoraAdapter:
     gen = torch.Generator().manual_seed(seed)
     weights = {}
