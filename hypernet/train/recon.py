@@ -34,7 +34,7 @@ from hypernet.model import LoraWeights, build_hypernet
 from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.state import load_state, lr_at, lr_at_progress, save_state
+from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError, T2LError
 
 if TYPE_CHECKING:
@@ -218,14 +218,11 @@ def train_recon(
 
     ended_by_time = False
     for step in range(start, config.steps):
-        if config.schedule_minutes:
-            spent = (time.perf_counter() - started) / (60 * config.schedule_minutes)
-            if spent >= 1:  # the time-budgeted schedule is over: this is the run's end, not a stop
-                stop, ended_by_time = step, True
-                break
-            lr = lr_at_progress(max(spent, step / config.steps), config.lr, config.warmup_fraction)
-        else:
-            lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
+        spent = (time.perf_counter() - started) / (60 * config.schedule_minutes) if config.schedule_minutes else None
+        if spent is not None and spent >= 1:  # the time-budgeted schedule is over: the run's end, not a stop
+            stop, ended_by_time = step, True
+            break
+        lr = scheduled_lr(step, config.steps, config.lr, config.warmup_fraction, spent)
         for group in optimizer.param_groups:
             group["lr"] = lr
         picked = rng.sample(range(len(tasks)), min(config.tasks_per_batch, len(tasks)))

@@ -34,7 +34,7 @@ from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
 from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample, response_loss,
                                  user_message)
-from hypernet.train.state import load_state, lr_at, lr_at_progress, save_state
+from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class SFTConfig:
                 raise SettingError(f"{key} must be positive")
         for key in ("max_minutes", "schedule_minutes"):
             if getattr(self, key) < 0:
-                raise SettingError(f"{key} must be >= 0 (0 = no limit), got {getattr(self, key)}")
+                raise SettingError(f"{key} must be >= 0 (0 = off), got {getattr(self, key)}")
         if self.select_by not in ("loss", "exact"):
             raise SettingError(f"select_by must be loss or exact, not {self.select_by!r}")
         if self.select_by == "exact" and not self.selection_tasks:
@@ -524,14 +524,11 @@ def train_sft(
 
     last_step, ended_by_time = config.steps, False
     for step in range(start, config.steps):
-        if config.schedule_minutes:
-            spent = schedule_spent()
-            if spent >= 1:  # a rerun of a run whose time-budgeted schedule is over: nothing to add
-                last_step, ended_by_time = step, True
-                break
-            lr = lr_at_progress(max(spent, step / config.steps), config.lr, config.warmup_fraction)
-        else:
-            lr = lr_at(step, config.steps, config.lr, config.warmup_fraction)
+        spent = schedule_spent() if config.schedule_minutes else None
+        if spent is not None and spent >= 1:  # a rerun of a run whose time-budgeted schedule is over
+            last_step, ended_by_time = step, True
+            break
+        lr = scheduled_lr(step, config.steps, config.lr, config.warmup_fraction, spent)
         for group in optimizer.param_groups:
             group["lr"] = lr
         embeddings, batch = _batch(train_pool, rng, config, pad, config.family_swap)

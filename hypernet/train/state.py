@@ -99,6 +99,14 @@ def lr_at_progress(progress: float, peak: float, warmup_fraction: float) -> floa
     return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, done))))
 
 
+def scheduled_lr(step: int, total: int, peak: float, warmup_fraction: float, time_spent: float | None) -> float:
+    """The lr of ``step``: by steps alone (``time_spent`` None), or, for a schedule that also spans a
+    time budget, by whichever is further along: the steps or ``time_spent`` (the budget's share used)."""
+    if time_spent is None:
+        return lr_at(step, total, peak, warmup_fraction)
+    return lr_at_progress(max(time_spent, step / total), peak, warmup_fraction)
+
+
 def lr_at(step: int, total: int, peak: float, warmup_fraction: float) -> float:
     """Linear warm-up to ``peak`` over the first fraction of steps, then cosine decay to 10 % of it."""
     import math
