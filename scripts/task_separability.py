@@ -35,14 +35,15 @@ def main() -> None:
     from t2l.errors import T2LError
     from t2l.settings import get_settings
 
+    if args.every < 1:
+        parser.error(f"--every must be at least 1, not {args.every}")
     try:
-        tasks = select_tasks(args.split, None, args.task_file)[::max(args.every, 1)]
+        tasks = [t for t in select_tasks(args.split, None, args.task_file)[::args.every] if t.heldout_descriptions]
+        if len(tasks) < 2:
+            raise T2LError(f"{len(tasks)} task(s) with held-out descriptions; at least 2 are needed")
+        encoder = load_encoder(args.encoder or get_settings().encoder)  # a bad name or directory: said, not raised
     except T2LError as exc:
         raise SystemExit(f"task_separability: {exc}") from None
-    tasks = [t for t in tasks if t.heldout_descriptions]
-    if len(tasks) < 2:
-        raise SystemExit(f"task_separability: {len(tasks)} task(s) with held-out descriptions; at least 2 are needed")
-    encoder = load_encoder(args.encoder or get_settings().encoder)
     train_texts = [d for t in tasks for d in t.descriptions]
     query_texts = [d for t in tasks for d in t.heldout_descriptions]
     train_owner = torch.tensor([i for i, t in enumerate(tasks) for _ in t.descriptions])

@@ -64,3 +64,9 @@ def test_the_script_reports_a_library_with_the_real_encoder(tmp_path: Path):
                               str(tmp_path / "none.jsonl")], capture_output=True, text=True, cwd=REPO,
                              env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
     assert missing.returncode != 0 and "task_separability:" in missing.stderr
+    bad_encoder = subprocess.run([sys.executable, str(REPO / "scripts" / "task_separability.py"), "--task-file",
+                                  str(task_file), "--split", "all", "--encoder", str(tmp_path / "no-encoder")],
+                                 capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                                 timeout=300)
+    assert bad_encoder.returncode != 0 and "task_separability:" in bad_encoder.stderr
+    assert "Traceback" not in bad_encoder.stderr
