@@ -102,28 +102,51 @@ def builtin_suite(
     heldout = choose_heldout((t.id, t.family) for t in tasks)
     if extra:
         siblings = builtin_specs(extra=True)
-        check_siblings([(f, s) for f, _, s in siblings], tasks)
+        check_siblings([(f, s) for f, _, s in siblings], tasks, heldout)
         tasks += tuple(build_task(s, family, templates, **sizes) for family, templates, s in siblings)
     _check_descriptions(tasks)
     return TaskSuite(tasks=tasks, heldout_task_ids=heldout)
 
 
-def check_siblings(siblings: list[tuple[str, TaskSpec]], tasks: tuple[Task, ...]) -> None:
+def check_siblings(
+    siblings: list[tuple[str, TaskSpec]], tasks: tuple[Task, ...], heldout: frozenset[str] | set[str] = frozenset()
+) -> None:
     """Refuse a training-only sibling ``(family, spec)`` that repeats one of the suite's built
     ``tasks``, of any family: one with the same id, or one that gives the same answers on that task's
-    test inputs (it would be that task, perhaps a held-out one, under another name)."""
+    test inputs (it would be that task, perhaps a held-out one, under another name). A sibling may not
+    even come close to a ``heldout`` task: agreeing on ``NEAR_HELDOUT`` of its test inputs or more
+    would put most of a held-out task into training."""
     ids = {t.id for t in tasks}
     for family, sibling in siblings:
         if f"{family}.{sibling.name}" in ids:
             raise RuntimeError(f"training-only task {family}.{sibling.name} repeats a suite task's id")
         for task in tasks:
-            try:  # the first input rules most tasks out at once
-                same = bool(task.test) and all(sibling.solve(e.input) == e.output for e in task.test)
-            except (ValueError, ArithmeticError, IndexError, KeyError, TypeError):
-                same = False  # it cannot even take that task's inputs
-            if same:
+            share = _agreement(sibling, task, full=task.id in heldout)
+            if share == 1.0:
                 raise RuntimeError(f"training-only task {family}.{sibling.name} answers every test input of "
                                    f"{task.id} the same way: it would leak that task into training")
+            if task.id in heldout and share >= NEAR_HELDOUT:
+                raise RuntimeError(f"training-only task {family}.{sibling.name} answers {share:.0%} of the test "
+                                   f"inputs of held-out {task.id} the same way: too close to a held-out task")
+
+
+NEAR_HELDOUT = 0.8
+
+
+def _agreement(sibling: TaskSpec, task: Task, *, full: bool) -> float:
+    """The share of ``task``'s test inputs that ``sibling`` answers as ``task`` does; an input it
+    cannot take counts as a different answer. Unless ``full``, a first input answered differently
+    stops the count at 0 (enough to tell that it is not the same task)."""
+    same = 0
+    for i, example in enumerate(task.test):
+        try:
+            agrees = sibling.solve(example.input) == example.output
+        except (ValueError, ArithmeticError, IndexError, KeyError, TypeError, AttributeError):
+            agrees = False
+        if i == 0 and not agrees and not full:
+            return 0.0
+        same += agrees
+    return same / len(task.test) if task.test else 0.0
 
 
 def _check_descriptions(tasks: tuple[Task, ...]) -> None:
