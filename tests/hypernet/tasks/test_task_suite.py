@@ -449,6 +449,23 @@ def test_a_sibling_that_repeats_a_suite_task_is_refused(suite) -> None:
     check_siblings([("fixed_arithmetic", new)], suite.tasks)  # a new task passes
 
 
+def test_a_sibling_close_to_a_held_out_task_is_refused(suite) -> None:
+    """Not only a renamed held-out task: one that answers most of its test inputs alike is refused too
+    (it would put most of that task into training), while the same closeness to a training task is allowed."""
+    from hypernet.tasks.builtin import NEAR_HELDOUT, check_siblings
+    from hypernet.tasks.spec import spec
+
+    held = suite.get("arithmetic.last_digit")
+    odd_one = held.test[0].input  # answered differently; the other 31 of 32 alike
+    near = spec("almost_last_digit", "a whole number", ["give the last digit mostly", "say the final digit "
+                "nearly always", "return the ones digit except once", "write the units digit, with one slip"],
+                lambda x: "x" if x == odd_one else str(int(x) % 10), sample=lambda rng: str(rng.randrange(10, 999)))
+    assert 31 / 32 >= NEAR_HELDOUT
+    with pytest.raises(RuntimeError, match="97% of the test inputs of held-out arithmetic.last_digit"):
+        check_siblings([("fixed_arithmetic", near)], suite.tasks, suite.heldout_task_ids)
+    check_siblings([("fixed_arithmetic", near)], suite.tasks, set())  # not held out: allowed
+
+
 def test_export_can_add_the_siblings(tmp_path) -> None:
     from typer.testing import CliRunner
 
