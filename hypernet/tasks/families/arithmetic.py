@@ -391,3 +391,212 @@ SPECS += [
         metric="numeric",
     ),
 ]
+
+
+def _divisor_first(rng: random.Random) -> str:
+    return f"{rng.randint(2, 9)}, {rng.randint(10, 99)}"
+
+
+def _floor_multiple(x: str) -> str:
+    a, b = ints(x)
+    return str(a - a % b)
+
+
+def _ceil_multiple(x: str) -> str:
+    a, b = ints(x)
+    return str(-(-a // b) * b)
+
+
+def _digit_from_right(place: int):
+    """The digit ``place`` places left of the units digit (0 = units), of a number long enough."""
+
+    def solve(x: str) -> str:
+        digits = str(int(x))
+        if len(digits) <= place:
+            raise ValueError(f"{x!r} has no digit in place {place}")
+        return digits[-1 - place]
+
+    return solve
+
+
+def _last_two_digits(x: str) -> str:
+    digits = str(int(x))
+    if len(digits) < 2:
+        raise ValueError(f"{x!r} has fewer than two digits")
+    return digits[-2:]
+
+
+# training-only siblings (``builtin_suite(extra=True)``) of the held-out modulo, last_digit and
+# round_to_hundred: what else division by the second number gives (not the quotient:
+# pairs.whole_quotient), the other places of a number, other roundings, so a hypernetwork sees how
+# the named unit or place changes the operation
+EXTRA_SPECS = [
+    spec(
+        "modulo_second_by_first",
+        "two comma-separated numbers, the smaller first",
+        [
+            "give the remainder when the second number is divided by the first",
+            "compute the second number modulo the first",
+            "find what is left over after dividing the second number by the first",
+            "return the second value mod the first value",
+            "work out the remainder of the integer division of the second number by the first",
+        ],
+        lambda x: str(ints(x)[1] % ints(x)[0]),
+        sample=_divisor_first,
+        metric="numeric",
+    ),
+    spec(
+        "round_down_to_multiple",
+        TWO,
+        [
+            "give the largest multiple of the second number that is not above the first",
+            "round the first number down to a multiple of the second",
+            "subtract the remainder of the first number divided by the second from the first number",
+            "step down from the first number to the nearest value in the second number's times table",
+            "find the biggest number at most the first value that the second value divides exactly",
+        ],
+        _floor_multiple,
+        sample=_modulo,
+        metric="numeric",
+    ),
+    spec(
+        "round_up_to_multiple",
+        TWO,
+        [
+            "give the smallest multiple of the second number that is not below the first",
+            "round the first number up to a multiple of the second",
+            "go up from the first number to the next multiple of the second, or keep it if it already is one",
+            "raise the first value to the nearest value at or above it in the second value's times table",
+            "find the least number at least as big as the first that the second divides exactly",
+        ],
+        _ceil_multiple,
+        sample=_modulo,
+        metric="numeric",
+    ),
+    spec(
+        "to_next_multiple",
+        TWO,
+        [
+            "give how much must be added to the first number to reach a multiple of the second",
+            "compute the smallest amount, possibly 0, that makes the first number divisible by the second",
+            "find how far the first number is below the next multiple of the second, 0 if it is one already",
+            "work out what to add to the first value so that the second value divides it exactly",
+            "say the gap between the first number and the multiple of the second at or above it",
+        ],
+        lambda x: str(-ints(x)[0] % ints(x)[1]),
+        sample=_modulo,
+        metric="numeric",
+    ),
+    spec(
+        "tens_digit",
+        ONE,
+        [
+            "give the tens digit of the number",
+            "return the second digit from the right",
+            "write only the digit in the tens place",
+            "tell me which digit stands just before the last one",
+            "pick out the digit that counts the tens",
+        ],
+        _digit_from_right(1),
+        sample=_one(10, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "hundreds_digit",
+        "a whole number of at least three digits",
+        [
+            "give the hundreds digit of the number",
+            "return the third digit from the right",
+            "write only the digit in the hundreds place",
+            "tell me which digit stands two places before the last one",
+            "pick out the digit that counts the hundreds",
+        ],
+        _digit_from_right(2),
+        sample=_one(100, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "last_two_digits",
+        ONE,
+        [
+            "give the last two digits of the number, keeping a 0 in front if there is one",
+            "return the tens and units digits together, as two digits",
+            "write only the final two digits",
+            "tell me which two digits the number ends in",
+            "pick out the rightmost pair of digits of the number",
+        ],
+        _last_two_digits,
+        sample=_one(10, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "first_digit",
+        ONE,
+        [
+            "give the first digit of the number",
+            "return the leading digit",
+            "write only the leftmost digit",
+            "tell me which digit the number starts with",
+            "pick out the digit that the number begins with",
+        ],
+        lambda x: str(int(x))[0],
+        sample=_one(10, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "round_to_thousand",
+        ONE,
+        [
+            "round the number to the nearest thousand",
+            "round to the nearest multiple of 1000, with 500 rounding up",
+            "give the number rounded to thousands",
+            "approximate the number to the closest thousand",
+            "round the value off to the nearest 1000",
+        ],
+        lambda x: str(_round(int(x), 1000)),
+        sample=_one(1, 99999),
+        metric="numeric",
+    ),
+    spec(
+        "round_to_fifty",
+        ONE,
+        [
+            "round the number to the nearest fifty",
+            "round to the nearest multiple of 50, with 25 rounding up",
+            "give the number rounded to a multiple of fifty",
+            "approximate the number to the closest fifty",
+            "round the value off to the nearest 50",
+        ],
+        lambda x: str(_round(int(x), 50)),
+        sample=_one(1, 9999),
+        metric="numeric",
+    ),
+    spec(
+        "round_to_five",
+        ONE,
+        [
+            "round the number to the nearest five",
+            "round to the nearest multiple of 5",
+            "give the number rounded to a multiple of five",
+            "approximate the number to the closest five",
+            "round the value off to the nearest 5",
+        ],
+        lambda x: str(_round(int(x), 5)),
+        sample=_one(1, 999),
+        metric="numeric",
+    ),
+    spec(
+        "round_down_to_hundred",
+        ONE,
+        [
+            "round the number down to a multiple of a hundred",
+            "go down to the hundred at or below the number",
+            "give the largest multiple of 100 that is not more than the number",
+            "drop the number to the hundred below it, keeping it if it is already a whole hundred",
+            "take the floor of the value to hundreds",
+        ],
+        lambda x: str(int(x) // 100 * 100),
+        sample=_one(1, 9999),
+        metric="numeric",
+    ),
+]

@@ -151,3 +151,59 @@ SPECS = [
         metric="numeric",
     ),
 ]
+
+# Ordinals in words for the centuries of years 1001 to 2099.
+_CENTURY_WORDS = {11: "eleventh", 12: "twelfth", 13: "thirteenth", 14: "fourteenth",
+                  15: "fifteenth", 16: "sixteenth", 17: "seventeenth", 18: "eighteenth",
+                  19: "nineteenth", 20: "twentieth", 21: "twenty-first"}  # fmt: skip
+
+
+def _century(x: str) -> int:
+    return (_year(x) - 1) // 100 + 1
+
+
+# training-only siblings (``builtin_suite(extra=True)``): century's count with another span
+# (millennium) and its answer in other forms (a bare number, words), so that a held-out "which
+# century" has neighbours that differ in the unit or in how the answer is written
+EXTRA_SPECS = [
+    spec(
+        "millennium",
+        YEAR,
+        [
+            "say which millennium the year is in, like 2nd millennium",
+            "give the millennium of the year as an ordinal followed by the word millennium",
+            "name the millennium the year belongs to, counting 1001 to 2000 as the 2nd",
+            "tell me the ordinal millennium of this year",
+            "work out in which numbered thousand-year period the year falls",
+        ],
+        lambda x: f"{_ordinal((_year(x) - 1) // 1000 + 1)} millennium",
+        sample=lambda rng: str(rng.randint(1001, 9999)),
+    ),
+    spec(
+        "century_number",
+        YEAR,
+        [
+            "say which century the year is in, as a plain number like 20",
+            "give the number of the century of the year, without a suffix or the word century",
+            "name the century the year belongs to as a bare number, counting 1901 to 2000 as 20",
+            "tell me the century of this year, digits only",
+            "work out the number of the hundred-year period the year falls in",
+        ],
+        lambda x: str(_century(x)),
+        sample=lambda rng: str(rng.randint(1001, 2099)),
+        metric="numeric",
+    ),
+    spec(
+        "century_in_words",
+        YEAR,
+        [
+            "say which century the year is in, spelled out like twentieth century",
+            "give the century of the year as an ordinal word followed by the word century",
+            "name the century the year belongs to in words, counting 1901 to 2000 as the twentieth",
+            "tell me the century of this year with the ordinal written out in letters",
+            "write out in words which numbered century the year falls in",
+        ],
+        lambda x: f"{_CENTURY_WORDS[_century(x)]} century",
+        sample=lambda rng: str(rng.randint(1001, 2099)),
+    ),
+]

@@ -3,6 +3,7 @@ Every sampler draws "yes" and "no" cases half and half, so a constant answer sco
 
 from __future__ import annotations
 
+import math
 import random
 import string
 from collections.abc import Callable
@@ -221,4 +222,82 @@ SPECS = [
         "check if the list is already in increasing order",
         "decide whether the list would stay the same after sorting it, replying yes or no",
     ], _sorted_list, _bracket_list),  # fmt: skip
+]
+
+
+_DIGIT_NAMES = {0: "zero", 3: "three", 5: "five", 9: "nine"}
+_AMOUNTS = {50: "fifty", 200: "two hundred", 500: "five hundred"}
+
+
+def _contains_digit(d: int) -> TaskSpec:
+    return _check(f"contains_digit_{d}", NUMBER, [
+        f"say yes if the number contains the digit {d} and no otherwise",
+        f"tell me whether a {d} appears anywhere in the number, yes or no",
+        f"answer yes when one of the digits is a {_DIGIT_NAMES[d]}, else no",
+        f"check if the digit {d} occurs in the number",
+        f"decide whether the number is written with at least one {d}, replying yes or no",
+    ], lambda x: str(d) in str(int(x)), _number(10, 9999))  # fmt: skip
+
+
+def _sum_over(t: int) -> TaskSpec:
+    # Each number drawn from 30-70 % of the bound, as sum_over_100 draws 30..70, so about half pass.
+    return _check(f"sum_over_{t}", "two comma-separated numbers", [
+        f"say yes if the two numbers add up to more than {t} and no otherwise",
+        f"tell me whether the sum of the numbers exceeds {t}, yes or no",
+        f"answer yes when the total of both values is above {_AMOUNTS[t]}, else no",
+        f"check if the numbers together make more than {t}",
+        f"decide whether adding the pair gives over {_AMOUNTS[t]}, replying yes or no",
+    ], lambda x: sum(int(p) for p in _two(x)) > t, _pair(3 * t // 10, 7 * t // 10))  # fmt: skip
+
+
+def _divisor_pair(rng: random.Random) -> str:
+    a, b = _two(_multiple_pair(rng))
+    return f"{b}, {a}"
+
+
+def _remainder_pair(rng: random.Random) -> str:
+    b = rng.randint(3, 12)  # not 2: "remainder 1 by 2" would just be "is the first number odd"
+    return f"{b * rng.randint(2, 12) + rng.randint(0, b - 1)}, {b}"
+
+
+def _coprime(x: str) -> bool:
+    a, b = _two(x)
+    return math.gcd(int(a), int(b)) == 1
+
+
+# training-only siblings (``builtin_suite(extra=True)``) of the held-out contains_seven,
+# sum_over_100 and is_multiple: another digit, another bound or operation, the divisibility turned
+# round or loosened, so a hypernetwork sees how the digit, bound or relation named in the
+# description changes the check
+EXTRA_SPECS = [
+    *(_contains_digit(d) for d in _DIGIT_NAMES),
+    *(_sum_over(t) for t in _AMOUNTS),
+    _check("product_over_100", "two comma-separated numbers", [
+        "say yes if the two numbers multiplied together give more than 100 and no otherwise",
+        "tell me whether the product of the numbers exceeds 100, yes or no",
+        "answer yes when one value times the other is above one hundred, else no",
+        "check if the product of the pair is greater than 100",
+        "decide whether multiplying the two numbers gives over a hundred, replying yes or no",
+    ], lambda x: int(_two(x)[0]) * int(_two(x)[1]) > 100, _pair(2, 20)),  # fmt: skip
+    _check("divides_second", "two comma-separated numbers", [
+        "say yes if the first number divides the second exactly and no otherwise",
+        "tell me whether the second number is a multiple of the first, yes or no",
+        "answer yes when the second value can be divided by the first with no remainder, else no",
+        "check if the second number is in the times table of the first",
+        "decide whether the first number goes evenly into the second, replying yes or no",
+    ], lambda x: int(_two(x)[1]) % int(_two(x)[0]) == 0, _divisor_pair),  # fmt: skip
+    _check("remainder_one", "two comma-separated numbers", [
+        "say yes if dividing the first number by the second leaves a remainder of 1 and no otherwise",
+        "tell me whether the first number is one more than a multiple of the second, yes or no",
+        "answer yes when the first value mod the second value equals 1, else no",
+        "check if exactly one is left over when the first number is divided by the second",
+        "decide whether the second number goes into the first with remainder one, replying yes or no",
+    ], lambda x: int(_two(x)[0]) % int(_two(x)[1]) == 1, _remainder_pair),  # fmt: skip
+    _check("are_coprime", "two comma-separated numbers", [
+        "say yes if the two numbers have no common factor other than 1 and no otherwise",
+        "tell me whether the numbers are coprime, yes or no",
+        "answer yes when the greatest common divisor of the pair is 1, else no",
+        "check if no whole number above 1 divides both numbers",
+        "decide whether the two values are relatively prime, replying yes or no",
+    ], _coprime, _pair(2, 60)),  # fmt: skip
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import string
 from collections.abc import Callable
@@ -317,5 +318,269 @@ SPECS = [
         ],
         lambda x: yes_no(_is_leap(int(x))),
         sample=_balanced(_is_leap, 1600, 2400),
+    ),
+]
+
+
+def _number_palindrome(rng: random.Random) -> str:
+    # Half palindromes, half near misses (one digit of a palindrome changed), so the answer turns on
+    # the mirror and not on the length or the digits used.
+    half = str(rng.randint(1, 9)) + "".join(rng.choices(string.digits, k=rng.randint(0, 2)))
+    digits = list(half + rng.choice(["", rng.choice(string.digits)]) + half[::-1])
+    if rng.random() < 0.5:
+        i = rng.randrange(len(digits) // 2)  # in the first half: its mirror keeps the old digit
+        digits[i] = rng.choice([d for d in string.digits if d != digits[i] and (i or d != "0")])
+    return "".join(digits)
+
+
+def _digits_palindrome(x: str) -> str:
+    if str(int(x)) != x:
+        raise ValueError(f"not a whole number: {x!r}")
+    return yes_no(x == x[::-1])
+
+
+def _reversed_pair(rng: random.Random) -> str:
+    while (w := word(rng, 3, 8)) == w[::-1]:
+        pass
+    backwards = list(w[::-1])
+    if rng.random() < 0.5:  # a near miss: the reverse with one letter changed
+        i = rng.randrange(len(backwards))
+        backwards[i] = rng.choice([c for c in string.ascii_lowercase if c != backwards[i]])
+    return f"{w}, {''.join(backwards)}"
+
+
+def _is_reversed_pair(x: str) -> str:
+    a, b = x.split(", ")
+    return yes_no(b == a[::-1])
+
+
+def _list_palindrome(rng: random.Random) -> str:
+    half = [rng.randint(1, 20) for _ in range(rng.randint(1, 3))]
+    ns = half + rng.choice([[], [rng.randint(1, 20)]]) + half[::-1]
+    if rng.random() < 0.5:
+        i = rng.randrange(len(ns) // 2)
+        ns[i] = rng.choice([n for n in range(1, 21) if n != ns[i]])
+    return "[" + ", ".join(map(str, ns)) + "]"
+
+
+def _is_list_palindrome(x: str) -> str:
+    if not (x.startswith("[") and x.endswith("]")):
+        raise ValueError(f"not a bracketed list: {x!r}")
+    ns = x[1:-1].split(", ")
+    return yes_no(ns == ns[::-1])
+
+
+def _is_semiprime(n: int) -> bool:
+    p = next((d for d in range(2, int(n**0.5) + 1) if n % d == 0), None)
+    return p is not None and _is_prime(n // p)
+
+
+def _near_members(members: list[int]) -> Callable[[random.Random], str]:
+    """Half members of an increasing sequence, half numbers strictly between two neighbouring
+    members, so that "is it in the sequence" is not "is it small"."""
+
+    def sample(rng: random.Random) -> str:
+        while True:
+            i = rng.randrange(len(members) - 1)
+            if rng.random() < 0.5:
+                return str(members[i + 1])
+            if members[i + 1] - members[i] > 1:
+                return str(rng.randint(members[i] + 1, members[i + 1] - 1))
+
+    return sample
+
+
+def _is_square(n: int) -> bool:
+    return n >= 0 and math.isqrt(n) ** 2 == n
+
+
+def _is_triangular(n: int) -> bool:
+    return n > 0 and _is_square(8 * n + 1)
+
+
+# The sampler's members start at 3, so "small" is not "yes"; the solver tests any number.
+_TRIANGULAR = [k * (k + 1) // 2 for k in range(2, 101)]
+
+
+def _prime_pair(rng: random.Random) -> str:
+    # Each number prime with chance 0.7, so about half the pairs are both prime.
+    return f"{_prime_or_not(rng, rng.random() < 0.7)}, {_prime_or_not(rng, rng.random() < 0.7)}"
+
+
+def _prime_or_not(rng: random.Random, prime: bool) -> int:
+    while _is_prime(n := rng.randint(2, 499)) != prime:
+        pass
+    return n
+
+
+def _both_prime(x: str) -> str:
+    a, b = ints(x)  # exactly two: on one number this would be is_prime
+    return yes_no(_is_prime(a) and _is_prime(b))
+
+
+def _position(pick: Callable[[list[int]], int], labels: tuple[str, ...]) -> Callable[[str], str]:
+    """The label of the position of ``pick(numbers)``; the numbers must be as many as the labels."""
+
+    def solve(x: str) -> str:
+        ns = ints(x)
+        if len(ns) != len(labels) or len(set(ns)) != len(ns):
+            raise ValueError(f"not {len(labels)} different numbers: {x!r}")
+        return labels[ns.index(pick(ns))]
+
+    return solve
+
+
+def _digit_sum(n: int) -> int:
+    return sum(map(int, str(n)))
+
+
+def _different_digit_sums(rng: random.Random) -> str:
+    while _digit_sum(a := rng.randrange(1000)) == _digit_sum(b := rng.randrange(1000)):
+        pass
+    return f"{a}, {b}"
+
+
+def _larger_digit_sum(x: str) -> str:
+    a, b = map(_digit_sum, ints(x))
+    if a == b:
+        raise ValueError(f"equal digit sums: {x!r}")
+    return "first" if a > b else "second"
+
+
+# training-only siblings (``builtin_suite(extra=True)``) of the held-out is_palindrome, is_prime and
+# compare_numbers: the mirror test on numbers, word pairs and lists; other number properties and the
+# prime test on a pair (not "is composite", the plain negation; not powers of two or Fibonacci
+# numbers, too few to fill half of 112 distinct inputs); the other extreme, three numbers, another
+# quantity compared; so a hypernetwork sees how the named property or order changes the label
+EXTRA_SPECS = [
+    spec(
+        "is_number_palindrome",
+        "a whole number",
+        [
+            "say yes if the number is a palindrome and no otherwise",
+            "decide whether the digits read the same forwards and backwards; answer yes or no",
+            "check if the number is unchanged when its digits are reversed (yes/no)",
+            "is the number spelled the same in reverse? answer yes or no",
+            "tell me with yes or no whether the digits form a palindrome",
+        ],
+        _digits_palindrome,
+        sample=_number_palindrome,
+    ),
+    spec(
+        "is_reversed_pair",
+        "two comma-separated words",
+        [
+            "say yes if the second word is the first word written backwards and no otherwise",
+            "decide whether reversing the first word gives the second; answer yes or no",
+            "check if the two words are mirror images of each other letter by letter (yes/no)",
+            "is the second word the first one spelled in reverse? answer yes or no",
+            "tell me with yes or no whether the second word reads like the first read backwards",
+        ],
+        _is_reversed_pair,
+        sample=_reversed_pair,
+    ),
+    spec(
+        "is_list_palindrome",
+        "a list of numbers in square brackets",
+        [
+            "say yes if the list is a palindrome and no otherwise",
+            "decide whether the list reads the same from both ends; answer yes or no",
+            "check if reversing the list leaves it unchanged (yes/no)",
+            "is the list the same backwards as forwards? answer yes or no",
+            "tell me with yes or no whether the numbers form a palindrome",
+        ],
+        _is_list_palindrome,
+        sample=_list_palindrome,
+    ),
+    spec(
+        "is_semiprime",
+        "a whole number",
+        [
+            "say yes if the number is the product of exactly two primes and no otherwise",
+            "decide whether the number is a semiprime; answer yes or no",
+            "check if the integer is one prime times another, possibly the same one (yes/no)",
+            "is the number a prime multiplied by a prime? answer yes or no",
+            "tell me with yes or no whether the value splits into exactly two prime factors",
+        ],
+        lambda x: yes_no(_is_semiprime(int(x))),
+        sample=_balanced(_is_semiprime, 2, 499),
+    ),
+    spec(
+        "is_triangular",
+        "a whole number",
+        [
+            "say yes if the number is a triangular number and no otherwise",
+            "decide whether the number is 1 + 2 + 3 + ... up to some whole number; answer yes or no",
+            "check if the integer is in the sequence 3, 6, 10, 15, 21 and so on (yes/no)",
+            "is the number triangular? answer yes or no",
+            "tell me with yes or no whether that many dots could be stacked into a triangle",
+        ],
+        lambda x: yes_no(_is_triangular(int(x))),
+        sample=_near_members(_TRIANGULAR),
+    ),
+    spec(
+        "both_prime",
+        "two comma-separated numbers",
+        [
+            "say yes if both numbers are prime and no otherwise",
+            "decide whether each of the two numbers is a prime number; answer yes or no",
+            "check if the first and the second integer are both prime (yes/no)",
+            "are the two numbers each divisible only by 1 and themselves? answer yes or no",
+            "tell me with yes or no whether the pair consists of two primes",
+        ],
+        _both_prime,
+        sample=_prime_pair,
+    ),
+    spec(
+        "compare_numbers_smaller",
+        "two comma-separated numbers",
+        [
+            "say which number is smaller: first or second",
+            "answer first if the first number is less, otherwise second",
+            "decide whether the first or the second value is lower",
+            "label the position of the smaller number (first/second)",
+            "tell me if the smaller number comes first or second",
+        ],
+        _position(min, ("first", "second")),
+        sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 2))),
+    ),
+    spec(
+        "largest_of_three",
+        "three comma-separated numbers",
+        [
+            "say which number is largest: first, second or third",
+            "answer first, second or third for the position of the biggest number",
+            "decide which of the three values is the greatest, by its place",
+            "label the position of the largest number (first/second/third)",
+            "tell me whether the biggest number comes first, second or third",
+        ],
+        _position(max, ("first", "second", "third")),
+        sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 3))),
+    ),
+    spec(
+        "smallest_of_three",
+        "three comma-separated numbers",
+        [
+            "say which number is smallest: first, second or third",
+            "answer first, second or third for the position of the lowest number",
+            "decide which of the three values is the least, by its place",
+            "label the position of the smallest number (first/second/third)",
+            "tell me whether the smallest number comes first, second or third",
+        ],
+        _position(min, ("first", "second", "third")),
+        sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 3))),
+    ),
+    spec(
+        "larger_digit_sum",
+        "two comma-separated numbers",
+        [
+            "say which number has the larger digit sum: first or second",
+            "answer first if the digits of the first number add up to more, otherwise second",
+            "decide whether the first or the second value has the greater sum of digits",
+            "label the position of the number whose digits total more (first/second)",
+            "tell me if the number with the bigger digit sum comes first or second",
+        ],
+        _larger_digit_sum,
+        sample=_different_digit_sums,
     ),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import string
 
 from hypernet.tasks.families._common import VOWELS, distinct_words, sentence, word, words
@@ -285,6 +286,159 @@ SPECS += [
         ],
         lambda x: str(sum(w[0] in VOWELS for w in x.split())),
         sample=lambda rng: sentence(rng, 3, 8),
+        metric="numeric",
+    ),
+]
+
+
+def _count_digits_in(digits: str):
+    return lambda x: str(sum(c in digits for c in x))
+
+
+def _digit_groups(x: str) -> str:
+    return str(len(re.findall(r"\d+", x)))
+
+
+def _ending(mark: str):
+    """The number of sentences ending in ``mark`` in a text of sentences (as ``_sentences`` writes)."""
+
+    def solve(x: str) -> str:
+        if not x or x[-1] not in ".!?":
+            raise ValueError(f"not a text of whole sentences: {x!r}")
+        return str(x.count(mark))
+
+    return solve
+
+
+# training-only siblings (``builtin_suite(extra=True)``) of the held-out count_capitalized,
+# count_digits and count_sentences: the same inputs, another property counted (not lower-case words,
+# capital letters, letters or digit sums: they answer like count_words, the held-out task,
+# count_letters or digit_sum), so a hypernetwork sees how the thing named changes the count
+EXTRA_SPECS = [
+    spec(
+        "count_words_with_e",
+        "a sentence",
+        [
+            "count the words that contain the letter e",
+            "say how many words have at least one e in them, capital or small",
+            "give the number of words in which an e appears",
+            "tell me how many of the words include the letter e",
+            "work out how many words are spelled with an e somewhere",
+        ],
+        lambda x: str(sum("e" in w.lower() for w in x.split())),
+        sample=_capitalised_sentence,
+        metric="numeric",
+    ),
+    spec(
+        "count_vowel_ending_words",
+        "a sentence",
+        [
+            "count the words that end with a vowel",
+            "say how many words finish in a, e, i, o or u",
+            "give the number of words whose last letter is a vowel",
+            "tell me how many of the words close with a vowel",
+            "work out how many words have a vowel as their final letter",
+        ],
+        lambda x: str(sum(w[-1].lower() in VOWELS for w in x.split())),
+        sample=_capitalised_sentence,
+        metric="numeric",
+    ),
+    spec(
+        "count_words_over_six_letters",
+        "a sentence",
+        [
+            "count the words that have more than six letters",
+            "say how many words are at least seven letters long",
+            "give the number of words longer than 6 characters",
+            "tell me how many of the words have seven or more letters",
+            "work out how many words run past six letters",
+        ],
+        lambda x: str(sum(len(w) > 6 for w in x.split())),
+        sample=_capitalised_sentence,
+        metric="numeric",
+    ),
+    spec(
+        "count_even_digits",
+        "a string of letters and digits",
+        [
+            "count the even digits",
+            "say how many of the characters are the digits 0, 2, 4, 6 or 8",
+            "give the number of even digits in the text",
+            "tell me how many characters are even numerals",
+            "work out how many digits in the string are divisible by two",
+        ],
+        _count_digits_in("02468"),
+        sample=_alnum,
+        metric="numeric",
+    ),
+    spec(
+        "count_odd_digits",
+        "a string of letters and digits",
+        [
+            "count the odd digits",
+            "say how many of the characters are the digits 1, 3, 5, 7 or 9",
+            "give the number of odd digits in the text",
+            "tell me how many characters are odd numerals",
+            "work out how many digits in the string are not divisible by two",
+        ],
+        _count_digits_in("13579"),
+        sample=_alnum,
+        metric="numeric",
+    ),
+    spec(
+        "count_digit_groups",
+        "a string of letters and digits",
+        [
+            "count the numbers in the string, where a run of neighbouring digits is one number",
+            "say how many separate groups of digits the string contains",
+            "give the number of unbroken runs of digits in the text",
+            "tell me how many blocks of consecutive digits there are",
+            "work out how many numbers appear, counting digits next to each other as a single number",
+        ],
+        _digit_groups,
+        sample=_alnum,
+        metric="numeric",
+    ),
+    spec(
+        "count_questions",
+        "a short text",
+        [
+            "count the questions",
+            "say how many sentences end with a question mark",
+            "give the number of sentences that ask something",
+            "tell me how many of the sentences are questions",
+            "work out how many question marks close a sentence",
+        ],
+        _ending("?"),
+        sample=_sentences,
+        metric="numeric",
+    ),
+    spec(
+        "count_exclamations",
+        "a short text",
+        [
+            "count the exclamations",
+            "say how many sentences end with an exclamation mark",
+            "give the number of sentences that are exclaimed",
+            "tell me how many of the sentences are exclamations",
+            "work out how many exclamation marks close a sentence",
+        ],
+        _ending("!"),
+        sample=_sentences,
+        metric="numeric",
+    ),
+    spec(
+        "count_statements",
+        "a short text",
+        [
+            "count the sentences that end with a full stop",
+            "say how many sentences finish with a period",
+            "give the number of plain statements, the sentences closed by a period",
+            "tell me how many of the sentences end in a dot",
+            "work out how many sentences are neither questions nor exclamations",
+        ],
+        _ending("."),
+        sample=_sentences,
         metric="numeric",
     ),
 ]

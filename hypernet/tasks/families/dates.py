@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from hypernet.tasks.spec import spec
+from hypernet.tasks.spec import TaskSpec, spec
 
 FAMILY = "dates"
 TEMPLATES = (
@@ -333,5 +333,107 @@ SPECS += [
         lambda x: f"{(_clock(x).hour + 1) % 24:02d}:{_clock(x).minute:02d}",
         sample=lambda rng: f"{_time(rng):%H:%M}",
         metric="strict",
+    ),
+]
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _shift(name: str, days: int, phrasings: list[str]) -> TaskSpec:
+    """The ISO date moved by ``days`` (back if negative)."""
+    return spec(
+        name,
+        ISO,
+        phrasings,
+        lambda x: (_iso(x) + dt.timedelta(days=days)).isoformat(),
+        sample=_sample_iso,
+        metric="strict",
+    )
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other shifts than add_one_week's 7 days,
+# and other parts of the date named than month_name's month, so the number or part in the
+# description is what changes the task
+EXTRA_SPECS = [
+    _shift("add_three_days", 3, [
+        "give the date three days later in ISO format",
+        "add 3 days to the date",
+        "say what the date is three days after this one, as YYYY-MM-DD",
+        "move the date forward by 3 days, keeping the ISO format",
+        "jump 3 days ahead of the given date and write the new ISO date",
+    ]),  # fmt: skip
+    _shift("add_ten_days", 10, [
+        "give the date ten days later in ISO format",
+        "add 10 days to the date",
+        "say what the date is ten days after this one, as YYYY-MM-DD",
+        "move the date forward by 10 days, keeping the ISO format",
+        "count ten days on from the given date and write the day you reach",
+    ]),  # fmt: skip
+    _shift("add_two_weeks", 14, [
+        "give the date two weeks later in ISO format",
+        "add fourteen days to the date",
+        "say what the date is a fortnight after this one, as YYYY-MM-DD",
+        "return the same weekday two weeks on",
+        "move the date forward by 14 days, keeping the ISO format",
+    ]),  # fmt: skip
+    _shift("subtract_one_week", -7, [
+        "give the date one week earlier in ISO format",
+        "subtract seven days from the date",
+        "say what the date was a week before this one, as YYYY-MM-DD",
+        "return the same weekday of the previous week",
+        "move the date back by 7 days, keeping the ISO format",
+    ]),  # fmt: skip
+    spec(
+        "month_abbreviation",
+        ISO,
+        [
+            "give the three-letter abbreviation of the month of the date, like Jan or Sep",
+            "say which month the date falls in, abbreviated to three letters",
+            "extract the month and write its short English name",
+            "return the month of the ISO date as Jan, Feb, Mar and so on",
+            "tell me the month of that date in its short three-letter form",
+        ],
+        lambda x: MONTHS[_iso(x).month - 1][:3],
+        sample=_sample_iso,
+    ),
+    spec(
+        "weekday_name",
+        ISO,
+        [
+            "give the name of the day of the week of the date",
+            "say which weekday the date falls on, as a word",
+            "work out the day of the week for the ISO date, like Monday",
+            "return the weekday name of the date",
+            "tell me what day of the week it is on that date",
+        ],
+        lambda x: _WEEKDAYS[_iso(x).weekday()],
+        sample=_sample_iso,
+    ),
+    spec(
+        "month_number",
+        ISO,
+        [
+            "give the month of the date as a number from 1 to 12, without a leading zero",
+            "say which month the date falls in, as its number",
+            "extract the month number from the date, like 3 for March",
+            "return the month part of the ISO date as a plain number",
+            "tell me the number of the month that date is in",
+        ],
+        lambda x: str(_iso(x).month),
+        sample=_sample_iso,
+        metric="numeric",
+    ),
+    spec(
+        "next_month_name",
+        ISO,
+        [
+            "give the name of the month after the month of the date",
+            "say which month follows the one the date falls in, as a word",
+            "extract the month and write the English name of the month that comes next",
+            "return the name of the following month, with January after December",
+            "tell me what month comes after the month of that date",
+        ],
+        lambda x: MONTHS[_iso(x).month % 12],
+        sample=_sample_iso,
     ),
 ]

@@ -139,3 +139,77 @@ SPECS = [
         sample=_with_emoji,
     ),
 ]
+
+
+def _emoji_in(text: str) -> list[str]:
+    found = [t for t in text.split() if _is_emoji(t)]
+    if not found:
+        raise ValueError(f"no emoji: {text!r}")
+    return found
+
+
+def _emoji_last(text: str) -> str:
+    """The words in order, then the emoji in order."""
+    tokens = text.split()
+    return " ".join([t for t in tokens if not _is_emoji(t)] + _emoji_in(text))
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other picks and counts over the same
+# messages (two or more emoji where "one emoji" would equal emoji_only), beside the held-out remove_emoji,
+# count_emoji and emoji_only
+EXTRA_SPECS = [
+    spec(
+        "first_emoji",
+        "a message with emoji",
+        [
+            "give the first emoji in the message",
+            "return only the earliest emoji of the text",
+            "find the emoji that appears before all the others",
+            "pick out the leading emoji and drop everything else",
+            "tell me which emoji shows up first when reading from the start",
+        ],
+        lambda x: _emoji_in(x)[0],
+        sample=lambda rng: _with_emoji(rng, 2, 4),
+    ),
+    spec(
+        "last_emoji",
+        "a message with emoji",
+        [
+            "give the last emoji in the message",
+            "return only the final emoji of the text",
+            "find the emoji that appears after all the others",
+            "pick out the closing emoji and drop everything else",
+            "tell me which emoji shows up last when reading to the end",
+        ],
+        lambda x: _emoji_in(x)[-1],
+        sample=lambda rng: _with_emoji(rng, 2, 4),
+    ),
+    spec(
+        "count_words_besides_emoji",
+        "a message with emoji",
+        [
+            "count the words in the message, not counting the emoji",
+            "say how many words the text contains once the emoji are ignored",
+            "give the number of ordinary words, leaving emoji out of the count",
+            "tell me the word count without the emoji",
+            "work out how many real words, as opposed to emoji, the message holds",
+        ],
+        lambda x: str(len(x.split()) - len(_emoji_in(x))),
+        sample=lambda rng: _with_emoji(rng, 1, 4),
+        metric="numeric",
+    ),
+    spec(
+        "emoji_to_end",
+        "a message with emoji",
+        [
+            "move all the emoji to the end of the message, keeping their order",
+            "write the words first and then the emoji, each group in its original order",
+            "collect the emoji at the end of the text and leave the words in front",
+            "put every emoji after the last word, separated by spaces",
+            "rearrange the message so the words come before all of the emoji",
+        ],
+        _emoji_last,
+        sample=lambda rng: _with_emoji(rng, 1, 3),
+        metric="strict",
+    ),
+]

@@ -450,3 +450,86 @@ SPECS = [
         metric="strict",
     ),
 ]
+
+
+def _numeric_refs(x: str, form: str) -> str:
+    """& < > as numeric character references (``form`` "&#{};" or "&#x{:x};")."""
+    _require(any(c in x for c in "&<>"), x)
+    return "".join(form.format(ord(c)) if c in "&<>" else c for c in x)
+
+
+# training-only siblings (``builtin_suite(extra=True)``): a character's other codes (UTF-8 bytes,
+# numeric entities) beside the held-out Unicode name, and & < > escaped as numeric references beside
+# the held-out named-entity escaping
+EXTRA_SPECS = [
+    spec(
+        "char_to_utf8_bytes",
+        CHAR,
+        [
+            "give the UTF-8 bytes of the character as lower-case hex pairs separated by spaces",
+            "encode the character in UTF-8 and write each byte in hex",
+            "show how the letter is stored in UTF-8, like c3 a9 for é",
+            "dump the character's UTF-8 encoding byte by byte in hexadecimal",
+            "tell me which hex bytes a UTF-8 file holds for this symbol",
+        ],
+        lambda x: " ".join(f"{b:02x}" for b in _one_char(x).encode()),
+        pool=letters,
+        metric="strict",
+    ),
+    spec(
+        "char_to_decimal_entity",
+        CHAR,
+        [
+            "write the character as a decimal HTML character reference",
+            "give the numeric HTML entity of the character in base ten, like &#233; for é",
+            "encode the character as &# followed by its decimal code point and a semicolon",
+            "convert the letter to a decimal numeric reference for a web page",
+            "tell me how to type this symbol in HTML using its number in decimal",
+        ],
+        lambda x: f"&#{ord(_one_char(x))};",
+        pool=letters,
+        metric="strict",
+    ),
+    spec(
+        "char_to_hex_entity",
+        CHAR,
+        [
+            "write the character as a hexadecimal HTML character reference",
+            "give the numeric HTML entity of the character in hex, like &#xe9; for é",
+            "encode the character as &#x followed by its lower-case hex code point and a semicolon",
+            "convert the letter to a hex numeric reference for a web page",
+            "tell me how to type this symbol in HTML using its number in base sixteen",
+        ],
+        lambda x: f"&#x{ord(_one_char(x)):x};",
+        pool=letters,
+        metric="strict",
+    ),
+    spec(
+        "html_escape_decimal",
+        "a short text containing &, < or >",
+        [
+            "escape the text for HTML in decimal, writing & as &#38;, < as &#60; and > as &#62;",
+            "replace the characters & < > with their decimal numeric character references",
+            "make the text safe for an HTML page using &#NN; codes instead of named entities",
+            "encode the ampersands and angle brackets as numeric references in base ten",
+            "turn every &, < and > into &# plus its decimal code and a semicolon",
+        ],
+        lambda x: _numeric_refs(x, "&#{};"),
+        sample=_markup_text,
+        metric="strict",
+    ),
+    spec(
+        "html_escape_hex",
+        "a short text containing &, < or >",
+        [
+            "escape the text for HTML in hex, writing & as &#x26;, < as &#x3c; and > as &#x3e;",
+            "replace the characters & < > with their hexadecimal numeric character references",
+            "make the text safe for an HTML page using &#xNN; codes instead of named entities",
+            "encode the ampersands and angle brackets as numeric references in hex",
+            "turn every &, < and > into &#x plus its lower-case hex code and a semicolon",
+        ],
+        lambda x: _numeric_refs(x, "&#x{:x};"),
+        sample=_markup_text,
+        metric="strict",
+    ),
+]

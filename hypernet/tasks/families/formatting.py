@@ -446,3 +446,191 @@ SPECS = [
         metric="strict",
     ),
 ]
+
+
+# --- training-only siblings -------------------------------------------------------------------
+
+
+def _separated(name: str, sep: str, phrasings: list[str]):
+    """Thousands grouped in threes with ``sep`` between the groups."""
+    return spec(name, WHOLE, phrasings, lambda x: f"{_whole(x):,}".replace(",", sep),
+                sample=lambda rng: str(_digits(rng, 4, 8)), metric="strict")
+
+
+def _groups_of_four(x: str) -> str:
+    # 5 to 9 digits only: a 16-digit card number grouped from the right is card_number_groups.
+    digits = in_form(r"[1-9]\d{4,8}", x)
+    head = len(digits) % 4
+    groups = [digits[i : i + 4] for i in range(head, len(digits), 4)]
+    return " ".join([digits[:head], *groups] if head else groups)
+
+
+def _trim_both_ends(x: str) -> str:
+    whole, _, frac = in_form(r"0+\d*\.\d*0", x).partition(".")
+    frac = frac.rstrip("0")
+    return str(int(whole)) + (f".{frac}" if frac else "")
+
+
+def _pad(name: str, fill: str, width: int, phrasings: list[str], *, right_align: bool = False):
+    """The word filled out to ``width`` with ``fill`` (on the left if ``right_align``)."""
+
+    def solve(x: str) -> str:
+        w = in_form(rf"[a-z]{{1,{width - 1}}}", x)
+        return w.rjust(width, fill) if right_align else w.ljust(width, fill)
+
+    return spec(name, "a single word", phrasings, solve,
+                sample=lambda rng: word(rng, 3, min(8, width - 1)), metric="strict")
+
+
+# training-only siblings (``builtin_suite(extra=True)``): space_separated_thousands with other
+# separators and group sizes, drop_trailing_zeros on other kinds of numbers, percent_to_decimal for
+# other "per" units, pad_with_dashes with other fill characters, widths and sides
+EXTRA_SPECS = [
+    _separated("dot_separated_thousands", ".", [
+        "separate the thousands with dots instead of commas",
+        "group the digits in threes with a full stop between the groups, like 1.234.567",
+        "write the number in German style, with dots as thousands separators",
+        "put a dot before every block of three digits from the right",
+        "format the figure the way continental Europe does, splitting it with periods",
+    ]),  # fmt: skip
+    _separated("apostrophe_separated_thousands", "'", [
+        "separate the thousands with apostrophes instead of commas",
+        "group the digits in threes with an apostrophe between the groups, like 1'234'567",
+        "write the number in Swiss style, with apostrophes as thousands separators",
+        "put an apostrophe before every block of three digits from the right",
+        "format the figure the way Swiss banks print it, splitting it with single quotes",
+    ]),  # fmt: skip
+    _separated("underscore_separated_thousands", "_", [
+        "separate the thousands with underscores instead of commas",
+        "group the digits in threes with an underscore between the groups, like 1_234_567",
+        "write the number as a Python literal, with underscores as thousands separators",
+        "put an underscore before every block of three digits from the right",
+        "format the figure the way a programmer would in source code, splitting it with _",
+    ]),  # fmt: skip
+    spec(
+        "space_separated_groups_of_four",
+        "a whole number of five to nine digits",
+        [
+            "group the digits in fours with spaces, counting from the right",
+            "split the number into blocks of four digits separated by spaces, like 1 2345 6789",
+            "put a space before every block of four digits from the right",
+            "separate the digits in groups of 4 instead of the usual 3, using blanks",
+            "format the figure in ten-thousands, the way Chinese and Japanese numbers are grouped",
+        ],
+        _groups_of_four,
+        sample=lambda rng: str(_digits(rng, 5, 9)),
+        metric="strict",
+    ),
+    spec(
+        "drop_trailing_zeros_decimal_comma",
+        "a decimal number with a decimal comma, ending in zeros",
+        [
+            "remove the trailing zeros after the decimal comma",
+            "drop the zeros at the end of the decimals, and the comma too if nothing is left",
+            "shorten the European-style number so no needless zeros end it, like 3,50 to 3,5",
+            "write the comma decimal without its trailing zeros",
+            "trim the useless noughts off the end of a number written with a comma for the point",
+        ],
+        lambda x: in_form(r"\d+,\d*0", x).rstrip("0").rstrip(","),
+        sample=lambda rng: _trailing_zeros(rng).replace(".", ","),
+        metric="strict",
+    ),
+    spec(
+        "drop_trailing_zeros_percent",
+        "a percentage with decimals ending in zeros",
+        [
+            "remove the trailing zeros after the decimal point of the percentage",
+            "drop the zeros ending the decimals of the percent, and the point too if none are left",
+            "shorten the percentage so it has no needless zeros at the end, like 12.50% to 12.5%",
+            "write the percent value without its trailing zeros, keeping the % sign",
+            "tidy the percentage by cutting the noughts off the end of its decimals",
+        ],
+        lambda x: in_form(r"\d+\.\d*0%", x)[:-1].rstrip("0").rstrip(".") + "%",
+        sample=lambda rng: _trailing_zeros(rng) + "%",
+        metric="strict",
+    ),
+    spec(
+        "trim_zeros_both_ends",
+        "a decimal number with zeros in front and at the end",
+        [
+            "remove both the leading zeros and the trailing zeros from the number",
+            "drop the zeros at the start and at the end, keeping a single 0 before the point",
+            "strip the padding zeros from both sides, so 0042.500 becomes 42.5",
+            "write the number with no needless zeros at either end, and no point if none follow",
+            "trim the superfluous noughts off the left and the right of the value",
+        ],
+        _trim_both_ends,
+        sample=lambda rng: "0" * rng.randint(1, 3) + _trailing_zeros(rng),
+        metric="strict",
+    ),
+    spec(
+        "per_mille_to_decimal",
+        "a per-mille value such as 25‰",
+        [
+            "write the per-mille value as a decimal",
+            "drop the per-mille sign and divide by 1000",
+            "convert the per mille to a decimal fraction, like 25‰ to 0.025",
+            "express the parts per thousand as a plain ratio without the ‰ sign",
+            "turn the per-mille figure into the number you would multiply by",
+        ],
+        lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?‰", x)[:-1]) / 1000)),
+        sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 1000)) + "‰",
+        metric="numeric",
+    ),
+    spec(
+        "basis_points_to_decimal",
+        "a number of basis points such as 250 bp",
+        [
+            "write the basis points as a decimal",
+            "drop the bp and divide by 10000",
+            "convert the basis points to a decimal fraction, like 250 bp to 0.025",
+            "express the hundredths of a percent as a plain ratio",
+            "turn the basis-point figure into the number you would multiply by",
+        ],
+        lambda x: _plain(str(Decimal(in_form(r"\d+ bp", x)[:-3]) / 10000)),
+        sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 10000)) + " bp",
+        metric="numeric",
+    ),
+    spec(
+        "percent_to_per_mille",
+        "a percentage such as 25%",
+        [
+            "write the percentage as per mille",
+            "multiply the percent by 10 and use the ‰ sign instead of %",
+            "convert the percent to parts per thousand, like 2.5% to 25‰",
+            "express the percentage in per mille with a ‰ sign",
+            "say how many thousandths the percentage is, followed by ‰",
+        ],
+        lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?%", x)[:-1]) * 10)) + "‰",
+        sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 100)) + "%",
+        metric="strict",
+    ),
+    _pad("pad_with_stars", "*", 10, [
+        "pad the word with asterisks on the right to a width of 10 characters",
+        "add stars after the word until it is ten characters long",
+        "left-align the word in a field of 10, filling the rest with asterisks",
+        "fill out the word to exactly 10 characters using * at the end",
+        "extend the word with trailing stars so the result is ten wide",
+    ]),  # fmt: skip
+    _pad("pad_with_dots_to_12", ".", 12, [
+        "pad the word with dots on the right to a width of 12 characters",
+        "add full stops after the word until it is twelve characters long",
+        "left-align the word in a field of 12, filling the rest with dots",
+        "fill out the word to exactly 12 characters using . at the end",
+        "extend the word with trailing periods so the result is twelve wide",
+    ]),  # fmt: skip
+    _pad("pad_with_underscores_to_8", "_", 8, [
+        "pad the word with underscores on the right to a width of 8 characters",
+        "add underscores after the word until it is eight characters long",
+        "left-align the word in a field of 8, filling the rest with underscores",
+        "fill out the word to exactly 8 characters using _ at the end",
+        "extend the word with trailing underscores so the result is eight wide",
+    ]),  # fmt: skip
+    _pad("right_align_with_dashes", "-", 10, [
+        "pad the word with dashes on the left to a width of 10 characters",
+        "add hyphens before the word until it is ten characters long",
+        "right-align the word in a field of 10, filling the front with dashes",
+        "fill out the word to exactly 10 characters using - at the start",
+        "push the word to the right of a ten-wide field with leading minus signs",
+    ], right_align=True),  # fmt: skip
+]

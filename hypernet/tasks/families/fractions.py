@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from hypernet.tasks.families._common import balanced, yes_no
@@ -608,5 +608,230 @@ SPECS = [
         _one_minus,
         sample=lambda rng: _show(_proper(rng, 2, 30)),
         metric="strict",
+    ),
+]
+
+
+# --- training-only siblings ----------------------------------------------------------------------
+
+
+def _terminates(f: Fraction) -> bool:
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def _improper_terminating() -> list[str]:
+    """Every a/b between 1 and 3, not whole, b in 2..50, whose decimal has at most three places."""
+    return [f"{a}/{b}" for b in range(2, 51) if 1000 % b == 0 for a in range(b + 1, 3 * b) if a % b]
+
+
+def _repeating() -> list[str]:
+    """Every proper a/b (reduced or not) with b in 3..30 whose decimal never ends."""
+    return [f"{a}/{b}" for b in range(3, 31) for a in range(1, b)
+            if not _terminates(Fraction(a, b))]  # fmt: skip
+
+
+def _improper_to_decimal(x: str) -> str:
+    f = _fraction(x)
+    if f < 1 or f.denominator == 1:  # proper fractions are fraction_to_decimal's task
+        raise ValueError(f"not an improper fraction with a fractional part: {x!r}")
+    return _decimal(f)
+
+
+def _rounded(places: int):
+    """A fraction with a never-ending decimal, rounded to ``places`` (no ties can occur)."""
+
+    def solve(x: str) -> str:
+        f = _fraction(x)
+        if _terminates(f):  # an exact decimal is fraction_to_decimal's task
+            raise ValueError(f"{x!r} has an exact decimal form")
+        exact = Decimal(f.numerator) / Decimal(f.denominator)
+        return str(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+
+    return solve
+
+
+def _written_extreme(x: str, pick) -> str:
+    """Whichever of three comma-separated fractions ``pick`` (max or min) chooses, as written."""
+    parts = x.split(", ")
+    values = [_fraction(p) for p in parts]
+    if len(parts) != 3 or len(set(values)) != 3:
+        raise ValueError(f"expected three fractions of different values: {x!r}")
+    return parts[values.index(pick(values))]
+
+
+def _fraction_triple(rng: random.Random) -> str:
+    while True:
+        fs = [_proper(rng, 2, 12) for _ in range(3)]
+        if len(set(fs)) == 3 and len({f.denominator for f in fs}) == 3:
+            return ", ".join(_show(f) for f in fs)
+
+
+def _smaller(x: str) -> str:
+    f, g = _two(x, ", ")
+    if f == g:
+        raise ValueError(f"equal fractions: {x!r}")
+    return x.split(", ")[0 if f < g else 1]
+
+
+def _remaining(x: str) -> str:
+    f, n = x.split(" of ")
+    return _whole((1 - _fraction(f)) * int(n), x)
+
+
+def _whole_from_part_input(rng: random.Random) -> str:
+    f = _proper(rng, 2, 10)
+    whole = f.denominator * rng.randint(1, 12)
+    return f"{_show(f)} of ? = {f * whole}"
+
+
+def _whole_from_part(x: str) -> str:
+    f, part = x.split(" of ? = ")
+    return _whole(int(part) / _fraction(f), x)
+
+
+def _decimal_of_input(rng: random.Random) -> str:
+    while (f := _proper(rng, 2, 10)).denominator not in (2, 4, 5, 10):
+        pass
+    return f"{_decimal(f)} of {f.denominator * rng.randint(1, 12)}"
+
+
+def _decimal_of_number(x: str) -> str:
+    d, n = x.split(" of ")
+    return _whole(Fraction(_match(_DECIMAL, d).group()) * int(n), x)
+
+
+# training-only siblings (``builtin_suite(extra=True)``): fraction_to_decimal for improper fractions
+# and rounded never-ending decimals, larger_fraction's other direction and three-way versions,
+# fraction_of_number's remainder, inverse and decimal forms
+EXTRA_SPECS = [
+    spec(
+        "improper_to_decimal",
+        "an improper fraction such as 7/4",
+        [
+            "convert the improper fraction to a decimal",
+            "write the top-heavy fraction as a decimal number",
+            "divide the top by the bottom and give the exact decimal, like 7/4 to 1.75",
+            "express the fraction bigger than one in decimal form",
+            "turn the improper fraction into the number with a point that has the same value",
+        ],
+        _improper_to_decimal,
+        pool=_improper_terminating,
+        metric="numeric",
+    ),
+    spec(
+        "fraction_to_decimal_2_places",
+        "a fraction whose decimal never ends, such as 2/7",
+        [
+            "convert the fraction to a decimal rounded to two places",
+            "write the fraction as a decimal number with 2 digits after the point",
+            "divide the numerator by the denominator and round the result to hundredths",
+            "express the fraction in decimal form to two decimal places, like 1/3 as 0.33",
+            "turn the fraction into a decimal with just two digits after the point, rounded",
+        ],
+        _rounded(2),
+        pool=_repeating,
+        metric="numeric",
+    ),
+    spec(
+        "fraction_to_decimal_3_places",
+        "a fraction whose decimal never ends, such as 2/7",
+        [
+            "convert the fraction to a decimal rounded to three places",
+            "write the fraction as a decimal number with 3 digits after the point",
+            "divide the numerator by the denominator and round the result to thousandths",
+            "express the fraction in decimal form to three decimal places, like 1/3 as 0.333",
+            "turn the fraction into a decimal with just three digits after the point, rounded",
+        ],
+        _rounded(3),
+        pool=_repeating,
+        metric="numeric",
+    ),
+    spec(
+        "smaller_fraction",
+        TWO_FRACTIONS,
+        [
+            "return the smaller of the two fractions",
+            "pick the fraction with the lesser value",
+            "write whichever fraction is smaller",
+            "compare the fractions and give the lower one",
+            "say which of the two fractions is worth less by copying it",
+        ],
+        _smaller,
+        sample=_fraction_pair,
+        metric="strict",
+    ),
+    spec(
+        "largest_of_three_fractions",
+        "three comma-separated fractions",
+        [
+            "return the largest of the three fractions",
+            "pick the fraction with the greatest value out of the three",
+            "write whichever of the three fractions is biggest",
+            "compare the three fractions and give the greatest one",
+            "say which fraction in the list of three is worth the most by copying it",
+        ],
+        lambda x: _written_extreme(x, max),
+        sample=_fraction_triple,
+        metric="strict",
+    ),
+    spec(
+        "smallest_of_three_fractions",
+        "three comma-separated fractions",
+        [
+            "return the smallest of the three fractions",
+            "pick the fraction with the least value out of the three",
+            "write whichever of the three fractions is smallest",
+            "compare the three fractions and give the lowest one",
+            "say which fraction in the list of three is worth the least by copying it",
+        ],
+        lambda x: _written_extreme(x, min),
+        sample=_fraction_triple,
+        metric="strict",
+    ),
+    spec(
+        "remainder_after_fraction",
+        "a fraction of a number, such as 3/4 of 20",
+        [
+            "work out what is left of the number once the fraction of it is taken away",
+            "subtract the given fraction of the amount from the amount",
+            "compute the number minus that fraction of it",
+            "find how much remains after removing that fraction of it, as 5 for 3/4 of 20",
+            "say what part of the whole number is left over when the stated share is gone",
+        ],
+        _remaining,
+        sample=_fraction_of,
+        metric="numeric",
+    ),
+    spec(
+        "whole_from_fraction",
+        "a fraction of an unknown number and its value, such as 3/4 of ? = 15",
+        [
+            "work out the whole number from the value of a fraction of it",
+            "find the number that the given fraction of equals the value",
+            "divide the value by the numerator and multiply by the denominator",
+            "replace the question mark with the whole, like 20 for 3/4 of ? = 15",
+            "say how big the whole quantity is if that share of it comes to the given amount",
+        ],
+        _whole_from_part,
+        sample=_whole_from_part_input,
+        metric="numeric",
+    ),
+    spec(
+        "decimal_of_number",
+        "a decimal of a number, such as 0.75 of 20",
+        [
+            "work out the decimal part of the number",
+            "compute the given decimal fraction of the amount",
+            "multiply the number by the decimal",
+            "find what that decimal share of the quantity is, like 15 for 0.75 of 20",
+            "say how much the stated decimal portion of the whole number comes to",
+        ],
+        _decimal_of_number,
+        sample=_decimal_of_input,
+        metric="numeric",
     ),
 ]

@@ -271,3 +271,87 @@ SPECS = [
         metric="numeric",
     ),
 ]
+
+
+def _decimal_words(x: str) -> str:
+    """"3.25" -> "three point two five": the whole part in words, then each decimal digit."""
+    whole, point, fraction = x.partition(".")
+    if not (point and whole.isdigit() and fraction.isdigit()):
+        raise ValueError(f"not a decimal number: {x!r}")
+    return f"{_words(int(whole))} point {' '.join(_words(int(d)) for d in fraction)}"
+
+
+def _decimal(rng) -> str:
+    return f"{rng.randint(0, 999)}.{rng.randint(1, 99):0{rng.choice([1, 2])}d}".rstrip("0")
+
+
+def _italian(n: int) -> str:
+    """num2words' Italian, with the accent it sometimes drops on a final -tré (centoventitré)."""
+    text = _words(n, "it")
+    if n % 10 == 3 and n % 100 != 13 and n != 3 and text.endswith("tre"):
+        text = text[:-1] + "é"
+    return text
+
+
+def _negative_words(x: str) -> str:
+    if not (x.startswith("-") and x[1:].isdigit() and int(x) < 0):
+        raise ValueError(f"not a negative whole number: {x!r}")
+    return _words(int(x))
+
+
+# training-only siblings (``builtin_suite(extra=True)``): cardinals in Italian and Brazilian
+# Portuguese, and English words for decimals and negative numbers, beside the held-out number_to_words
+EXTRA_SPECS = [
+    spec(
+        "number_to_italian",
+        "a number",
+        [
+            "write the number out in Italian words",
+            "spell out the number in Italian",
+            "convert the digits to Italian words",
+            "give the Italian name of the number",
+            "say the number in Italian, written out in letters",
+        ],
+        lambda x: _italian(int(x)),
+        sample=_number(0, 999),
+    ),
+    spec(
+        "number_to_brazilian_portuguese",
+        "a number",
+        [
+            "write the number out in Brazilian Portuguese words",
+            "spell out the number in Portuguese as written in Brazil",
+            "convert the digits to Brazilian Portuguese words",
+            "give the Brazilian Portuguese name of the number",
+            "say the number in the Portuguese of Brazil, written out in letters",
+        ],
+        lambda x: _words(int(x), "pt_BR"),
+        sample=_number(0, 999),
+    ),
+    spec(
+        "decimal_to_words",
+        "a decimal number",
+        [
+            "write the decimal number out in English words, reading each digit after the point",
+            "spell out the decimal, like three point two five for 3.25",
+            "convert the decimal number to words, saying point and then the digits one by one",
+            "give the English wording of the decimal as it is read aloud",
+            "express the number with a decimal point in written-out English",
+        ],
+        _decimal_words,
+        sample=_decimal,
+    ),
+    spec(
+        "negative_number_to_words",
+        "a negative whole number",
+        [
+            "write the negative number out in English words, starting with minus",
+            "spell out the number below zero in words",
+            "convert the negative integer to English words, like minus forty-two for -42",
+            "give the English name of the negative number",
+            "express the minus-signed numeral in written-out English",
+        ],
+        _negative_words,
+        sample=lambda rng: str(-rng.randint(1, 9999)),
+    ),
+]

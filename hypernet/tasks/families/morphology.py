@@ -604,3 +604,210 @@ SPECS = [
         pool=lambda: sorted(_ordinals()),
     ),
 ]
+
+
+# Verb -> the -or noun for the person doing it (no machines such as calculator, no -er/-or doublets
+# such as adviser/advisor).
+OR_AGENTS = _table("""
+act:actor sail:sailor visit:visitor invent:inventor direct:director edit:editor collect:collector
+conduct:conductor instruct:instructor invest:investor inspect:inspector narrate:narrator
+translate:translator operate:operator illustrate:illustrator create:creator govern:governor
+survive:survivor supervise:supervisor educate:educator investigate:investigator
+negotiate:negotiator decorate:decorator contribute:contributor distribute:distributor
+prosecute:prosecutor protect:protector sculpt:sculptor animate:animator coordinate:coordinator
+demonstrate:demonstrator dictate:dictator imitate:imitator object:objector oppress:oppressor
+conquer:conqueror liberate:liberator interrogate:interrogator mediate:mediator
+facilitate:facilitator navigate:navigator
+""")
+
+# Verb -> the -ee noun for the person the action is done to (employee, trainee).
+EE_NOUNS = _table("""
+employ:employee train:trainee interview:interviewee pay:payee examine:examinee nominate:nominee
+address:addressee escape:escapee attend:attendee deport:deportee detain:detainee evacuate:evacuee
+invite:invitee retire:retiree appoint:appointee induct:inductee draft:draftee mentor:mentee
+grant:grantee enroll:enrollee franchise:franchisee license:licensee
+""")
+
+# Adjectives whose negative-prefix form has a usual -ly adverb (no untruly, unsurely, impurely).
+_NEGATIVE_ADVERB_ADJECTIVES = sorted(
+    (set(NEGATIVES) & set(LY_ADJECTIVES)) - {"true", "sure", "pure", "active", "clear", "modest"}
+)
+
+
+@cache
+def _extra_tables() -> dict[str, dict[str, str]]:
+    t = _tables()
+    return {
+        "participle_to_past": {t["participle"][v]: p for v, p in t["irregular_past"].items()},
+        "past_perfect": {v: f"had {pp}" for v, pp in t["participle"].items()},
+        "negative_adverb": {a: adverb(NEGATIVES[a]) for a in _NEGATIVE_ADVERB_ADJECTIVES},
+        "ness_to_adverb": {
+            ness(a): adverb(a) for a in sorted(set(NESS_ADJECTIVES) & set(LY_ADJECTIVES))
+        },
+        "plural_possessive": {
+            n: possessive(plural(n)) for n in NOUNS if not n.endswith("s") and plural(n) != n
+        },
+        "remove_possessive": {possessive(n): n for n in _possessive_nouns()},
+        "agent_to_verb": _inverse(t["agent"]),
+    }
+
+
+def _extra_solver(name: str) -> Callable[[str], str]:
+    """The solver of one of ``_extra_tables()`` (loaded on first use)."""
+    return lambda x: _extra_tables()[name][x]
+
+
+def _extra_pool(name: str) -> Callable[[], list[str]]:
+    return lambda: sorted(_extra_tables()[name])
+
+
+_PAST_SUBJECTS = ("I", "you", "he", "she", "we", "they")
+
+
+def _pronoun_past(x: str) -> str:
+    subject, verb = x.split(" ")
+    if subject not in _PAST_SUBJECTS or verb not in IRREGULAR:
+        raise ValueError(f"not a pronoun and an irregular verb: {x!r}")
+    return f"{subject} {IRREGULAR[verb][0]}"
+
+
+def _pronoun_irregular(rng: random.Random) -> str:
+    return f"{rng.choice(_PAST_SUBJECTS)} {rng.choice(sorted(IRREGULAR))}"
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other forms of the irregular verbs, other
+# -ly adverbs, other possessives and other person nouns, beside the held-out irregular_past, adverb,
+# possessive and agent_noun
+EXTRA_SPECS = [
+    spec(
+        "participle_to_past",
+        "the past participle of an irregular English verb",
+        [
+            "give the simple past that goes with this past participle",
+            "turn the third form of the irregular verb into its second form, like gone to went",
+            "change the participle into the plain past tense of the same verb",
+            "write the past simple of the verb whose past participle this is",
+            "go from the form used after have to the form used for yesterday, e.g. eaten gives ate",
+        ],
+        _extra_solver("participle_to_past"),
+        pool=_extra_pool("participle_to_past"),
+    ),
+    spec(
+        "past_perfect",
+        "an irregular English verb",
+        [
+            "put the irregular verb into the past perfect, with had in front",
+            "write had followed by the verb's past participle, like had gone for go",
+            "give the past perfect form of the verb",
+            "turn the verb into the had ... form used for an earlier past",
+            "say how the verb reads for something that had already happened, e.g. had eaten for eat",
+        ],
+        _extra_solver("past_perfect"),
+        pool=_extra_pool("past_perfect"),
+    ),
+    spec(
+        "pronoun_irregular_past",
+        "a pronoun followed by an irregular verb",
+        [
+            "put the verb after the pronoun into the simple past",
+            "rewrite the two words in the past tense, keeping the pronoun, like we went for we go",
+            "change the irregular verb to its past form and keep the subject",
+            "turn the present pronoun-and-verb pair into the past",
+            "say the same thing as having happened yesterday, e.g. they ate for they eat",
+        ],
+        _pronoun_past,
+        sample=_pronoun_irregular,
+    ),
+    spec(
+        "negative_adverb",
+        ADJ,
+        [
+            "make the negative -ly adverb of the adjective, like unhappily from happy",
+            "give the adverb of the adjective's opposite formed with un-, in-, im-, il-, ir- or dis-",
+            "negate the adjective with a prefix and then turn it into an adverb ending in -ly",
+            "write the -ly adverb meaning in a way that is not this, e.g. impossibly from possible",
+            "derive the prefixed negative manner adverb of the adjective",
+        ],
+        _extra_solver("negative_adverb"),
+        pool=_extra_pool("negative_adverb"),
+    ),
+    spec(
+        "ness_to_adverb",
+        "a noun ending in -ness",
+        [
+            "turn the -ness noun into the matching adverb ending in -ly",
+            "give the -ly adverb that goes with the quality named by the noun, like kindly from kindness",
+            "remove -ness and make an adverb with -ly, minding the spelling",
+            "change the abstract noun into the adverb of the same adjective",
+            "go from the noun for a quality to the word for acting that way, e.g. happily from happiness",
+        ],
+        _extra_solver("ness_to_adverb"),
+        pool=_extra_pool("ness_to_adverb"),
+    ),
+    spec(
+        "plural_possessive",
+        "a singular English noun",
+        [
+            "write the plural possessive of the noun",
+            "make the noun plural and then possessive, like dogs' or children's",
+            "give the form that shows something belongs to several of them",
+            "turn the singular noun into its plural with the apostrophe of ownership",
+            "write the noun as it stands before a thing that several of them own, apostrophe included",
+        ],
+        _extra_solver("plural_possessive"),
+        pool=_extra_pool("plural_possessive"),
+        metric="strict",
+    ),
+    spec(
+        "remove_possessive",
+        "an English noun in the possessive",
+        [
+            "remove the possessive ending from the noun",
+            "drop the 's or the lone apostrophe and give the plain noun",
+            "turn the possessive back into the ordinary noun, like dogs' to dogs or child's to child",
+            "write the noun without its apostrophe of ownership",
+            "undo the possessive and name the noun that owns something",
+        ],
+        _extra_solver("remove_possessive"),
+        pool=_extra_pool("remove_possessive"),
+    ),
+    spec(
+        "agent_noun_or",
+        VERB,
+        [
+            "give the -or noun for a person who does the action",
+            "turn the verb into the noun ending in -or for someone who does it, like actor from act",
+            "add -or to the verb to name the person doing it, minding the spelling",
+            "name the doer of the verb with the suffix -or",
+            "say what you call somebody who does this, using -or, e.g. sailor for sail",
+        ],
+        _lookup(OR_AGENTS),
+        pool=lambda: sorted(OR_AGENTS),
+    ),
+    spec(
+        "recipient_noun_ee",
+        VERB,
+        [
+            "give the -ee noun for the person the action is done to",
+            "turn the verb into the noun for someone it happens to, like employee from employ",
+            "add -ee to the verb to name the person on the receiving end, minding the spelling",
+            "name the person who undergoes the verb, with the suffix -ee",
+            "say what you call somebody to whom this is done, e.g. trainee for train",
+        ],
+        _lookup(EE_NOUNS),
+        pool=lambda: sorted(EE_NOUNS),
+    ),
+    spec(
+        "agent_to_verb",
+        "an -er noun for a person who does something",
+        [
+            "give the verb that the -er noun for a person comes from",
+            "remove the -er ending and restore the verb, like teach from teacher",
+            "turn the noun for the doer back into the action, minding the spelling",
+            "write the verb behind this person noun",
+            "say what the person does, as a bare verb, e.g. swim for swimmer",
+        ],
+        _extra_solver("agent_to_verb"),
+        pool=_extra_pool("agent_to_verb"),
+    ),
+]

@@ -275,3 +275,87 @@ SPECS = [
 
 # Case and separators are the whole task here, so the lenient score must not forgive them.
 SPECS = [replace(s, metric="strict") for s in SPECS]
+
+# training-only siblings (``builtin_suite(extra=True)``): the conversions that pascal_to_camel's
+# neighbours leave out, most from or to PascalCase and camelCase
+EXTRA_SPECS = [
+    spec(
+        "camel_to_pascal",
+        CAMEL,
+        [
+            "convert the camelCase name to PascalCase",
+            "upper-case only the first letter of the camelCase name",
+            "turn the variable-style name into a PascalCase class name",
+            "change lowerCamelCase into UpperCamelCase",
+            "make the first letter of the camelCase identifier a capital",
+        ],
+        _checked("camel", lambda x: x[:1].upper() + x[1:]),
+        sample=lambda rng: _camel(_parts(rng)),
+    ),
+    spec(
+        "pascal_to_kebab",
+        PASCAL,
+        [
+            "convert the PascalCase name to kebab-case",
+            "rewrite the class name from Pascal case into kebab case",
+            "split the PascalCase name at its capitals and join the lower-case parts with hyphens",
+            "change UpperCamelCase into kebab-case",
+            "make a dash-separated lower-case name out of this PascalCase one",
+        ],
+        _checked("pascal", lambda x: "-".join(_split_camel(x))),
+        sample=lambda rng: _pascal(_parts(rng)),
+    ),
+    spec(
+        "pascal_to_constant",
+        PASCAL,
+        [
+            "convert the PascalCase name to UPPER_SNAKE_CASE",
+            "rewrite the class name as a constant: all capitals joined by underscores",
+            "split the PascalCase name at its capitals and join the upper-case parts with underscores",
+            "change UpperCamelCase into CONSTANT_CASE",
+            "make a screaming snake case constant out of this PascalCase name",
+        ],
+        _checked("pascal", lambda x: "_".join(_split_camel(x)).upper()),
+        sample=lambda rng: _pascal(_parts(rng)),
+    ),
+    spec(
+        "pascal_to_words",
+        PASCAL,
+        [
+            "split the PascalCase name into separate lower-case words",
+            "break the Pascal-cased class name apart into words separated by spaces",
+            "turn the PascalCase name back into plain words",
+            "write the words hidden in the PascalCase identifier, lower case, with spaces",
+            "un-Pascal the class name into space-separated words",
+        ],
+        _checked("pascal", lambda x: " ".join(_split_camel(x))),
+        sample=lambda rng: _pascal(_parts(rng)),
+    ),
+    spec(
+        "kebab_to_camel",
+        KEBAB,
+        [
+            "convert the kebab-case name to camelCase",
+            "rewrite the name from kebab case into camel case",
+            "drop the hyphens and capitalise each following word to get camelCase",
+            "change kebab-case into lowerCamelCase",
+            "make this dash-separated name camel-cased",
+        ],
+        _checked("kebab", lambda x: _camel(x.split("-"))),
+        sample=_from("-"),
+    ),
+    spec(
+        "camel_to_kebab",
+        CAMEL,
+        [
+            "convert the camelCase name to kebab-case",
+            "rewrite the identifier from camel case into kebab case",
+            "split the camelCase word at its capitals and join the lower-case parts with hyphens",
+            "change lowerCamelCase into kebab-case",
+            "make this camel-cased variable name dash-separated",
+        ],
+        _checked("camel", lambda x: "-".join(_split_camel(x))),
+        sample=lambda rng: _camel(_parts(rng)),
+    ),
+]
+EXTRA_SPECS = [replace(s, metric="strict") for s in EXTRA_SPECS]

@@ -416,3 +416,157 @@ SPECS = [
         "snap the first number onto the closest whole multiple of the second one",
     ], _round_to_multiple, sample=_rounding_pair, metric="numeric"),  # fmt: skip
 ]
+
+
+def _consonants(w: str) -> int:
+    return len(w) - _vowels(w)
+
+
+def _more_consonants_pair(rng: random.Random) -> str:
+    # Half the time the word with more consonants is not the longer one, so length is no stand-in.
+    longer = rng.random() < 0.5
+    while True:
+        a, b = word(rng, 3, 9), word(rng, 3, 9)
+        if _consonants(a) != _consonants(b):
+            rich, poor = (a, b) if _consonants(a) > _consonants(b) else (b, a)
+            if len(rich) > len(poor) if longer else len(rich) <= len(poor):
+                return f"{a}, {b}"
+
+
+def _more_consonants(x: str) -> str:
+    a, b = _two_words(x)
+    if _consonants(a) == _consonants(b):
+        raise ValueError(f"a tie: {x!r}")
+    return a if _consonants(a) > _consonants(b) else b
+
+
+def _fewer_vowels(x: str) -> str:
+    a, b = _two_words(x)
+    if _vowels(a) == _vowels(b):
+        raise ValueError(f"a tie: {x!r}")
+    return a if _vowels(a) < _vowels(b) else b
+
+
+def _same(key: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda x: yes_no(key(_two_words(x)[0]) == key(_two_words(x)[1]))
+
+
+def _repeat_joined(sep: str) -> Callable[[str], str]:
+    def solve(x: str) -> str:
+        w, n = _word_number(x)
+        if not 2 <= n <= 9:
+            raise ValueError(f"not a small count: {x!r}")
+        return sep.join([w] * n)
+
+    return solve
+
+
+def _repeat_letters(x: str) -> str:
+    w, n = _word_number(x)
+    if not 2 <= n <= 9:
+        raise ValueError(f"not a small count: {x!r}")
+    return "".join(c * n for c in w)
+
+
+def _rounded_quotient(x: str) -> str:
+    a, b = _two_ints(x)
+    if 2 * (a % b) == b:
+        raise ValueError(f"halfway: {x!r}")
+    return str(a // b + (1 if 2 * (a % b) > b else 0))
+
+
+# training-only siblings (``builtin_suite(extra=True)``): the other set operations on the letters,
+# other comparisons of two words, other shared beginnings and endings, other ways to repeat, and
+# the quotient rounded like round_to_multiple rounds (rounding down or up to a multiple is in
+# arithmetic's siblings), beside the held-out letters_only_in_first, more_vowels_word, same_ending,
+# repeat_word_n_times and round_to_multiple
+EXTRA_SPECS = [
+    _words_task("letters_only_in_second", [
+        "list the letters of the second word that the first word lacks, sorted, as one string",
+        "give the letters found in the second word but not in the first, in alphabetical order",
+        "write each letter of word two that never appears in word one, a to z, without repeats",
+        "return the sorted letters that belong to the second word only",
+        "spell out alphabetically the letters absent from word one yet present in word two",
+    ], lambda a, b: "".join(sorted(set(b) - set(a))),
+       _pair_where(lambda a, b: bool(set(b) - set(a)), 3, 7)),  # fmt: skip
+    _words_task("letters_in_exactly_one", [
+        "list the letters that appear in one of the two words but not in both, sorted, as one string",
+        "give the letters the two words do not share, in alphabetical order and without repeats",
+        "write each letter found in exactly one of the words, a to z, no spaces",
+        "return the sorted symmetric difference of the two words' letters",
+        "spell out alphabetically every letter that belongs to just one word of the pair",
+    ], lambda a, b: "".join(sorted(set(a) ^ set(b))),
+       _pair_where(lambda a, b: bool(set(a) - set(b) and set(b) - set(a)), 3, 7)),  # fmt: skip
+    _words_task("letters_in_either", [
+        "list every letter that appears in either word, sorted, as one string",
+        "give all the letters used by the two words together, in alphabetical order, without repeats",
+        "write each letter found in the first word or the second, a to z, no spaces",
+        "return the sorted union of the letters of the two words",
+        "spell out alphabetically the full set of letters the pair of words is made of",
+    ], lambda a, b: "".join(sorted(set(a) | set(b))),
+       _pair_where(lambda a, b: True, 3, 7)),  # fmt: skip
+    spec("more_consonants_word", WORDS, [
+        "return the one of the two words that contains more consonants",
+        "give the word of the pair with the greater number of letters that are not vowels",
+        "pick the word that has the most consonants",
+        "output whichever of the two words is richer in consonants",
+        "tell me which word holds a larger count of non-vowel letters",
+    ], _more_consonants, sample=_more_consonants_pair),  # fmt: skip
+    spec("fewer_vowels_word", WORDS, [
+        "return the one of the two words that contains fewer vowels",
+        "give the word of the pair with the smaller number of a, e, i, o and u letters",
+        "pick the word that has the fewest vowels",
+        "output whichever of the two words is poorer in vowels",
+        "tell me which word holds a lower count of vowel letters",
+    ], _fewer_vowels, sample=_more_vowels_pair),  # fmt: skip
+    _words_task("longer_word", [
+        "return the longer of the two words",
+        "give the word of the pair that has more letters",
+        "pick the word with the greater length",
+        "output whichever of the two words is longer",
+        "tell me which word is made of more characters",
+    ], lambda a, b: a if len(a) > len(b) else b,
+       _pair_where(lambda a, b: len(a) != len(b), 2, 9)),  # fmt: skip
+    spec("same_first_two_letters", WORDS, [
+        "say yes if the two words start with the same two letters and no otherwise",
+        "tell me whether both words begin with an identical pair of letters, yes or no",
+        "answer yes when the first two letters of the words match, else no",
+        "check if the two words share their opening two letters",
+        "decide whether the first couple of letters of the pair agree, replying yes or no",
+    ], _same(lambda w: w[:2]), sample=_balanced_match(lambda w: w[:2], 2, False)),  # fmt: skip
+    spec("same_last_three_letters", WORDS, [
+        "say yes if the two words end with the same three letters and no otherwise",
+        "tell me whether both words finish in an identical run of three letters, yes or no",
+        "answer yes when the last three letters of the words match, else no",
+        "check if the two words share their final three letters",
+        "decide whether the closing three letters of the pair agree, replying yes or no",
+    ], _same(lambda w: w[-3:]), sample=_balanced_match(lambda w: w[-3:], 3, True)),  # fmt: skip
+    spec("repeat_word_with_commas", WORD_NUMBER, [
+        "write the word as many times as the number says, separated by commas",
+        "repeat the word the given number of times, with a comma and a space between copies",
+        "output the word n times as a comma-separated list, where n is the number after it",
+        "list the word once for each unit of the number, commas between the copies",
+        "produce a comma-separated run of the word that holds exactly the stated number of copies",
+    ], _repeat_joined(", "), sample=_word_and_number(3, 7, 2, lambda w: 5)),  # fmt: skip
+    spec("repeat_word_without_spaces", WORD_NUMBER, [
+        "write the word as many times as the number says, with no spaces between the copies",
+        "repeat the word the given number of times, all run together",
+        "output the word n times glued into one string, where n is the number after it",
+        "concatenate that many copies of the word, the number telling how many",
+        "produce one long string made of the word repeated exactly the stated number of times",
+    ], _repeat_joined(""), sample=_word_and_number(3, 7, 2, lambda w: 5)),  # fmt: skip
+    spec("repeat_each_letter", WORD_NUMBER, [
+        "write every letter of the word as many times as the number says",
+        "repeat each letter of the word the given number of times, keeping the letters in order",
+        "stretch the word by writing each of its letters n times, where n is the number after it",
+        "replace every letter with that many copies of itself, the number telling how many",
+        "produce the word with each character repeated exactly the stated number of times in place",
+    ], _repeat_letters, sample=_word_and_number(3, 7, 2, lambda w: 5)),  # fmt: skip
+    spec("rounded_quotient", NUMBERS, [
+        "divide the first number by the second and round the result to the nearest whole number",
+        "give the whole number closest to the first number divided by the second",
+        "say about how many times the second number fits into the first, rounded to the nearest one",
+        "compute the quotient of the first number by the second, rounded off to an integer",
+        "work out the division of the first value by the second to the nearest whole unit",
+    ], _rounded_quotient, sample=_rounding_pair, metric="numeric"),  # fmt: skip
+]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from functools import lru_cache
@@ -335,4 +336,114 @@ SPECS = [
         "name the youngest of the people listed",
         "tell me who was born most recently, going by the ages",
     ], _youngest, _people, subject=PEOPLE),  # fmt: skip
+]
+
+
+def _drop(key: str) -> Callable[[str], str]:
+    return _edit(lambda f: [(k, v) for k, v in f if k != key], key)
+
+
+def _add_to(key: str, n: int) -> Callable[[str], str]:
+    return _edit(lambda f: [(k, str(int(v) + n) if k == key else v) for k, v in f], key)
+
+
+def _json(fields: list[tuple[str, str]]) -> str:
+    return json.dumps({k: int(v) if v.isdigit() else v for k, v in fields})
+
+
+def _pipe_sentence(x: str) -> str:
+    name, age, city = _pipe_parts(x)
+    return f"{name} is {age} and lives in {city}"
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other fields dropped or shifted, other
+# target formats for a record and for a name|age|city line, beside the held-out drop_age,
+# increment_age, to_colon_pairs and pipe_to_fields
+EXTRA_SPECS = [
+    _task("drop_city", [
+        "remove the city field from the record",
+        "write the record without its city",
+        "delete the city=... entry and keep the other fields in order",
+        "drop the field whose key is city",
+        "give back the record once the town it names has been taken out",
+    ], _drop("city"), _record(("city",)), "strict"),  # fmt: skip
+    _task("drop_name", [
+        "remove the name field from the record",
+        "write the record without its name",
+        "delete the name=... entry and keep the other fields in order",
+        "drop the field whose key is name",
+        "give back the record with the person's name left out",
+    ], _drop("name"), _record(("name",)), "strict"),  # fmt: skip
+    _task("drop_last_field", [
+        "remove the last field from the record",
+        "write the record without its final key=value pair",
+        "delete whatever entry comes last and keep the others in order",
+        "drop the record's final field, whatever its key",
+        "give back the record cut short by one field at the end",
+    ], lambda x: show(parse(x)[:-1]), _record(), "strict"),  # fmt: skip
+    _task("decrement_age", [
+        "subtract one from the age and keep the rest of the record unchanged",
+        "decrease the value of the age field by 1",
+        "write the record again with the age one year lower",
+        "knock the age down by one",
+        "give the same record as it read a year ago, before the person's last birthday",
+    ], _add_to("age", -1), _record(("age",)), "strict"),  # fmt: skip
+    _task("age_plus_ten", [
+        "add ten to the age and keep the rest of the record unchanged",
+        "increase the value of the age field by 10",
+        "write the record again with the age ten years higher",
+        "raise the age by a decade",
+        "give the same record as it will read ten birthdays from now",
+    ], _add_to("age", 10), _record(("age",)), "strict"),  # fmt: skip
+    _task("increment_score", [
+        "add one to the score and keep the rest of the record unchanged",
+        "increase the value of the score field by 1",
+        "write the record again with the score one point higher",
+        "bump the score up by one",
+        "give the same record after the person earns one more point",
+    ], _add_to("score", 1), _record(("score",)), "strict"),  # fmt: skip
+    _task("to_equals_commas", [
+        "keep each key=value but separate the fields with commas instead of semicolons",
+        "convert the record to the form key=value, key=value",
+        "use a comma and space for each semicolon and leave the equals signs",
+        "turn the semicolon-separated record into comma-separated key=value pairs",
+        "present the fields joined by commas, still written with equals signs",
+    ], lambda x: ", ".join(f"{k}={v}" for k, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("to_colon_semicolons", [
+        "rewrite each key=value as key: value and keep the semicolons between the fields",
+        "convert the record to the form key: value; key: value",
+        "use a colon and space for each equals sign and leave the semicolons",
+        "turn the key=value record into semicolon-separated key: value pairs",
+        "present the fields as colon pairs, still divided by semicolons",
+    ], lambda x: "; ".join(f"{k}: {v}" for k, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("to_arrow_pairs", [
+        "rewrite each key=value as key -> value and separate the fields with commas",
+        "convert the record to the form key -> value, key -> value",
+        "use an arrow with spaces for each equals sign and a comma for each semicolon",
+        "turn the semicolon-separated record into comma-separated key -> value pairs",
+        "present the fields as arrow pairs joined by commas instead of equals signs and semicolons",
+    ], lambda x: ", ".join(f"{k} -> {v}" for k, v in parse(x)), _record(), "strict"),  # fmt: skip
+    _task("pipe_to_colon_pairs", [
+        "label the three values as name, age and city in the form key: value, separated by commas",
+        "turn a line such as Ann|31|Oslo into name: Ann, age: 31, city: Oslo",
+        "rewrite the pipe-separated record as colon pairs with keys name, age and city",
+        "convert the bar-delimited values into comma-separated named fields with colons",
+        "attach the field names name, age, city to the values and write them as key: value pairs",
+    ], lambda x: ", ".join(f"{k}: {v}" for k, v in zip(("name", "age", "city"), _pipe_parts(x))),
+       _piped, "strict", PIPED),  # fmt: skip
+    _task("pipe_to_json", [
+        "turn the pipe-separated record into a JSON object with keys name, age and city",
+        'convert a line such as Ann|31|Oslo into {"name": "Ann", "age": 31, "city": "Oslo"}',
+        "write the three values as JSON, the age as a number",
+        "serialise the bar-delimited record as a JSON dictionary with named fields",
+        "attach the field names name, age, city to the values and produce a one-line JSON object",
+    ], lambda x: _json(list(zip(("name", "age", "city"), _pipe_parts(x)))), _piped, "json",
+       PIPED),  # fmt: skip
+    _task("pipe_to_sentence", [
+        "turn the pipe-separated record into the sentence 'name is age and lives in city'",
+        "write a line such as Ann|31|Oslo as Ann is 31 and lives in Oslo",
+        "describe the person in a short sentence: who, how old, and where they live",
+        "rewrite the bar-delimited values as plain English, without a final full stop",
+        "say in words, following the pattern X is N and lives in Y, what the record tells",
+    ], _pipe_sentence, _piped, "strict", PIPED),  # fmt: skip
 ]

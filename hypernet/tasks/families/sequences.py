@@ -628,3 +628,225 @@ SPECS = [
         sample=_repeating,
     ),
 ]
+
+
+def _beyond(lo: int, hi: int, before: bool):
+    """``lo``..``hi`` terms of a geometric progression with two more terms, the answer, drawn past
+    the first shown term (``before``) or the last one."""
+
+    def sample(rng: random.Random) -> str:
+        ns = _geometric(rng, rng.randint(lo, hi) + 2)
+        return _show(ns[2:] if before else ns[:-2])
+
+    return sample
+
+
+def _next_two_geometric(x: str) -> str:
+    ns = _terms(x)
+    r = _ratio(ns)
+    return ", ".join(_whole(ns[-1] * r**i) for i in (1, 2))
+
+
+def _previous_two_geometric(x: str) -> str:
+    ns = _terms(x)
+    r = _ratio(ns)
+    return ", ".join(_whole(ns[0] / r**i) for i in (2, 1))
+
+
+def _geometric_nth_input(rng: random.Random) -> str:
+    while True:
+        a1, r, n = rng.randint(1, 12), rng.randint(2, 5), rng.randint(2, 7)
+        if a1 * r ** (n - 1) < 5000:
+            return f"a1 = {a1}, r = {r}, n = {n}"
+
+
+def _geometric_nth(x: str) -> str:
+    names, values = zip(*(part.split(" = ") for part in x.split(", ")))
+    if names != ("a1", "r", "n"):
+        raise ValueError(f"expected 'a1 = ., r = ., n = .': {x!r}")
+    a1, r, n = map(int, values)
+    return str(a1 * r ** (n - 1))
+
+
+def _total_change(x: str) -> str:
+    ns = _terms(x)
+    _step(ns)  # checks that it is a progression
+    return str(ns[-1] - ns[0])
+
+
+def _gapped_difference(x: str) -> str:
+    ns, _ = _gap(x)
+    return str(_step([int(_missing_arithmetic(x)) if n is None else n for n in ns]))
+
+
+def _letter_step(x: str) -> str:
+    return str(_step(_letter_codes(x)))
+
+
+def _cube(k: int) -> int:
+    return k**3
+
+
+def _pentagonal(k: int) -> int:
+    return k * (3 * k - 1) // 2
+
+
+def _after_run(f: Callable[[int], int], index: Callable[[int], int], offset: int):
+    """A solver for consecutive values f(k), f(k + 1), ...: the value ``offset`` places after the
+    run's end (1: the next one) or, for a negative ``offset``, before its start (-1: the one before)."""
+
+    def solve(x: str) -> str:
+        ns = _terms(x)
+        k = index(ns[0])
+        if len(ns) < 3 or ns != [f(k + i) for i in range(len(ns))]:
+            raise ValueError(f"not a run of consecutive values of the sequence: {x!r}")
+        j = k + len(ns) - 1 + offset if offset > 0 else k + offset
+        if j < 1:
+            raise ValueError(f"no earlier term: {x!r}")
+        return str(f(j))
+
+    return solve
+
+
+def _run_from(f: Callable[[int], int], lo: int, hi: int):
+    """Like ``_consecutive`` but starting at k = ``lo`` or later (so that a term before the run
+    exists)."""
+
+    def sample(rng: random.Random) -> str:
+        k = rng.randint(lo, hi)
+        return _show([f(k + i) for i in range(rng.randint(3, 5))])
+
+    return sample
+
+
+# training-only siblings (``builtin_suite(extra=True)``): two terms instead of one, the n-th term by
+# formula, steps of other sequences, and runs of cubes and pentagonal numbers, beside the held-out
+# common_difference, next_geometric, previous_geometric and next_triangular
+EXTRA_SPECS = [
+    spec(
+        "total_change",
+        NUMBERS,
+        [
+            "give the last term of the arithmetic sequence minus the first",
+            "find how much the sequence changes from its first term to its last, negative if it falls",
+            "subtract the first number from the last one",
+            "work out the overall rise from start to end of the progression, with a minus for a drop",
+            "tell me the total difference between the final and the opening term",
+        ],
+        _total_change,
+        sample=_shown(_arithmetic, 3, 5),
+        metric="numeric",
+    ),
+    spec(
+        "gapped_common_difference",
+        GAPPED,
+        [
+            "give the common difference of the arithmetic sequence that has a ? in place of one term",
+            "find the fixed step of the progression, even though one term is replaced by a question mark",
+            "say what is added each time in the evenly spaced sequence with a gap, negative if it falls",
+            "work out the constant difference of the sequence once you account for the missing term",
+            "tell me the signed step between neighbouring terms of this progression with a gap",
+        ],
+        _gapped_difference,
+        sample=_gapped(_arithmetic),
+        metric="numeric",
+    ),
+    spec(
+        "letter_step",
+        LETTERS,
+        [
+            "give how many places along the alphabet each letter is from the last, negative if going back",
+            "find the fixed step through the alphabet between consecutive letters",
+            "say by how many letters the sequence moves each time, with a minus sign when it runs backwards",
+            "work out the constant jump in alphabet positions between neighbouring letters",
+            "tell me the spacing of the letters in the alphabet, as a signed number",
+        ],
+        _letter_step,
+        sample=_letter_steps,
+        metric="numeric",
+    ),
+    spec(
+        "next_two_geometric",
+        NUMBERS,
+        [
+            "give the next two terms of the geometric sequence, separated by a comma",
+            "continue the geometric progression by two more terms",
+            "multiply by the common ratio twice more and list both new terms",
+            "extend the sequence with the two numbers that follow, keeping the same ratio",
+            "write the pair of terms that would follow the last one in this multiply-by-a-constant list",
+        ],
+        _next_two_geometric,
+        sample=_beyond(3, 4, before=False),
+        metric="strict",
+    ),
+    spec(
+        "previous_two_geometric",
+        NUMBERS,
+        [
+            "give the two terms that come before the first one of the geometric sequence, in order",
+            "extend the geometric progression backwards by two terms, writing them as they would appear",
+            "divide by the common ratio twice to find the two earlier terms, separated by a comma",
+            "find the pair of numbers that would precede the first term, keeping the constant ratio",
+            "work out how the multiply-by-a-constant sequence would begin if it started two steps earlier",
+        ],
+        _previous_two_geometric,
+        sample=_beyond(3, 4, before=True),
+        metric="strict",
+    ),
+    spec(
+        "geometric_nth_term",
+        "the first term a1, the common ratio r and a position n",
+        [
+            "give the n-th term of the geometric sequence with first term a1 and ratio r",
+            "compute a1 times r to the power n minus 1",
+            "find the term at place n of the progression that starts at a1 and is multiplied by r each time",
+            "work out which number sits in place n when you start at a1 and keep multiplying by r",
+            "evaluate the geometric sequence formula for the given start, ratio and position",
+        ],
+        _geometric_nth,
+        sample=_geometric_nth_input,
+        metric="numeric",
+    ),
+    spec(
+        "next_cube",
+        "a comma-separated sequence of consecutive cube numbers",
+        [
+            "give the next cube number in the sequence",
+            "continue the list of perfect cubes by one term",
+            "find the cube that comes after the last one",
+            "work out the following term, the cube of one more than the last cube root",
+            "say which number of the 1, 8, 27, 64 kind would be written next",
+        ],
+        _after_run(_cube, lambda n: round(n ** (1 / 3)), 1),
+        sample=_consecutive(_cube, 30),
+        metric="numeric",
+    ),
+    spec(
+        "next_pentagonal",
+        "a comma-separated sequence of consecutive pentagonal numbers",
+        [
+            "give the next pentagonal number in the sequence",
+            "continue the list of pentagonal numbers by one term",
+            "find the pentagonal number that comes after the last one",
+            "add three more than the last step to the last term, as pentagonal numbers do",
+            "say which number of the 1, 5, 12, 22 kind would be written next",
+        ],
+        _after_run(_pentagonal, lambda n: (1 + math.isqrt(1 + 24 * n)) // 6, 1),
+        sample=_consecutive(_pentagonal, 40),
+        metric="numeric",
+    ),
+    spec(
+        "previous_triangular",
+        "a comma-separated sequence of consecutive triangular numbers",
+        [
+            "give the triangular number that comes just before the first one in the sequence",
+            "extend the list of triangular numbers backwards by one term",
+            "find the triangular number that precedes the first term",
+            "subtract one less than the first step from the first term, as triangular numbers do",
+            "say which number of the 1, 3, 6, 10 kind would be written before the first one",
+        ],
+        _after_run(_triangular, lambda n: (math.isqrt(8 * n + 1) - 1) // 2, -1),
+        sample=_run_from(_triangular, 2, 60),
+        metric="numeric",
+    ),
+]

@@ -234,3 +234,148 @@ SPECS = [
         metric="strict",
     ),
 ]
+
+
+def _url(rng: random.Random) -> str:
+    """A web address drawn as markdown_link draws its inputs."""
+    host = rng.choice(sources.countries()).alpha2.lower()
+    return f"https://{host}.example.org/{rng.choice(NOUNS)}"
+
+
+def _csv_fields(x: str) -> list[str]:
+    """The fields of a CSV row of single words ("a,b,c"); a sentence is not one."""
+    if "," not in x or " " in x:
+        raise ValueError(f"not a CSV row of words: {x!r}")
+    return x.split(",")
+
+
+# training-only siblings (``builtin_suite(extra=True)``): the same list, row and address written in
+# other formats, so that the held-out JSON array, pipe row and Markdown link have close neighbours
+EXTRA_SPECS = [
+    spec(
+        "list_to_python_tuple",
+        "a comma-separated list of words",
+        [
+            "convert the list into a Python tuple of strings",
+            "write the items as a Python tuple with single-quoted strings",
+            "turn the comma-separated words into a tuple literal, like ('a', 'b')",
+            "serialise the items as a Python tuple, keeping their order",
+            "produce the tuple in Python syntax that holds each word as a quoted string",
+        ],
+        lambda x: repr(tuple(x.split(", "))),
+        sample=lambda rng: ", ".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "list_to_quoted_csv",
+        "a comma-separated list of words",
+        [
+            "put every item in double quotes and join them with commas and no spaces",
+            "write the list as one CSV row with each word quoted",
+            "turn the words into a quoted CSV line, like \"a\",\"b\"",
+            "quote each item with double quotes and separate them by bare commas",
+            "produce a comma-delimited row in which every value is wrapped in quotation marks",
+        ],
+        lambda x: ",".join(f'"{w}"' for w in x.split(", ")),
+        sample=lambda rng: ", ".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "list_to_html_list",
+        "a comma-separated list of words",
+        [
+            "convert the list into an HTML unordered list on one line",
+            "write the items as <ul> with one <li> per word, without spaces or line breaks",
+            "turn the comma-separated words into an HTML bullet list",
+            "mark the items up as list elements inside a ul tag",
+            "produce one line of HTML that shows the words as a bulleted list",
+        ],
+        lambda x: "<ul>" + "".join(f"<li>{w}</li>" for w in x.split(", ")) + "</ul>",
+        sample=lambda rng: ", ".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "csv_to_semicolons",
+        "a CSV row",
+        [
+            "convert the CSV row to semicolon-separated values with a space after each semicolon",
+            "replace the commas with '; '",
+            "turn the comma-separated row into a semicolon-delimited one",
+            "rewrite the row with a semicolon and a space between the fields",
+            "separate the values with semicolons instead of commas, each followed by one space",
+        ],
+        lambda x: "; ".join(_csv_fields(x)),
+        sample=lambda rng: ",".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "csv_to_slashes",
+        "a CSV row",
+        [
+            "convert the CSV row to values separated by slashes with spaces around each slash",
+            "replace the commas with ' / '",
+            "turn the comma-separated row into a slash-delimited one",
+            "rewrite the row with / between the fields, spaced on both sides",
+            "separate the values with forward slashes instead of commas",
+        ],
+        lambda x: " / ".join(_csv_fields(x)),
+        sample=lambda rng: ",".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "csv_to_bare_pipes",
+        "a CSV row",
+        [
+            "convert the CSV row to pipe-separated values with no spaces",
+            "replace each comma with a | and add no spaces",
+            "turn the comma-separated row into a tight pipe-delimited one, like a|b|c",
+            "rewrite the row with a bare vertical bar between the fields",
+            "separate the values with pipe characters only, nothing around them",
+        ],
+        lambda x: "|".join(_csv_fields(x)),
+        sample=lambda rng: ",".join(_items(rng)),
+        metric="strict",
+    ),
+    spec(
+        "html_link",
+        "a web address",
+        [
+            "turn the address into an HTML link whose text is the address itself",
+            "write the URL as an HTML anchor: <a href=\"url\">url</a>",
+            "wrap the link in an a tag, using it as both the href and the link text",
+            "format the web address as a clickable HTML link",
+            "make an HTML hyperlink out of the URL, with the URL as its visible text",
+        ],
+        lambda x: f'<a href="{x}">{x}</a>',
+        sample=_url,
+        metric="strict",
+    ),
+    spec(
+        "bbcode_link",
+        "a web address",
+        [
+            "turn the address into a BBCode link: [url]address[/url]",
+            "wrap the URL in forum BBCode url tags",
+            "write the link between [url] and [/url]",
+            "format the web address as a BBCode hyperlink for a message board",
+            "mark the URL up with the square-bracket url tags that forums use",
+        ],
+        lambda x: f"[url]{x}[/url]",
+        sample=_url,
+        metric="strict",
+    ),
+    spec(
+        "markdown_image",
+        "a web address",
+        [
+            "turn the address into a Markdown image whose alt text is the address itself",
+            "write the URL as a Markdown image: ![url](url)",
+            "embed the address as an image in Markdown, using it as both alt text and source",
+            "format the web address as Markdown image syntax with an exclamation mark",
+            "make a Markdown picture reference out of the URL, with the URL as its description",
+        ],
+        lambda x: f"![{x}]({x})",
+        sample=_url,
+        metric="strict",
+    ),
+]

@@ -484,3 +484,184 @@ _STRICT = {
     "word_lengths",
 }
 SPECS = [replace(s, metric="strict") if s.name in _STRICT else s for s in SPECS]
+
+
+def _simple_pig_latin(w: str) -> str:
+    return w[1:] + w[0] + "ay"
+
+
+def _before_vowels(syllable: str):
+    return lambda x: "".join(syllable + c if c in VOWELS else c for c in x)
+
+
+def _robber(x: str) -> str:
+    return "".join(f"{c}o{c}" if c.isalpha() and c not in VOWELS else c for c in x)
+
+
+def _vowelled_sentence(rng: random.Random) -> str:
+    # Every word keeps at least one letter once its consonants are gone.
+    while True:
+        ws = words(rng, 3, 6)
+        if all(any(c in VOWELS for c in w) for w in ws):
+            return " ".join(ws)
+
+
+def _repeat_text(x: str) -> str:
+    # On one word this would be duplicate_words.
+    if len(x.split()) < 2:
+        raise ValueError(f"not several words: {x!r}")
+    return f"{x} {x}"
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other word games for pig_latin, other
+# letters to delete for remove_vowels, other counts and forms of repetition for duplicate_words,
+# other per-word values for word_lengths
+EXTRA_SPECS = [
+    spec(
+        "simple_pig_latin",
+        "a few words",
+        [
+            "move the first letter of each word to its end and add ay, even when it is a vowel",
+            "apply the simple pig latin rule to every word: first letter to the back, then ay",
+            "rewrite each word as its second letter onward, then its first letter, then ay",
+            "turn the words into the easy version of pig latin that always moves just one letter",
+            "play the one-letter pig latin game: shift each word's opening letter to the end and append ay",
+        ],
+        lambda x: " ".join(_simple_pig_latin(w) for w in x.split()),
+        sample=lambda rng: sentence(rng, 1, 3),
+    ),
+    spec(
+        "ubbi_dubbi",
+        "a few words",
+        [
+            "translate the words into ubbi dubbi by putting ub in front of every vowel",
+            "insert the letters ub before each a, e, i, o and u",
+            "rewrite the text in the ubbi dubbi language game, one ub per vowel",
+            "add ub right before every vowel letter",
+            "speak ubbi dubbi: each vowel gets ub in front of it",
+        ],
+        _before_vowels("ub"),
+        sample=lambda rng: sentence(rng, 1, 3),
+    ),
+    spec(
+        "egg_language",
+        "a few words",
+        [
+            "translate the words into egg language by putting egg in front of every vowel",
+            "insert the letters egg before each a, e, i, o and u",
+            "rewrite the text in the eggy-peggy language game, one egg per vowel",
+            "add egg right before every vowel letter",
+            "speak egg language: each vowel gets egg in front of it",
+        ],
+        _before_vowels("egg"),
+        sample=lambda rng: sentence(rng, 1, 3),
+    ),
+    spec(
+        "robber_language",
+        "a few words",
+        [
+            "translate the words into the robber language: double every consonant with an o between",
+            "replace each consonant c with c, o, c and leave the vowels as they are",
+            "rewrite the text in rovarspraket, so that b becomes bob and t becomes tot",
+            "write every consonant twice with the letter o in the middle",
+            "encode the words in the swedish robber language game, y counted as a consonant",
+        ],
+        _robber,
+        sample=lambda rng: sentence(rng, 1, 3),
+    ),
+    *(_remove_letter(c) for c in ("i", "o")),
+    spec(
+        "remove_consonants",
+        SENTENCE,
+        [
+            "delete all the consonants",
+            "remove every letter that is not a, e, i, o or u, keeping the spaces",
+            "strip out the consonants and keep only the vowels",
+            "write the sentence with nothing but its vowels, word by word",
+            "drop the consonant letters, y included, from each word",
+        ],
+        lambda x: " ".join("".join(c for c in w if c in VOWELS) for w in x.split()),
+        sample=_vowelled_sentence,
+    ),
+    spec(
+        "quadruple_words",
+        "a few words",
+        [
+            "write every word four times in a row",
+            "quadruple each word",
+            "repeat each word so that it appears 4 times, one copy right after another",
+            "say every word four times",
+            "copy each word three more times right after itself",
+        ],
+        lambda x: " ".join(" ".join([w] * 4) for w in x.split()),
+        sample=lambda rng: sentence(rng, 2, 3),
+    ),
+    spec(
+        "hyphen_double_words",
+        "a few words",
+        [
+            "write every word twice joined by a hyphen, like bye-bye",
+            "double each word with a dash between the two copies",
+            "turn each word w into w-w",
+            "repeat each word once, hyphenated to the original",
+            "reduplicate every word with a hyphen, keeping spaces between the words",
+        ],
+        lambda x: " ".join(f"{w}-{w}" for w in x.split()),
+        sample=lambda rng: sentence(rng, 2, 4),
+    ),
+    spec(
+        "repeat_whole_text",
+        "a few words",
+        [
+            "write the whole text twice, separated by a space",
+            "repeat the entire phrase once more after itself",
+            "say all the words, then say them all again in the same order",
+            "double the text as a whole, not word by word",
+            "give the phrase two times in a row",
+        ],
+        _repeat_text,
+        sample=lambda rng: sentence(rng, 2, 4),
+    ),
+    spec(
+        "word_vowel_counts",
+        SENTENCE,
+        [
+            "replace each word with its number of vowels",
+            "write how many vowels every word has, separated by spaces",
+            "turn the sentence into the vowel counts of its words",
+            "give how many of a, e, i, o and u each word contains, in order",
+            "map every word to its count of vowel letters and keep the spaces between them",
+        ],
+        _each_word(lambda w: str(sum(c in VOWELS for c in w))),
+        sample=lambda rng: sentence(rng),
+        metric="strict",
+    ),
+    spec(
+        "first_letter_of_each_word",
+        SENTENCE,
+        [
+            "replace each word with its first letter",
+            "write the initial letter of every word, separated by spaces",
+            "shorten each word to its opening letter, keeping the spaces",
+            "give the first character of each word, in order, lower case as written",
+            "map every word to the letter it starts with and keep the spaces between them",
+        ],
+        _each_word(lambda w: w[0]),
+        sample=lambda rng: sentence(rng),
+        metric="strict",
+    ),
+    spec(
+        "last_letter_of_each_word",
+        SENTENCE,
+        [
+            "replace each word with its last letter",
+            "write the final letter of every word, separated by spaces",
+            "shorten each word to its closing letter, keeping the spaces",
+            "give the last character of each word, in order",
+            "map every word to the letter it ends with and keep the spaces between them",
+        ],
+        _each_word(lambda w: w[-1]),
+        sample=lambda rng: sentence(rng),
+        metric="strict",
+    ),
+]

@@ -495,3 +495,349 @@ SPECS = [
         sample=_with_digits,
     ),
 ]
+
+
+def _end_with(mark: str):
+    def solve(x: str) -> str:
+        if x.endswith(mark):
+            return x
+        if not x[-1].isalnum():
+            raise ValueError(f"ends with another mark: {x!r}")
+        return x + mark
+
+    return solve
+
+
+def _maybe_mark(mark: str):
+    return lambda rng: _cap(" ".join(words(rng, 3, 7))) + (mark if rng.random() < 0.5 else "")
+
+
+def _remove_final_period(x: str) -> str:
+    if not (x.endswith(".") or x[-1].isalnum()):
+        raise ValueError(f"ends with another mark: {x!r}")
+    return x.removesuffix(".")
+
+
+def _with_distant_repeats(rng: random.Random) -> str:
+    while True:
+        ws = distinct_words(rng, 3, 5)
+        for w in rng.sample(ws, rng.randint(1, 2)):
+            ws.insert(rng.randint(0, len(ws)), w)
+        if _dedupe(x := " ".join(ws)) != _collapse_repeats(x):
+            return x
+
+
+def _dedupe(x: str) -> str:
+    return " ".join(dict.fromkeys(x.split()))
+
+
+def _remove_later_copies(x: str) -> str:
+    # Where every repeat is next to its word this would be remove_adjacent_repeats.
+    if (y := _dedupe(x)) == _collapse_repeats(x):
+        raise ValueError(f"no repeat away from its word in {x!r}")
+    return y
+
+
+def _drop_repeated(x: str) -> str:
+    counts = {w: x.split().count(w) for w in x.split()}
+    if all(n == 1 for n in counts.values()):
+        raise ValueError(f"no repeated word in {x!r}")
+    return " ".join(w for w in x.split() if counts[w] == 1)
+
+
+def _with_double_letters(rng: random.Random) -> str:
+    while not re.search(r"([a-z])\1", x := " ".join(words(rng, 3, 6))):
+        pass
+    return x
+
+
+_NEGATIONS = {k: v for k, v in CONTRACTIONS.items() if k.endswith("n't")}
+_PRONOUN_PAIRS = {k: v for k, v in CONTRACTIONS.items() if k not in _NEGATIONS}
+
+
+def _with_both_kinds(rng: random.Random) -> str:
+    extra = [CONTRACTIONS[rng.choice(sorted(kind))] for kind in (_NEGATIONS, _PRONOUN_PAIRS)]
+    return " ".join(_insert(rng, _filler(rng, 2, 5, _CONTRACTION_PARTS), extra))
+
+
+def _contract_only(kind: dict[str, str], other: dict[str, str]):
+    expanded = re.compile(r"\b(" + "|".join(sorted(kind.values(), key=len, reverse=True)) + r")\b")
+    others = re.compile(r"\b(" + "|".join(sorted(other.values(), key=len, reverse=True)) + r")\b")
+    inverse = {v: k for k, v in kind.items()}
+
+    def solve(x: str) -> str:
+        # Without a pair of the other kind left alone this would be make_contractions.
+        if not others.search(x) or not expanded.search(x):
+            raise ValueError(f"not both kinds of contractible pairs in {x!r}")
+        return expanded.sub(lambda m: inverse[m.group(1)], x)
+
+    return solve
+
+
+def _many_sentences(rng: random.Random) -> str:
+    n = rng.randint(3, 4)
+    return " ".join(_cap(" ".join(words(rng, 2, 4))) + rng.choice(".!?.") for _ in range(n))
+
+
+def _on_sentences(rule: Callable[[list[str]], list[str]]) -> Callable[[str], str]:
+    def solve(x: str) -> str:
+        parts = _split_sentences(x)
+        # On two sentences each of these rules would be reverse_sentences.
+        if len(parts) < 3:
+            raise ValueError(f"fewer than three sentences: {x!r}")
+        return " ".join(rule(parts))
+
+    return solve
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other closing marks for end_with_period,
+# other separators for comma_separate_words, other words to repeat for repeat_last_word, other
+# kinds of repeats to remove for remove_adjacent_repeats, one kind of contraction at a time for
+# make_contractions, other reorderings of sentences for reverse_sentences
+EXTRA_SPECS = [
+    spec(
+        "end_with_question_mark",
+        "a sentence that may lack its final question mark",
+        [
+            "end the sentence with a question mark if it does not already have one",
+            "add a ? at the end unless one is already there",
+            "make sure the sentence finishes with exactly one question mark",
+            "put a question mark after the last word when it is missing, otherwise leave the text alone",
+            "turn the sentence into a question by closing it with ?, without doubling an existing one",
+        ],
+        _end_with("?"),
+        sample=_maybe_mark("?"),
+        metric="strict",
+    ),
+    spec(
+        "end_with_exclamation_mark",
+        "a sentence that may lack its final exclamation mark",
+        [
+            "end the sentence with an exclamation mark if it does not already have one",
+            "add a ! at the end unless one is already there",
+            "make sure the sentence finishes with exactly one exclamation point",
+            "put an exclamation mark after the last word when it is missing, otherwise leave the text alone",
+            "close the sentence with a bang, without doubling an existing one",
+        ],
+        _end_with("!"),
+        sample=_maybe_mark("!"),
+        metric="strict",
+    ),
+    spec(
+        "remove_final_period",
+        "a sentence that may end with a period",
+        [
+            "remove the period at the end of the sentence if there is one",
+            "drop the final full stop, leaving a sentence without one as it is",
+            "make sure the sentence does not finish with a period",
+            "delete the trailing period when present, otherwise change nothing",
+            "strip the closing full stop off the text",
+        ],
+        _remove_final_period,
+        sample=_maybe_period,
+        metric="strict",
+    ),
+    spec(
+        "semicolon_separate_words",
+        "a few words",
+        [
+            "join the words with a semicolon and a space",
+            "put a semicolon after every word except the last",
+            "separate the words with semicolons, keeping one space after each semicolon",
+            "turn the words into a list written as word; word; word",
+            "insert semicolons between neighbouring words without removing the spaces",
+        ],
+        _on_words(2, lambda ws: ["; ".join(ws)]),
+        sample=lambda rng: " ".join(words(rng, 3, 5)),
+        metric="strict",
+    ),
+    spec(
+        "pipe_separate_words",
+        "a few words",
+        [
+            "join the words with a vertical bar, with spaces around it",
+            "put a | between every two neighbouring words",
+            "separate the words with pipes, keeping one space on each side of every pipe",
+            "turn the words into a list written as word | word | word",
+            "insert a pipe symbol between the words without removing the spaces",
+        ],
+        _on_words(2, lambda ws: [" | ".join(ws)]),
+        sample=lambda rng: " ".join(words(rng, 3, 5)),
+        metric="strict",
+    ),
+    spec(
+        "slash_separate_words",
+        "a few words",
+        [
+            "join the words with a slash, with spaces around it",
+            "put a / between every two neighbouring words",
+            "separate the words with slashes, keeping one space on each side of every slash",
+            "turn the words into a list written as word / word / word",
+            "insert a forward slash between the words without removing the spaces",
+        ],
+        _on_words(2, lambda ws: [" / ".join(ws)]),
+        sample=lambda rng: " ".join(words(rng, 3, 5)),
+        metric="strict",
+    ),
+    spec(
+        "repeat_first_word",
+        SENTENCE,
+        [
+            "duplicate the first word",
+            "write the opening word twice at the start",
+            "repeat the first word once more right after itself",
+            "add a copy of the first word after it",
+            "echo the sentence's opening word so that it appears two times in a row",
+        ],
+        _on_words(2, lambda ws: [ws[0], *ws]),
+        sample=lambda rng: " ".join(words(rng, 2, 6)),
+    ),
+    spec(
+        "triple_last_word",
+        SENTENCE,
+        [
+            "write the last word three times",
+            "repeat the final word twice more at the end",
+            "make the closing word appear three times in a row",
+            "add two copies of the last word after it",
+            "echo the sentence's final word so that it is said three times",
+        ],
+        _on_words(2, lambda ws: [*ws, ws[-1], ws[-1]]),
+        sample=lambda rng: " ".join(words(rng, 2, 6)),
+    ),
+    spec(
+        "append_first_word",
+        SENTENCE,
+        [
+            "add a copy of the first word at the end",
+            "repeat the opening word after the last word, keeping it at the start too",
+            "finish the sentence with its first word once more",
+            "write the sentence, then its first word again",
+            "echo the sentence's opening word at its close",
+        ],
+        _on_words(2, lambda ws: [*ws, ws[0]]),
+        sample=lambda rng: " ".join(words(rng, 2, 6)),
+    ),
+    spec(
+        "prepend_last_word",
+        SENTENCE,
+        [
+            "add a copy of the last word at the start",
+            "repeat the final word before the first word, keeping it at the end too",
+            "begin the sentence with its last word once more",
+            "write the last word, then the whole sentence",
+            "echo the sentence's final word in front of it",
+        ],
+        _on_words(2, lambda ws: [ws[-1], *ws]),
+        sample=lambda rng: " ".join(words(rng, 2, 6)),
+    ),
+    spec(
+        "remove_repeated_words",
+        "a sentence with some words repeated further on",
+        [
+            "remove the words that already appeared earlier, keeping each first occurrence",
+            "keep every word only the first time it occurs in the sentence",
+            "delete later copies of a word, wherever they are",
+            "deduplicate the words of the sentence, preserving their original order",
+            "get rid of every repeat of an earlier word, near or far",
+        ],
+        _remove_later_copies,
+        sample=_with_distant_repeats,
+    ),
+    spec(
+        "drop_repeated_words",
+        "a sentence with some words repeated in a row",
+        [
+            "remove every word that appears more than once, all of its copies",
+            "keep only the words that occur exactly one time",
+            "delete the repeated words entirely, not keeping even one copy",
+            "drop each word that is said twice or more, and all its repeats",
+            "leave out any word with a duplicate, keeping the words that are unique",
+        ],
+        _drop_repeated,
+        sample=_with_repeats,
+    ),
+    spec(
+        "squeeze_repeated_letters",
+        "a sentence with some double letters",
+        [
+            "collapse each run of the same letter into a single letter",
+            "replace double letters like oo or ll with one letter",
+            "remove repeated adjacent letters within the words, keeping one of each run",
+            "write every doubled letter only once, so that book becomes bok",
+            "get rid of back-to-back duplicate characters",
+        ],
+        _changed(lambda x: re.sub(r"([a-z])\1+", r"\1", x)),
+        sample=_with_double_letters,
+    ),
+    spec(
+        "contract_negations",
+        "a sentence with words that can be contracted",
+        [
+            "contract only the negations, like don't for do not, and leave the other pairs alone",
+            "use the n't forms wherever a verb is followed by not, keeping I am, you will and the like in full",
+            "shorten do not, is not, cannot and similar into contractions, but not pronoun pairs",
+            "rewrite the sentence with contracted negatives only",
+            "squeeze each verb plus not into its apostrophe form, such as won't, and nothing else",
+        ],
+        _contract_only(_NEGATIONS, _PRONOUN_PAIRS),
+        sample=_with_both_kinds,
+        metric="strict",
+    ),
+    spec(
+        "contract_pronoun_pairs",
+        "a sentence with words that can be contracted",
+        [
+            "contract only the pronoun and verb pairs, like I'm for I am, and leave the negations in full",
+            "use forms such as we're, they've and you'll, but keep do not, is not and the like as two words",
+            "shorten I am, we will, they have and similar into contractions, but not anything with not",
+            "rewrite the sentence contracting the pronoun pairs only",
+            "squeeze each pronoun plus am, are, have or will into its apostrophe form and nothing else",
+        ],
+        _contract_only(_PRONOUN_PAIRS, _NEGATIONS),
+        sample=_with_both_kinds,
+        metric="strict",
+    ),
+    spec(
+        "first_sentence_to_end",
+        "a short text of three or four sentences",
+        [
+            "move the first sentence to the end",
+            "put the opening sentence after the last one, keeping the others in order",
+            "rotate the sentences one place so that the text starts with its second sentence",
+            "take the first sentence and place it at the very end",
+            "shift the sentences left by one, the first one wrapping around to the end",
+        ],
+        _on_sentences(lambda ps: [*ps[1:], ps[0]]),
+        sample=_many_sentences,
+        metric="strict",
+    ),
+    spec(
+        "last_sentence_to_front",
+        "a short text of three or four sentences",
+        [
+            "move the last sentence to the beginning",
+            "put the closing sentence before the first one, keeping the others in order",
+            "rotate the sentences one place so that the text starts with its final sentence",
+            "take the last sentence and place it at the very start",
+            "shift the sentences right by one, the last one wrapping around to the front",
+        ],
+        _on_sentences(lambda ps: [ps[-1], *ps[:-1]]),
+        sample=_many_sentences,
+        metric="strict",
+    ),
+    spec(
+        "swap_first_two_sentences",
+        "a short text of three or four sentences",
+        [
+            "swap the first and the second sentence",
+            "exchange the positions of the opening two sentences and leave the rest where it is",
+            "put the second sentence first and the first sentence second",
+            "switch the order of sentences one and two",
+            "trade places between the first two sentences of the text",
+        ],
+        _on_sentences(lambda ps: [ps[1], ps[0], *ps[2:]]),
+        sample=_many_sentences,
+        metric="strict",
+    ),
+]

@@ -248,3 +248,81 @@ SPECS = [
         sample=lambda rng: f"${rng.randint(1, 999)}.{rng.randint(0, 99):02d}",
     ),
 ]
+
+
+def _divide(
+    name: str, src: str, dst: str, factor: int, phrasings: Sequence[str], hi: int = 199
+) -> TaskSpec:
+    """``src`` -> ``dst`` by dividing by ``factor``; refuses inputs that are not multiples of it."""
+
+    def solve(x: str) -> str:
+        whole, rest = divmod(_quantity(x, src), factor)
+        if rest:
+            raise ValueError(f"{x!r} is not a whole number of {dst}")
+        return f"{whole} {dst}"
+
+    return spec(name, f"a quantity in {src}", phrasings, solve,
+                sample=lambda rng: f"{rng.randint(1, hi) * factor} {src}")
+
+
+# training-only siblings (``builtin_suite(extra=True)``): other length conversions than m_to_cm and
+# other time conversions than minutes_to_seconds (none a suite task), so the units named in the
+# description are what changes the factor
+EXTRA_SPECS = [
+    _scale("m_to_mm", "m", "mm", 1000, [
+        "convert the length from metres to millimetres",
+        "turn the meters into millimeters",
+        "express the length in mm instead of m",
+        "multiply by 1000 to change m to mm",
+        "rewrite the length in millimetres, a thousand to the metre",
+    ]),  # fmt: skip
+    _scale("dm_to_cm", "dm", "cm", 10, [
+        "convert the length from decimetres to centimetres",
+        "turn the decimeters into centimeters",
+        "express the length in cm instead of dm",
+        "multiply by 10 to change dm to cm",
+        "rewrite the length in centimetres, ten to the decimetre",
+    ]),  # fmt: skip
+    _scale("km_to_cm", "km", "cm", 100_000, [
+        "convert the distance from kilometres to centimetres",
+        "turn the kilometers into centimeters",
+        "express the distance in cm instead of km",
+        "multiply by 100000 to change km to cm",
+        "rewrite the distance in centimetres, a hundred thousand to the kilometre",
+    ]),  # fmt: skip
+    _divide("cm_to_m", "cm", "m", 100, [
+        "convert the length from centimetres to metres",
+        "turn the centimeters into meters",
+        "express the length in m instead of cm",
+        "divide by 100 to change cm to m",
+        "rewrite the length in metres, where a hundred centimetres make one",
+    ]),  # fmt: skip
+    _scale("hours_to_seconds", "h", "s", 3600, [
+        "convert the hours to seconds",
+        "turn the number of hours into seconds",
+        "express the duration in s instead of h",
+        "multiply by 3600 to change hours to seconds",
+        "rewrite the time span in seconds, 3600 to the hour",
+    ]),  # fmt: skip
+    _scale("days_to_minutes", "days", "min", 1440, [
+        "convert the days to minutes",
+        "turn the number of days into minutes",
+        "express the duration in min instead of days",
+        "multiply by 1440 to change days to minutes",
+        "rewrite the time span in minutes, 1440 to the day",
+    ]),  # fmt: skip
+    _scale("seconds_to_milliseconds", "s", "ms", 1000, [
+        "convert the seconds to milliseconds",
+        "turn the number of seconds into milliseconds",
+        "express the duration in ms instead of s",
+        "multiply by 1000 to change seconds to milliseconds",
+        "rewrite the time span in milliseconds, a thousand to the second",
+    ]),  # fmt: skip
+    _divide("seconds_to_minutes", "s", "min", 60, [
+        "convert the seconds to minutes",
+        "turn the number of seconds into minutes",
+        "express the duration in min instead of s",
+        "divide by 60 to change seconds to minutes",
+        "rewrite the time span in whole minutes, sixty seconds to each",
+    ]),  # fmt: skip
+]
