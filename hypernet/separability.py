@@ -57,3 +57,26 @@ def separability(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.
     return Separability(queries=len(queries), centroid=float(right.float().mean()),
                         nearest=float((by_nearest == query_owner).float().mean()), per_task=per_task,
                         confusions=[(t, p, n) for (t, p), n in wrong.most_common()])
+
+
+def nearest_owner(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.Tensor) -> torch.Tensor:
+    """The task index of each query's single nearest training row (cosine), [Q]."""
+    if train.ndim != 2 or queries.ndim != 2 or train.shape[1] != queries.shape[1] or len(train) == 0:
+        raise ValueError(f"embeddings must be [N>0, d] and [Q, d] with one d, not {tuple(train.shape)} and "
+                         f"{tuple(queries.shape)}")
+    if len(train_owner) != len(train):
+        raise ValueError("every training embedding needs its task index")
+    sims = F.normalize(queries.float(), dim=-1) @ F.normalize(train.float(), dim=-1).T
+    return train_owner[sims.argmax(1)]
+
+
+def bordered(nearest: dict[str, list[str]], siblings: set[str]) -> dict[str, str]:
+    """Held-out tasks that a training-only sibling borders: ``nearest[task]`` lists, for each of the task's
+    held-out descriptions asked, the training task whose description lies nearest. A task is bordered
+    when most of those are siblings; the value is the sibling named most often."""
+    found = {}
+    for task, owners in nearest.items():
+        hits = Counter(o for o in owners if o in siblings)
+        if 2 * sum(hits.values()) > len(owners):
+            found[task] = hits.most_common(1)[0][0]
+    return found

@@ -70,3 +70,23 @@ def test_the_script_reports_a_library_with_the_real_encoder(tmp_path: Path):
                                  timeout=300)
     assert bad_encoder.returncode != 0 and "task_separability:" in bad_encoder.stderr
     assert "Traceback" not in bad_encoder.stderr
+
+
+def test_nearest_owner_names_the_task_of_each_querys_nearest_training_row() -> None:
+    from hypernet.separability import nearest_owner
+
+    train = torch.tensor([[1.0, 0.0], [0.0, 1.0], [0.7, 0.7]])
+    owner = torch.tensor([0, 1, 2])
+    assert nearest_owner(train, owner, torch.tensor([[0.9, 0.1], [0.1, 0.9], [0.5, 0.6]])).tolist() == [0, 1, 2]
+    with pytest.raises(ValueError, match="one d"):
+        nearest_owner(train, owner, torch.zeros(1, 3))
+
+
+def test_a_held_out_task_is_bordered_when_most_of_its_nearest_tasks_are_siblings() -> None:
+    from hypernet.separability import bordered
+
+    nearest = {"add_3": ["add_4", "add_4", "add_7"], "mean": ["median", "add_5", "median"],
+               "even": ["sib_a", "sib_b", "odd"]}
+    siblings = {"add_4", "add_5", "sib_a", "sib_b"}
+    # add_3: two of three nearest are a sibling; mean: one of three; even: two siblings, the first named
+    assert bordered(nearest, siblings) == {"add_3": "add_4", "even": "sib_a"}
