@@ -575,8 +575,11 @@ def _contract_only(kind: dict[str, str], other: dict[str, str]):
 
 
 def _many_sentences(rng: random.Random) -> str:
-    n = rng.randint(3, 4)
-    return " ".join(_cap(" ".join(words(rng, 2, 4))) + rng.choice(".!?.") for _ in range(n))
+    while True:  # drawn again when too long: the answer is as long, and answers stay within 100 characters
+        n = rng.randint(3, 4)
+        text = " ".join(_cap(" ".join(words(rng, 2, 4))) + rng.choice(".!?.") for _ in range(n))
+        if len(text) <= 100:
+            return text
 
 
 def _on_sentences(rule: Callable[[list[str]], list[str]]) -> Callable[[str], str]:

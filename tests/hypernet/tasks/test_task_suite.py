@@ -433,6 +433,25 @@ def test_training_only_siblings_leave_the_suite_and_its_held_out_tasks_as_they_a
     assert "fixed_arithmetic.remainder_by_10" not in {t.id for t in siblings}
 
 
+def test_siblings_meet_the_rules_of_the_suite_tasks(suite) -> None:
+    """The training-only siblings are held to the suite's own rules: distinct short one-line inputs,
+    answers that score 1 (and 0 for another answer), many descriptions plus held-out ones, and more
+    than one answer (a constant would teach nothing)."""
+    siblings = builtin_suite(extra=True).tasks[len(suite.tasks):]
+    for task in siblings:
+        inputs = [e.input for e in task.examples]
+        assert len(inputs) == len(set(inputs)) and len(task.test) >= 6, task.id
+        assert len(task.descriptions) >= 20 and task.heldout_descriptions, task.id
+        outputs = {e.output for e in task.examples}
+        assert len(outputs) > 1, task.id
+        for e in task.examples:
+            assert 0 < len(e.input) <= 120 and 0 < len(e.output) <= 100, (task.id, e)
+            assert e.input == e.input.strip() and "\n" not in e.input + e.output, (task.id, e)
+            assert task.score(e.output, e)["exact"] == 1.0, (task.id, e)
+            wrong = next(o for o in outputs if o != e.output)
+            assert task.score(wrong, e)["exact"] == 0.0, (task.id, e, wrong)
+
+
 def test_a_sibling_that_repeats_a_suite_task_is_refused(suite) -> None:
     from hypernet.tasks.builtin import check_siblings
     from hypernet.tasks.spec import spec
