@@ -17,10 +17,15 @@ MODEL_CACHE = Path(os.environ.get("T2L_TEST_MODEL_CACHE", REPO / ".t2l" / "test-
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the user's ~/.cache/t2l: T2L_HOME points at a fresh directory."""
+    """No test touches the user's ~/.cache/t2l: T2L_HOME points at a fresh directory. Its model cache
+    is the shared test cache, so a command that loads the base model (in this process or a
+    subprocess) does not pay the ~25 s GGUF conversion again."""
     from t2l.settings import get_settings
 
-    monkeypatch.setenv("T2L_HOME", str(tmp_path_factory.mktemp("t2l-home")))
+    home = tmp_path_factory.mktemp("t2l-home")
+    MODEL_CACHE.mkdir(parents=True, exist_ok=True)
+    (home / "models").symlink_to(MODEL_CACHE, target_is_directory=True)
+    monkeypatch.setenv("T2L_HOME", str(home))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

@@ -15,7 +15,6 @@ def home_with_model_cache(model_cache):
 
     home = get_settings().home
     home.mkdir(parents=True, exist_ok=True)
-    (home / "models").symlink_to(model_cache, target_is_directory=True)  # no 25 s GGUF conversion
     return home
 
 

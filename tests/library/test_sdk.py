@@ -116,7 +116,6 @@ def test_readme_python_sdk_examples_run(base_model, encoder, model_cache, tmp_pa
 
     home = get_settings().home
     home.mkdir(parents=True, exist_ok=True)
-    (home / "models").symlink_to(model_cache, target_is_directory=True)  # the GGUF cache: no 25 s conversion
     monkeypatch.chdir(tmp_path)
     blocks = python_blocks(README.read_text(), "Python SDK")
     assert len(blocks) >= 2

@@ -284,7 +284,6 @@ def test_eval_takes_several_recon_checkpoints_one_row_each(base_model, encoder, 
     shutil.copytree(tmp_path / "recon-wide" / "checkpoint", kept)
     average = tmp_path / "recon-avg" / "average"  # where --average-from puts a run's weight average
     shutil.copytree(tmp_path / "recon-wide" / "checkpoint", average)
-    (Path(os.environ["T2L_HOME"]) / "models").symlink_to(model_cache)  # reuse the test model cache
     code, out, err = run_t2l(capsys, monkeypatch, "eval", "--task-file", str(tmp_path / "tasks.jsonl"),
                              "--tasks", "t.swap", "--limit", "1", "--descriptions", "1", "--skip-base",
                              "--recon", str(tmp_path / "recon-narrow" / "checkpoint"),
