@@ -4,7 +4,7 @@
 #   bash scripts/gpu_pipeline.sh bench          # GPU figures: dispatch (#7) and bulk generation (#6)
 #   bash scripts/gpu_pipeline.sh start          # oracles (all tasks) then recon, multitask, SFT runs, in the background,
 #                                               # then (EVAL_AFTER=1, the default) the evaluation by itself
-#   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES pass (repeat it)
+#   bash scripts/gpu_pipeline.sh wait MINUTES   # follow the logs until the runs end or MINUTES (1-9) pass (repeat it)
 #   bash scripts/gpu_pipeline.sh eval           # the evaluation table on the held-out tasks (by hand): every
 #                                               # SFT best and weight average (--average-from), their soups,
 #                                               # and (SELECT_EXACT=1) the candidate the selection tasks score
@@ -195,7 +195,11 @@ bench)
 wait)
   # until the runs (and the evaluation that follows them, EVAL_AFTER) end or MINUTES pass; with $OUT
   # set, what has finished so far comes back with every call, so a lost machine loses less
-  deadline=$(( $(date +%s) + 60 * ${2:-9} ))
+  minutes=${2:-9}
+  if ! [[ "$minutes" =~ ^[1-9]$ ]]; then  # e.g. "wait 500": the call would end at 10 minutes with nothing shown
+    echo "wait: MINUTES is a whole number from 1 to 9 (a device call ends at 10 minutes), not '$minutes'" >&2; exit 2
+  fi
+  deadline=$(( $(date +%s) + 60 * minutes ))
   while [ "$(date +%s)" -lt "$deadline" ] && { pgrep -f "[t]2l train" > /dev/null || compgen -G "$RUNS/.eval-pending*" > /dev/null; }; do
     sleep 15
   done

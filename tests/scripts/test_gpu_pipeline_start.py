@@ -144,3 +144,17 @@ def test_the_evaluation_waits_for_its_own_runs_only_not_for_a_second_pipeline_be
 def test_suite_file_names_the_suite_of_every_call(tmp_path: Path):
     (multitask,) = _start(tmp_path, 1, MULTITASK="1", SUITE_FILE=".carry/suite-extra.jsonl")
     assert "--task-file=.carry/suite-extra.jsonl" in multitask.split()
+
+
+def test_wait_refuses_minutes_beyond_what_one_device_call_can_last(tmp_path: Path):
+    """Session 13 asked for `wait 500`: the call ran into the device's 10-minute limit and showed nothing."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "gpu_pipeline.sh"
+    for minutes in ("500", "10", "0", "two"):
+        done = subprocess.run(["bash", str(script), "wait", minutes], capture_output=True, text=True,
+                              env={"PATH": "/usr/bin:/bin", "RUNS": str(tmp_path / "runs")}, timeout=30)
+        assert done.returncode == 2 and f"not '{minutes}'" in done.stderr, (minutes, done.stderr)
+    (tmp_path / "runs").mkdir(exist_ok=True)
+    (tmp_path / "runs" / "oracle.log").write_text("done\n")
+    done = subprocess.run(["bash", str(script), "wait", "1"], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "RUNS": str(tmp_path / "runs")}, timeout=30)
+    assert done.returncode == 0 and "no run or evaluation left" in done.stdout  # nothing running here: at once
