@@ -40,14 +40,14 @@ def main() -> None:
 
     try:
         suite = load_task_suite(args.task_file)
+        suite_ids = {t.id for t in builtin_suite().tasks}
+        training = [t for t in suite.tasks if t.id not in suite.heldout_task_ids]
+        siblings = {t.id for t in training if t.id not in suite_ids}
+        if not siblings:
+            raise T2LError(f"{args.task_file} has no training task that the built-in suite lacks")
         encoder = load_encoder(args.encoder or get_settings().encoder)
     except (T2LError, OSError, ValueError) as exc:
         raise SystemExit(f"sibling_split: {exc}") from None
-    suite_ids = {t.id for t in builtin_suite().tasks}
-    training = [t for t in suite.tasks if t.id not in suite.heldout_task_ids]
-    siblings = {t.id for t in training if t.id not in suite_ids}
-    if not siblings:
-        raise SystemExit(f"sibling_split: {args.task_file} has no training task that the built-in suite lacks")
     heldout = [t for t in suite.tasks if t.id in suite.heldout_task_ids and t.heldout_descriptions]
     texts = [d for t in training for d in t.descriptions]
     owner = torch.tensor([i for i, t in enumerate(training) for _ in t.descriptions])

@@ -1,0 +1,68 @@
+"""scripts/sibling_split.py: which held-out tasks a training-only sibling borders, and each T2L row's
+comparisons on those tasks and on the rest (the real encoder, a five-task file)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SCRIPT = REPO / "scripts" / "sibling_split.py"
+
+
+def _task_file(tmp_path: Path) -> Path:
+    from hypernet.tasks import builtin_suite, write_task_file
+    from hypernet.tasks.types import TaskSuite
+
+    big = builtin_suite(extra=True)
+    # held out: end_with_period (its sibling end_with_question_mark is in training) and pig_latin
+    # (only suite tasks of other kinds in training: none of its siblings)
+    ids = ["text_edit.end_with_period", "string.pig_latin", "text_edit.end_with_question_mark",
+           "string.reverse_words", "arithmetic.add"]
+    suite = TaskSuite(tasks=tuple(big.get(i) for i in ids), heldout_task_ids=frozenset(ids[:2]))
+    path = tmp_path / "tasks.jsonl"
+    write_task_file(suite, path)
+    return path
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+
+
+def test_the_bordered_task_is_found_and_each_comparison_is_split(tmp_path: Path):
+    tasks = _task_file(tmp_path)
+    rows = {"multi-task LoRA": {"text_edit.end_with_period": 10.0, "string.pig_latin": 20.0},
+            "T2L (SFT) + description": {"text_edit.end_with_period": 30.0, "string.pig_latin": 25.0},
+            "T2L (SFT) + description [mismatched description]": {"text_edit.end_with_period": 12.0,
+                                                                 "string.pig_latin": 24.0}}
+    report = tmp_path / "EVAL.json"
+    report.write_text(json.dumps({"results": [
+        {"method": m, "per_task": {t: {"exact": v, "lenient": v} for t, v in scores.items()}}
+        for m, scores in rows.items()]}))
+    done = _run(str(report), "--task-file", str(tasks))
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "1 training-only siblings border 1 of 2 held-out tasks" in out
+    assert "text_edit.end_with_period (nearest: text_edit.end_with_question_mark)" in out
+    assert "string.pig_latin" not in out.split("| T2L row")[0]
+    assert "| T2L (SFT) + description | multi-task LoRA | +20.0 | +5.0 |" in out
+    assert ("| T2L (SFT) + description | T2L (SFT) + description [mismatched description] | +18.0 | +1.0 |"
+            in out)
+
+
+def test_a_task_file_without_siblings_is_one_clear_line(tmp_path: Path):
+    from hypernet.tasks import builtin_suite, write_task_file
+
+    from hypernet.tasks.types import TaskSuite
+
+    suite = builtin_suite()
+    path = tmp_path / "suite.jsonl"  # built-in tasks only, one of them held out
+    write_task_file(TaskSuite(tasks=suite.tasks[:3], heldout_task_ids=frozenset([suite.tasks[0].id])), path)
+    done = _run("--task-file", str(path))
+    assert done.returncode == 1
+    assert "has no training task that the built-in suite lacks" in done.stderr
+    assert "Traceback" not in done.stderr
