@@ -50,7 +50,7 @@ def separability(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.
     sums = torch.zeros(tasks, train.shape[1]).index_add_(0, train_owner, train)
     centroids = F.normalize(sums / counts[:, None], dim=-1)
     by_centroid = (queries @ centroids.T).argmax(1)
-    by_nearest = train_owner[(queries @ train.T).argmax(1)]
+    by_nearest = nearest_owner(train, train_owner, queries)
     right = by_centroid == query_owner
     per_task = {int(t): float(right[query_owner == t].float().mean()) for t in query_owner.unique()}
     wrong = Counter(zip(query_owner[~right].tolist(), by_centroid[~right].tolist()))

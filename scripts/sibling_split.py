@@ -30,7 +30,7 @@ def main() -> None:
     import torch
 
     from hypernet.encoder import load_encoder
-    from hypernet.eval_compare import comparisons, inferred_runs
+    from hypernet.eval_compare import comparisons
     from hypernet.evaluate import MethodResult
     from hypernet.generate import encode_descriptions
     from hypernet.separability import bordered, nearest_owner
@@ -45,6 +45,7 @@ def main() -> None:
         siblings = {t.id for t in training if t.id not in suite_ids}
         if not siblings:
             raise T2LError(f"{args.task_file} has no training task that the built-in suite lacks")
+        results, runs = _read_rows(args.eval_json) if args.eval_json else ([], [])  # before 10 minutes of embedding
         encoder = load_encoder(args.encoder or get_settings().encoder)
     except (T2LError, OSError, ValueError) as exc:
         raise SystemExit(f"sibling_split: {exc}") from None
@@ -65,9 +66,6 @@ def main() -> None:
     if args.eval_json is None:
         return
 
-    data = json.loads(args.eval_json.read_text())
-    results = [MethodResult.from_json(row) for row in data["results"]]
-    runs = data["runs"] if isinstance(data.get("runs"), list) else inferred_runs(results)
     def within(keep) -> list[MethodResult]:
         return [MethodResult(r.method, {t: s for t, s in r.per_task.items() if keep(t)}) for r in results]
     parts = {"bordered": within(lambda t: t in border), "others": within(lambda t: t not in border)}
@@ -78,6 +76,20 @@ def main() -> None:
             continue
         other = compared["others"].get(key)
         print(f"| {c.method} | {c.baseline} | {c.value_text()} | {other.value_text() if other else ''} |")
+
+
+def _read_rows(path: Path) -> tuple[list, list[str]]:
+    """The rows of ``t2l eval``'s EVAL.json and the run of each (``ValueError`` if it is not one)."""
+    from hypernet.eval_compare import inferred_runs
+    from hypernet.evaluate import MethodResult
+
+    try:
+        data = json.loads(path.read_text())
+        results = [MethodResult.from_json(row) for row in data["results"]]
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path} is not an EVAL.json of t2l eval ({type(exc).__name__}: {exc})") from None
+    runs = data["runs"] if isinstance(data.get("runs"), list) else inferred_runs(results)
+    return results, runs
 
 
 if __name__ == "__main__":

@@ -108,6 +108,10 @@ def builtin_suite(
     return TaskSuite(tasks=tasks, heldout_task_ids=heldout)
 
 
+# a sibling answering this share of a held-out task's test inputs alike is too close to it
+NEAR_HELDOUT = 0.8
+
+
 def check_siblings(
     siblings: list[tuple[str, TaskSpec]], tasks: tuple[Task, ...], heldout: frozenset[str] | set[str] = frozenset()
 ) -> None:
@@ -128,9 +132,6 @@ def check_siblings(
             if task.id in heldout and share >= NEAR_HELDOUT:
                 raise RuntimeError(f"training-only task {family}.{sibling.name} answers {share:.0%} of the test "
                                    f"inputs of held-out {task.id} the same way: too close to a held-out task")
-
-
-NEAR_HELDOUT = 0.8
 
 
 def _agreement(sibling: TaskSpec, task: Task, *, full: bool) -> float:

@@ -66,3 +66,12 @@ def test_a_task_file_without_siblings_is_one_clear_line(tmp_path: Path):
     assert done.returncode == 1
     assert "has no training task that the built-in suite lacks" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_report_that_is_not_an_eval_json_is_said_before_any_embedding(tmp_path: Path):
+    tasks = _task_file(tmp_path)
+    (tmp_path / "bad.json").write_text('{"rows": []}')
+    for report in (tmp_path / "bad.json", tmp_path / "missing.json"):
+        done = _run(str(report), "--task-file", str(tasks))
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+        assert done.stderr.startswith("sibling_split: ") and report.name in done.stderr
