@@ -98,15 +98,24 @@ start)
   # of N GPUs): the oracles in N interleaved shards, one process per GPU, into the same directory
   # (each shard keeps its own resume state); the recon runs start when every shard has ended, variant
   # i on the i-th of those GPUs. RECON_DEVICES="1 ...": those GPUs instead of 0..N-1 (e.g. SFT on 0).
-  # RECON_MINUTES: each recon run stops there with its checkpoint (0 = at its steps)
+  # RECON_MINUTES: each recon run stops there with its checkpoint (0 = at its steps). RECON_DDP=1:
+  # each variant in turn on all those GPUs at once, data-parallel (torchrun; BATCH splits over them)
   if [ -n "${RECON_TASKS:-}" ]; then
     read -r -a devices <<< "${RECON_DEVICES:-$(seq -s ' ' 0 $(( ${RECON_GPUS:-1} - 1 )))}"
     recons=""; i=0
+    all=$(IFS=,; echo "${devices[*]}")
     for v in ${RECON_VARIANTS:-l512-h8192:512:8192:8000:32}; do
       IFS=: read -r name latent head steps batch extra <<< "$v"
-      recons+="CUDA_VISIBLE_DEVICES=${devices[i % ${#devices[@]}]} python3 -m t2l train recon $SUITE --tasks $RECON_TASKS \
+      if [ "${RECON_DDP:-0}" = 1 ]; then
+        launch="CUDA_VISIBLE_DEVICES=$all python3 -m torch.distributed.run --standalone --nproc-per-node ${#devices[@]} -m"
+        after_run="; "  # one after another: each takes every GPU
+      else
+        launch="CUDA_VISIBLE_DEVICES=${devices[i % ${#devices[@]}]} python3 -m"
+        after_run=" & "
+      fi
+      recons+="$launch t2l train recon $SUITE --tasks $RECON_TASKS \
         --oracles $RUNS/recon-oracle --out $RUNS/recon-at-$name --steps $steps --head-hidden $head --latent-dim $latent \
-        --tasks-per-batch ${batch:-32} --max-minutes ${RECON_MINUTES:-0} ${extra//,/ } > $RUNS/recon-at-$name.log 2>&1 & "
+        --tasks-per-batch ${batch:-32} --max-minutes ${RECON_MINUTES:-0} ${extra//,/ } > $RUNS/recon-at-$name.log 2>&1$after_run"
       i=$((i + 1))
     done
     after=""

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import torch
 
-from hypernet.checkpoint import Checkpoint, save_checkpoint
+from hypernet.checkpoint import Checkpoint, read_checkpoint_config, save_checkpoint
 from hypernet.config import HypernetConfig
 from hypernet.generate import embedding_dim, encode_descriptions
 from hypernet.lora import weights_from_adapters
@@ -34,6 +34,7 @@ from hypernet.model import LoraWeights, build_hypernet
 from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
+from hypernet.train.distributed import SINGLE, Group, from_main, mean_over_processes, my_share, wait_for_all
 from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError, T2LError
 
@@ -68,6 +69,7 @@ class ReconConfig:
     # the lr schedule spans this much training time (over resumes too) or ``steps``, whichever ends
     # first, and the run ends with it: a run slower than planned still anneals (0 = steps only)
     schedule_minutes: float = 0.0
+    dropout: float = 0.05  # inside the trunk (the published value)
 
     def __post_init__(self) -> None:
         if self.max_minutes < 0:
@@ -164,8 +166,13 @@ def train_recon(
     out_dir: Path,
     config: ReconConfig,
     on_step: Callable[[int, float], None] | None = None,
+    group: Group = SINGLE,
 ) -> Checkpoint:
-    """Train (or resume) a reconstruction hypernetwork; returns the checkpoint in ``out_dir/checkpoint``."""
+    """Train (or resume) a reconstruction hypernetwork; returns the checkpoint in ``out_dir/checkpoint``.
+
+    Under ``torchrun`` (``group`` from ``join_from_env``) every process takes its slice of each step's
+    oracles (``tasks_per_batch`` must split evenly) and process 0 writes the curve, state and checkpoint.
+    """
     out_dir = Path(out_dir)
     oracles = load_oracles(Path(oracle_dir), tasks)
     reference = oracles[0]
@@ -187,11 +194,13 @@ def train_recon(
     hconfig = HypernetConfig.from_targets(
         targets, base_model=loaded.name, encoder=encoder_name, embedding_dim=embedding_dim(encoder),
         rank=reference.rank, alpha=reference.alpha, use_rslora=reference.use_rslora, size=config.size,
-        latent_dim=config.latent_dim, head_hidden=config.head_hidden, seed=config.seed,
+        latent_dim=config.latent_dim, head_hidden=config.head_hidden, seed=config.seed, dropout=config.dropout,
         training={"recipe": "recon", **config.to_dict(), "tasks": [t.id for t in tasks]},
     )
+    batch = min(config.tasks_per_batch, len(tasks))
+    my_share(group, range(batch))  # a batch that does not split over the processes fails before training
     note = capacity_note(len(tasks), hconfig)
-    if note:
+    if note and group.is_main:
         warnings.warn(note, stacklevel=2)
     hypernet = build_hypernet(hconfig, device=device).train()
     texts, owner = [], []
@@ -205,31 +214,48 @@ def train_recon(
     optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
     resumed = load_state(out_dir / ".state", params, optimizer)
     start, extra = resumed if resumed else (0, {})
-    # the trunk's dropout draws from torch's global generator: seeded (and again at a resume), runs repeat
-    torch.manual_seed(config.seed + start)
+    # the trunk's dropout draws from torch's global generator: seeded (and again at a resume), runs
+    # repeat; each process draws its own masks
+    torch.manual_seed(config.seed + start + 7919 * group.rank)
     rng = random.Random(config.seed)
     if "rng" in extra:
         rng.setstate((extra["rng"][0], tuple(extra["rng"][1]), extra["rng"][2]))
-    curve = LossCurve(out_dir / "loss.csv", ["loss", "lr"])
-    curve.truncate_after(start)
+    curve = LossCurve(out_dir / "loss.csv", ["loss", "lr"]) if group.is_main else None
+    if curve:
+        curve.truncate_after(start)
+    model = hypernet
+    if group.active:  # after the resume: DDP starts every process from process 0's weights
+        from torch.nn.parallel import DistributedDataParallel
+
+        model = DistributedDataParallel(hypernet, device_ids=[device] if device.type == "cuda" else None)
     started = time.perf_counter() - float(extra.get("seconds", 0.0))
     session_start = time.perf_counter()  # --max-minutes counts this run's time, not a resumed run's total
     stop = config.steps
 
     ended_by_time = False
+    timed = bool(config.schedule_minutes or config.max_minutes)
+
+    def clock() -> list[float]:  # (training seconds, this run's seconds) by process 0's clock, so
+        if not timed:            # that every process stops at the same step
+            return [0.0, 0.0]
+        now = time.perf_counter()
+        return from_main(group, [now - started, now - session_start], device)
+
+    elapsed, session = clock()
     for step in range(start, config.steps):
-        spent = (time.perf_counter() - started) / (60 * config.schedule_minutes) if config.schedule_minutes else None
+        spent = elapsed / (60 * config.schedule_minutes) if config.schedule_minutes else None
         if spent is not None and spent >= 1:  # the time-budgeted schedule is over: the run's end, not a stop
             stop, ended_by_time = step, True
             break
         lr = scheduled_lr(step, config.steps, config.lr, config.warmup_fraction, spent)
-        for group in optimizer.param_groups:
-            group["lr"] = lr
-        picked = rng.sample(range(len(tasks)), min(config.tasks_per_batch, len(tasks)))
-        rows = [rng.choice(rows_of[i]) for i in picked]
+        for param_group in optimizer.param_groups:
+            param_group["lr"] = lr
+        picked = rng.sample(range(len(tasks)), batch)
+        rows = [rng.choice(rows_of[i]) for i in picked]  # the same global batch on every process
+        picked, rows = my_share(group, picked), my_share(group, rows)
         index = torch.tensor(picked, device=device)
         with matmul_precision(config.tf32, device):
-            out = hypernet(table[rows])
+            out = model(table[rows])
             if config.loss == "delta":
                 loss = library_delta_loss(out, goal, index, scales, a_scales)
             else:  # L1 between z-scored values: the means cancel, the per-element std remains
@@ -240,20 +266,30 @@ def train_recon(
             loss.backward()
         torch.nn.utils.clip_grad_norm_(params.values(), config.grad_clip)
         optimizer.step()
-        curve.log(step + 1, loss=float(loss.detach()), lr=lr)
-        if on_step:
-            on_step(step + 1, float(loss.detach()))
-        if config.max_minutes and time.perf_counter() - session_start > 60 * config.max_minutes:
+        step_loss = float(mean_over_processes(group, loss))
+        if curve:
+            curve.log(step + 1, loss=step_loss, lr=lr)
+        if on_step and group.is_main:
+            on_step(step + 1, step_loss)
+        elapsed, session = clock()
+        if config.max_minutes and session > 60 * config.max_minutes:
             stop = step + 1  # out of time: the checkpoint below is this step's, and a rerun resumes here
             break
-        if (step + 1) % config.checkpoint_every == 0 and step + 1 < config.steps:
+        if (step + 1) % config.checkpoint_every == 0 and step + 1 < config.steps and group.is_main:
             save_state(out_dir / ".state", params, optimizer, step + 1,
                        {"rng": rng.getstate(), "seconds": time.perf_counter() - started})
     hypernet.eval()
     seconds = time.perf_counter() - started
+    if not group.is_main:  # its weights are process 0's: the same checkpoint, once written
+        wait_for_all(group)
+        written = read_checkpoint_config(out_dir / "checkpoint")[1]["weights_sha256"]
+        return Checkpoint(hypernet=hypernet, sha256=written, path=out_dir / "checkpoint")
     final = save_checkpoint(hypernet, out_dir / "checkpoint",
                             extra={"step": stop, "seconds": seconds, "ended_by_time": ended_by_time,
-                                   "stopped_early": stop < config.steps and not ended_by_time})
+                                   "stopped_early": stop < config.steps and not ended_by_time,
+                                   "processes": group.world_size})
     save_state(out_dir / ".state", params, optimizer, stop, {"rng": rng.getstate(), "seconds": seconds})
+    assert curve is not None
     curve.plot("T2L reconstruction")
+    wait_for_all(group)
     return final

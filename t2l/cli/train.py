@@ -218,10 +218,17 @@ def recon(
     max_minutes: float = typer.Option(0.0, min=0.0, help="Stop after this long (checkpoint kept; run again to resume)."),
     schedule_minutes: float = typer.Option(0.0, min=0.0, help="The lr schedule spans this much training time or "
                                            "--steps, whichever ends first, and the run ends with it (0: steps only)."),
+    dropout: float = typer.Option(0.05, min=0.0, max=0.9, help="Dropout inside the trunk (0 = none)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
-    """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks."""
+    """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks.
+
+    On several GPUs: `torchrun --standalone --nproc-per-node N -m t2l train recon ...` (each process
+    takes 1/N of every step's oracles; --tasks-per-batch must split evenly)."""
+    from contextlib import nullcontext
+
     from hypernet.encoder import load_encoder
+    from hypernet.train.distributed import join_from_env, leave, my_share
     from hypernet.train.recon import ReconConfig, train_recon
     from t2l.settings import get_settings
 
@@ -229,14 +236,22 @@ def recon(
     chosen = select_tasks("train", tasks, task_file)
     config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
                          tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32,
-                         max_minutes=max_minutes, schedule_minutes=schedule_minutes)
-    loaded = load_for_training(device)  # after every setting is checked
-    encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
-    with _progress() as progress:
-        bar = progress.add_task("recon", total=steps, loss=float("nan"))
-        checkpoint = train_recon(loaded, encoder, settings.encoder, chosen, oracles, out, config,
-                                 on_step=lambda step, loss: progress.update(bar, completed=step, loss=loss))
-    console.print(f"reconstruction hypernetwork {checkpoint.id} written to {checkpoint.path}")
+                         max_minutes=max_minutes, schedule_minutes=schedule_minutes, dropout=dropout)
+    group = join_from_env(device)
+    try:
+        my_share(group, range(min(tasks_per_batch, len(chosen))))
+        loaded = load_for_training(group.device)  # after every setting is checked
+        encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
+        with _progress() if group.is_main else nullcontext() as progress:
+            bar = progress.add_task("recon", total=steps, loss=float("nan")) if progress else None
+            checkpoint = train_recon(
+                loaded, encoder, settings.encoder, chosen, oracles, out, config, group=group,
+                on_step=(lambda step, loss: progress.update(bar, completed=step, loss=loss)) if progress else None)
+    finally:
+        leave(group)
+    if group.is_main:
+        console.print(f"reconstruction hypernetwork {checkpoint.id} written to {checkpoint.path}"
+                      + (f" by {group.world_size} processes" if group.active else ""))
 
 
 @train_app.command("sft")

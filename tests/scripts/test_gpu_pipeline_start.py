@@ -15,6 +15,7 @@ from pipeline_stand_in import run_pipeline
 
 STAND_IN = r'''#!/bin/bash
 if [ "$1" = "-m" ] && [ "$2" = "t2l" ]; then shift 2; echo "gpu=${CUDA_VISIBLE_DEVICES:-} $*" >> "$CALLS"; exit 0; fi
+if [ "$1" = "-m" ] && [ "$2" = "torch.distributed.run" ]; then shift 2; echo "gpu=${CUDA_VISIBLE_DEVICES:-} torchrun $*" >> "$CALLS"; exit 0; fi
 exec "$REAL_PYTHON" "$@"
 '''
 
@@ -89,6 +90,15 @@ def test_recon_variants_spread_over_the_oracles_gpus(tmp_path: Path):
     recons = {Path(_option(c, "--out")).name: c.split()[0] for c in calls if _command(c).startswith("train recon")}
     assert recons == {"recon-at-a": "gpu=0", "recon-at-b": "gpu=1"}
     assert all(_option(c, "--max-minutes") == "0" for c in calls if _command(c).startswith("train recon"))
+
+
+def test_recon_ddp_trains_each_variant_on_all_the_gpus_at_once_one_after_another(tmp_path: Path):
+    calls = _start(tmp_path, 4, RECON_TASKS="t.1,t.2", RECON_GPUS="2", RECON_DDP="1",
+                   RECON_VARIANTS="a:512:8192:8000:64 b:128:512:300:64")
+    recons = [c for c in calls if "train recon" in c]
+    assert [c.split()[:6] for c in recons] == [["gpu=0,1", "torchrun", "--standalone", "--nproc-per-node", "2", "-m"]] * 2
+    assert [Path(_option(c, "--out")).name for c in recons] == ["recon-at-a", "recon-at-b"]  # in turn
+    assert [_option(c, "--tasks-per-batch") for c in recons] == ["64", "64"]  # the global batch, split by torchrun's processes
 
 
 def test_sft_gpus_place_the_variants_round_robin(tmp_path: Path):
