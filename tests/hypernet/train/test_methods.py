@@ -229,8 +229,8 @@ def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, c
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: types.SimpleNamespace(model=torch.nn.Linear(1, 1)))
     monkeypatch.setattr("hypernet.encoder.load_encoder", lambda *a, **k: None)
 
-    def fake_recon(loaded, encoder, name, tasks, oracles, out, config, on_step):
-        seen["config"] = config
+    def fake_recon(loaded, encoder, name, tasks, oracles, out, config, on_step, group):
+        seen["config"], seen["group"] = config, group
         return types.SimpleNamespace(id="x", path=out)
 
     monkeypatch.setattr("hypernet.train.recon.train_recon", fake_recon)
@@ -238,3 +238,4 @@ def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, c
                            "--tasks-per-batch", "7", "--oracles", str(tmp_path), "--out", str(tmp_path / "r"))
     assert code == 0, err
     assert seen["config"].tasks_per_batch == 7
+    assert not seen["group"].active  # outside torchrun: one process
