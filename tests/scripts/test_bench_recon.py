@@ -27,6 +27,22 @@ def test_the_benchmark_times_each_mode_against_the_float32_baseline(tmp_path: Pa
     assert "speed-up over fp32" in done.stdout
 
 
+def test_under_torchrun_it_times_data_parallel_steps_against_one_process(tmp_path: Path):
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", "2",
+         str(REPO / "scripts" / "bench_recon.py"), "--tasks", "12", "--layers", "2", "--modules", "q:16:16,v:16:8",
+         "--head-hidden", "32", "--latent-dim", "16", "--tasks-per-batch", "4", "--steps", "3", "--out", str(out)],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"},
+        timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out.read_text())["results"]
+    assert results["processes"] == 2
+    assert all(results[k]["steps_per_second"] > 0 and results[k]["loss_after"] > 0
+               for k in ("one_process", "data_parallel"))
+    assert "data-parallel speed-up over 1 process" in done.stdout
+
+
 def test_unknown_modes_and_malformed_modules_are_refused_before_any_work():
     for bad, message in ((["--modes", "fp32,fp16"], "unknown --modes ['fp16']"),
                          (["--modules", "q:16"], "NAME:IN:OUT")):
