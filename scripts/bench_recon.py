@@ -5,7 +5,8 @@ The step is ``t2l train recon``'s (hypernetwork forward, ``delta_loss`` against 
 clipping, AdamW) on synthetic oracles of the given shapes, so no base model or oracle files are
 needed. Modes: ``fp32`` (the baseline: full float32 matmuls), ``tf32`` (float32 storage, TF32 tensor
 cores for matmuls, which ``t2l train recon`` uses on CUDA by default) and ``bf16`` (the forward under
-bfloat16 autocast). Each mode starts from the same weights and batches; its loss after the timed
+bfloat16 autocast); ``+fused`` after a mode (e.g. ``tf32+fused``) steps with PyTorch's fused AdamW
+kernel instead of its default. Each mode starts from the same weights and batches; its loss after the timed
 steps shows whether the precision changes training:
 
     python3 scripts/bench_recon.py --device cuda --tasks 389 --head-hidden 12288 --tasks-per-batch 64
@@ -40,9 +41,10 @@ def main() -> None:
     parser.add_argument("--modes", default="fp32,tf32,bf16")
     parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args()
-    unknown = sorted(set(args.modes.split(",")) - {"fp32", "tf32", "bf16"})
+    known = {f"{precision}{fused}" for precision in ("fp32", "tf32", "bf16") for fused in ("", "+fused")}
+    unknown = sorted(set(args.modes.split(",")) - known)
     if unknown:
-        parser.error(f"unknown --modes {unknown}: use fp32, tf32 and bf16")
+        parser.error(f"unknown --modes {unknown}: use fp32, tf32 and bf16, each optionally +fused")
     modules = [item.split(":") for item in args.modules.split(",")]
     if any(len(m) != 3 or not m[1].isdigit() or not m[2].isdigit() for m in modules):
         parser.error(f"--modules takes NAME:IN:OUT items, comma-separated, not {args.modules!r}")
@@ -82,6 +84,8 @@ def synthetic_library(args: argparse.Namespace, config, device) -> dict:
 def recon_step(model, optimizer, library: dict, picked, mode: str, device, group=None) -> float:
     """One reconstruction step on the oracles ``picked``; its loss (over all processes in ``group``)."""
     import torch
+
+    mode = mode.removesuffix("+fused")  # the optimizer's concern, not the step's
 
     from hypernet.train.distributed import SINGLE, mean_over_processes
     from hypernet.train.recon import library_delta_loss, matmul_precision
@@ -124,15 +128,15 @@ def by_precision(args: argparse.Namespace, config) -> dict:
     for mode in args.modes.split(","):
         torch.manual_seed(0)  # the same dropout masks in every mode
         hypernet = build_hypernet(config, device=device).train()
-        optimizer = torch.optim.AdamW(hypernet.parameters(), lr=1e-3)
+        optimizer = torch.optim.AdamW(hypernet.parameters(), lr=1e-3, fused=True if mode.endswith("+fused") else None)
         results[mode] = timed(lambda picked: recon_step(hypernet, optimizer, library, picked, mode, device),
                               library["batches"], device)
-        print(f"{mode:5s} {results[mode]['steps_per_second']:8.2f} steps/s   "
+        print(f"{mode:10s} {results[mode]['steps_per_second']:8.2f} steps/s   "
               f"loss after {args.steps + 3} steps {results[mode]['loss_after']:.4f}", flush=True)
         del hypernet, optimizer
     if "fp32" in results:
         for mode, figures in results.items():
-            print(f"{mode:5s} speed-up over fp32: {figures['steps_per_second'] / results['fp32']['steps_per_second']:.2f}x")
+            print(f"{mode:10s} speed-up over fp32: {figures['steps_per_second'] / results['fp32']['steps_per_second']:.2f}x")
     return results
 
 
