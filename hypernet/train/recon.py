@@ -70,6 +70,8 @@ class ReconConfig:
     # first, and the run ends with it: a run slower than planned still anneals (0 = steps only)
     schedule_minutes: float = 0.0
     dropout: float = 0.05  # inside the trunk (the published value)
+    # PyTorch's fused AdamW kernel: a wide head's step is largely the optimizer's (docs/BENCHMARKS.md)
+    fused_adamw: bool = False
 
     def __post_init__(self) -> None:
         if self.max_minutes < 0:
@@ -211,7 +213,8 @@ def train_recon(
     rows_of = [[row for row, o in enumerate(owner) if o == i] for i in range(len(tasks))]
 
     params = dict(hypernet.named_parameters())
-    optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay)
+    optimizer = torch.optim.AdamW(params.values(), lr=config.lr, weight_decay=config.weight_decay,
+                                  fused=True if config.fused_adamw else None)
     resumed = load_state(out_dir / ".state", params, optimizer)
     start, extra = resumed if resumed else (0, {})
     # the trunk's dropout draws from torch's global generator: seeded (and again at a resume), runs

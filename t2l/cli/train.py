@@ -219,6 +219,8 @@ def recon(
     schedule_minutes: float = typer.Option(0.0, min=0.0, help="The lr schedule spans this much training time or "
                                            "--steps, whichever ends first, and the run ends with it (0: steps only)."),
     dropout: float = typer.Option(0.05, min=0.0, max=0.9, help="Dropout inside the trunk (0 = none)."),
+    fused_adamw: bool = typer.Option(False, help="PyTorch's fused AdamW kernel (scripts/bench_recon.py --modes "
+                                                  "tf32,tf32+fused times it)."),
     device: Optional[str] = typer.Option(None),
 ) -> None:
     """The hypernetwork learns to reproduce the oracle LoRAs of the training tasks.
@@ -236,7 +238,8 @@ def recon(
     chosen = select_tasks("train", tasks, task_file)
     config = ReconConfig(size=size, steps=steps, lr=lr, loss=loss, head_hidden=head_hidden, latent_dim=latent_dim,
                          tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32,
-                         max_minutes=max_minutes, schedule_minutes=schedule_minutes, dropout=dropout)
+                         max_minutes=max_minutes, schedule_minutes=schedule_minutes, dropout=dropout,
+                         fused_adamw=fused_adamw)
     group = join_from_env(device)
     try:
         my_share(group, range(min(tasks_per_batch, len(chosen))))

@@ -235,7 +235,8 @@ def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, c
 
     monkeypatch.setattr("hypernet.train.recon.train_recon", fake_recon)
     code, _, err = run_t2l(capsys, monkeypatch, "train", "recon", "--tasks", "extraction.first_word", "--steps", "1",
-                           "--tasks-per-batch", "7", "--oracles", str(tmp_path), "--out", str(tmp_path / "r"))
+                           "--tasks-per-batch", "7", "--oracles", str(tmp_path), "--out", str(tmp_path / "r"),
+                           "--fused-adamw")
     assert code == 0, err
-    assert seen["config"].tasks_per_batch == 7
+    assert seen["config"].tasks_per_batch == 7 and seen["config"].fused_adamw
     assert not seen["group"].active  # outside torchrun: one process

@@ -1,5 +1,6 @@
-"""Data-parallel reconstruction: `torchrun -m t2l train recon` with two processes (gloo, on the CPU)
-takes the step one process takes on the whole batch, and writes one checkpoint and one curve."""
+"""Faster reconstruction steps that must not change them: `torchrun -m t2l train recon` with two
+processes (gloo, on the CPU) takes the step one process takes on the whole batch and writes one
+checkpoint and one curve; the fused AdamW kernel takes the default optimizer's steps."""
 
 from __future__ import annotations
 
@@ -53,6 +54,19 @@ def test_two_processes_take_the_step_one_process_takes_on_the_whole_batch(base_m
     assert len(losses["two"]) == 6 and losses["two"] == pytest.approx(losses["one"], rel=1e-4)
     meta = json.loads((tmp_path / "two" / "checkpoint" / "config.json").read_text())
     assert meta["extra"]["processes"] == 2 and meta["extra"]["step"] == 6
+
+
+def test_the_fused_adamw_kernel_takes_the_same_steps(base_model, encoder, tmp_path: Path):
+    for i, task in enumerate(TASKS):
+        save_peft_adapter(_oracle(base_model.model, i), tmp_path / "oracle" / task.id)
+    runs = {}
+    for fused in (False, True):
+        config = ReconConfig(steps=4, tasks_per_batch=2, lr=3e-3, checkpoint_every=4, fused_adamw=fused, **TINY)
+        runs[fused] = train_recon(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path / "oracle",
+                                  tmp_path / f"fused-{fused}", config).path
+    plain, fused = _weights(runs[False]), _weights(runs[True])
+    for name in plain:
+        torch.testing.assert_close(fused[name], plain[name], rtol=1e-4, atol=2e-5, msg=name)
 
 
 def test_a_batch_that_does_not_split_over_the_processes_is_refused_before_any_model_loads(tmp_path: Path):
