@@ -63,7 +63,8 @@ def build_descriptions(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(training descriptions, held-out descriptions) of one task, deterministic and deduplicated."""
     seen, kept_back = spec.phrasings[:-1], spec.phrasings
-    train = [_fill(t, p, spec.subject) for p in seen for t in TRAIN_TEMPLATES + family_templates]
+    train = [_fill(t, p, spec.subject) for p in seen + spec.training_phrasings
+             for t in TRAIN_TEMPLATES + family_templates]
     train += list(spec.extra_descriptions)
     heldout = [_fill(t, p, spec.subject) for p in kept_back for t in HELDOUT_TEMPLATES]
     if demo is not None:
