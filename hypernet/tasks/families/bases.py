@@ -65,6 +65,12 @@ SPECS = [
             "translate the number from base ten into base two",
         ],
         lambda x: format(int(x), "b"),
+        training_phrasings=[
+            "convert it to base 2",
+            "show me how the number looks in binary, no leading zeros",
+            "write the unsigned base-2 representation of the decimal integer, without padding",
+            "rewrite the value as a string of bits",
+        ],
         sample=_decimal(2, 127),  # below 128, so it never equals the padded byte
     ),
     spec(
@@ -78,6 +84,12 @@ SPECS = [
             "translate the number from base two into base ten",
         ],
         _strict_digits("binary"),
+        training_phrasings=[
+            "convert it from base 2 to decimal",
+            "tell me what this binary number is in regular decimal",
+            "parse the digits as an unsigned base-2 integer and output its decimal value",
+            "evaluate the bit string as an ordinary number",
+        ],
         sample=_in_base("binary", 2, 255),
         metric="numeric",
     ),
@@ -92,6 +104,12 @@ SPECS = [
             "translate the number from base ten into base sixteen",
         ],
         lambda x: format(int(x), "x"),
+        training_phrasings=[
+            "convert it to base 16 in lower case",
+            "show me the number in hex, with lower-case letters and no 0x",
+            "write the unsigned base-16 representation of the decimal integer, lower-case a-f, no prefix",
+            "rewrite the value as hexadecimal digits, using small letters",
+        ],
         sample=_decimal(16, 4095),
     ),
     spec(
@@ -105,6 +123,12 @@ SPECS = [
             "translate the number from base sixteen into base ten",
         ],
         _strict_digits("hexadecimal"),
+        training_phrasings=[
+            "convert it from base 16 to decimal",
+            "tell me what this hex number is in regular decimal",
+            "parse the digits as an unsigned base-16 integer and output its decimal value",
+            "evaluate the hex string as an ordinary number",
+        ],
         sample=_in_base("hexadecimal", 16, 4095),
         metric="numeric",
     ),
@@ -119,6 +143,12 @@ SPECS = [
             "translate the number from base ten into base eight",
         ],
         lambda x: format(int(x), "o"),
+        training_phrasings=[
+            "convert it to base 8",
+            "show me the number in octal, no prefix",
+            "write the unsigned base-8 representation of the decimal integer, without leading zeros",
+            "rewrite the value as octal digits",
+        ],
         sample=_decimal(8, 511),
     ),
     spec(
@@ -132,6 +162,12 @@ SPECS = [
             "translate the number from base eight into base ten",
         ],
         _strict_digits("octal"),
+        training_phrasings=[
+            "convert it from base 8 to decimal",
+            "tell me what this octal number is in regular decimal",
+            "parse the digits as an unsigned base-8 integer and output its decimal value",
+            "evaluate the octal string as an ordinary number",
+        ],
         sample=_in_base("octal", 8, 511),
         metric="numeric",
     ),
@@ -146,6 +182,12 @@ SPECS = [
             "turn the number into binary and pad it on the left with zeros to eight digits",
         ],
         lambda x: format(int(x), "08b"),
+        training_phrasings=[
+            "write it as 8 bits",
+            "show me the number as a byte, all eight bits including leading zeros",
+            "output the integer in base 2 with width 8, left-padded with 0s",
+            "represent the value as one octet of bits, zeros filling the front",
+        ],
         sample=_decimal(0, 127),  # below 128, so the padding always shows
     ),
     spec(
@@ -159,6 +201,12 @@ SPECS = [
             "translate the number from hexadecimal straight into binary",
         ],
         lambda x: format(int(x, 16), "b"),
+        training_phrasings=[
+            "convert it from base 16 to base 2, no leading zeros",
+            "show me the bits of this hex number, without leading zeros",
+            "parse the digits as base 16 and output the value in base 2 without padding",
+            "rewrite the hexadecimal value as a bit string with no leading zeros",
+        ],
         sample=_in_base("hexadecimal", 16, 255),
     ),
     spec(
@@ -172,6 +220,12 @@ SPECS = [
             "decode the web colour into its rgb triple",
         ],
         _hex_to_rgb,
+        training_phrasings=[
+            "give the r, g, b values of the hex colour, comma-separated",
+            "break this colour code into its red, green and blue numbers, like 255, 128, 0",
+            "parse each hex byte of the #rrggbb code as a 0-255 integer and list the three, separated by a comma and a space",
+            "convert the colour code to its three channel intensities in decimal, separated by commas",
+        ],
         sample=_hex_color,
         metric="strict",
     ),
@@ -186,6 +240,12 @@ SPECS = [
             "turn the rgb triple into its hexadecimal colour",
         ],
         _rgb_to_hex,
+        training_phrasings=[
+            "give the #rrggbb code for the r, g, b values",
+            "make a lower-case hex colour like #ff8000 out of these red, green and blue numbers",
+            "format each of the three 0-255 components as two lower-case hex digits and prefix the result with #",
+            "pack the three channel intensities into a lower-case #rrggbb string",
+        ],
         sample=_rgb,
         metric="strict",
     ),
@@ -216,6 +276,12 @@ def _to_base(n: int) -> TaskSpec:
             f"translate the number from base ten into base {inflect_engine().number_to_words(n)}",
         ],
         lambda x: _digits(int(x), n),
+        training_phrasings=[
+            f"convert it to base {n}",
+            f"show me how the number is written in base {n}, no leading zeros",
+            f"write the unsigned base-{n} representation of the decimal integer, without padding",
+            f"rewrite the value as a base-{n} numeral",
+        ],
         sample=_decimal(n, 999),
     )
 
@@ -232,6 +298,12 @@ def _from_base(n: int) -> TaskSpec:
             f"translate the number from base {inflect_engine().number_to_words(n)} into base ten",
         ],
         lambda x: str(int(x, n)),
+        training_phrasings=[
+            f"convert it from base {n} to decimal",
+            f"tell me what this base-{n} number is in regular decimal",
+            f"parse the digits as an unsigned base-{n} integer and output its decimal value",
+            f"evaluate the base-{n} numeral as an ordinary number",
+        ],
         sample=lambda rng: _digits(rng.randint(n, 999), n),
         metric="numeric",
     )

@@ -69,6 +69,12 @@ SPECS = [
         ],
         lambda x: f"{_ordinal((_year(x) - 1) // 100 + 1)} century",
         sample=lambda rng: str(rng.randint(1001, 2099)),
+        training_phrasings=[
+            "give the century as an ordinal, like 19th century",
+            "figure out the century for this year and write it like 18th century",
+            "compute floor((year - 1) / 100) + 1 and write it as an ordinal plus the word century",
+            "state which century contains the year, e.g. 12th century, with 2000 counted in the 20th",
+        ],
     ),
     spec(
         "decade",
@@ -82,6 +88,12 @@ SPECS = [
         ],
         lambda x: f"{_year(x) // 10 * 10}s",
         sample=lambda rng: str(rng.randint(1001, 2099)),
+        training_phrasings=[
+            "give the decade, like 1970s",
+            "figure out the decade for this year and write it like 1960s",
+            "floor the year to a multiple of ten and append the letter s",
+            "state the ten-year span the year lies in, e.g. 1850s",
+        ],
     ),
     spec(
         "weekday_after",
@@ -95,6 +107,12 @@ SPECS = [
         ],
         lambda x: WEEKDAYS[sum(_name_and_count(WEEKDAYS, x)) % 7],
         sample=lambda rng: f"{rng.choice(WEEKDAYS)}, {rng.randint(1, 30)}",
+        training_phrasings=[
+            "name the weekday that many days later",
+            "if today's the given weekday, say what day it'll be after the given number of days",
+            "compute the weekday reached by advancing the number of days, modulo 7, from the given day",
+            "move ahead the stated number of days from the named weekday and state the new day",
+        ],
     ),
     spec(
         "month_after",
@@ -108,6 +126,12 @@ SPECS = [
         ],
         lambda x: MONTHS[sum(_name_and_count(MONTHS, x)) % 12],
         sample=lambda rng: f"{rng.choice(MONTHS)}, {rng.randint(1, 24)}",
+        training_phrasings=[
+            "name the month that many months later",
+            "if it's the given month now, say which month it'll be after the given number of months",
+            "compute the month reached by advancing the number of months, modulo 12, from the given month",
+            "move ahead the stated number of months from the named month and state the new month",
+        ],
     ),
     spec(
         "days_in_month",
@@ -122,6 +146,12 @@ SPECS = [
         _days_in,
         sample=_month_year,
         metric="numeric",
+        training_phrasings=[
+            "give the month's day count for that year",
+            "figure out how many days that month has in the year given",
+            "return the number of days in the month of that year, using the Gregorian leap-year rule for February",
+            "state the month's length, remembering February gets 29 days in leap years",
+        ],
     ),
     spec(
         "season",
@@ -135,6 +165,12 @@ SPECS = [
         ],
         lambda x: SEASONS[dt.date.fromisoformat(x).month - 1],
         sample=lambda rng: (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 36524))).isoformat(),
+        training_phrasings=[
+            "give the northern-hemisphere season of the date",
+            "figure out if the date's in winter, spring, summer or autumn up north",
+            "map the date's month to its meteorological season for the northern hemisphere: Dec-Feb winter, Mar-May spring, Jun-Aug summer, Sep-Nov autumn",
+            "state the time of year the date belongs to north of the equator, as winter, spring, summer or autumn",
+        ],
     ),
     spec(
         "next_leap_year",
@@ -149,6 +185,12 @@ SPECS = [
         lambda x: str(_next_leap(_year(x))),
         sample=lambda rng: str(rng.randint(1890, 2199)),
         metric="numeric",
+        training_phrasings=[
+            "give the next leap year after this one",
+            "figure out when the next leap year comes after the given year, not counting that year",
+            "return the smallest year greater than the input that is a Gregorian leap year",
+            "state the following year that has 366 days, excluding the given year itself",
+        ],
     ),
 ]
 
@@ -178,6 +220,12 @@ EXTRA_SPECS = [
         ],
         lambda x: f"{_ordinal((_year(x) - 1) // 1000 + 1)} millennium",
         sample=lambda rng: str(rng.randint(1001, 9999)),
+        training_phrasings=[
+            "give the millennium as an ordinal, like 3rd millennium",
+            "figure out the millennium for this year and write it like 2nd millennium",
+            "compute floor((year - 1) / 1000) + 1 and write it as an ordinal plus the word millennium",
+            "state which millennium contains the year, e.g. 5th millennium, with 2000 counted in the 2nd",
+        ],
     ),
     spec(
         "century_number",
@@ -192,6 +240,12 @@ EXTRA_SPECS = [
         lambda x: str(_century(x)),
         sample=lambda rng: str(rng.randint(1001, 2099)),
         metric="numeric",
+        training_phrasings=[
+            "give the century as a bare number, like 19",
+            "figure out the century for this year and just write the number, like 18",
+            "compute floor((year - 1) / 100) + 1 and output only that integer",
+            "state which century contains the year as digits alone, with 2000 counted as 20",
+        ],
     ),
     spec(
         "century_in_words",
@@ -205,5 +259,11 @@ EXTRA_SPECS = [
         ],
         lambda x: f"{_CENTURY_WORDS[_century(x)]} century",
         sample=lambda rng: str(rng.randint(1001, 2099)),
+        training_phrasings=[
+            "give the century as a spelled-out ordinal, like nineteenth century",
+            "figure out the century for this year and write it in letters, like eighteenth century",
+            "compute floor((year - 1) / 100) + 1 and write it as an English ordinal word plus the word century",
+            "state which century contains the year in words, e.g. twelfth century, with 2000 counted in the twentieth",
+        ],
     ),
 ]

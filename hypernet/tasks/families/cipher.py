@@ -45,6 +45,12 @@ def _caesar(n: int) -> TaskSpec:
             f"encrypt the words with a Caesar shift of {n}, keeping the spaces",
         ],
         lambda x: _shift(x, n),
+        training_phrasings=[
+            f"advance each letter by {n} in the alphabet",
+            f"bump every letter {_places(n)} ahead in the alphabet, looping past z back to a",
+            f"map each letter at alphabet index i to the one at index (i + {n}) mod 26, leaving spaces unchanged",
+            f"encipher the phrase by rotating its letters {n} forward, spaces untouched",
+        ],
         sample=_phrase,
     )
 
@@ -61,6 +67,12 @@ def _caesar_decode(n: int) -> TaskSpec:
             f"decrypt the words, which were encrypted with a Caesar shift of {n}",
         ],
         lambda x: _shift(x, -n),
+        training_phrasings=[
+            f"step each letter back {n} in the alphabet",
+            f"bump every letter {_places(n)} back in the alphabet, looping past a round to z",
+            f"map each letter at alphabet index i to the one at index (i - {n}) mod 26, leaving spaces unchanged",
+            f"recover the plaintext by rotating each letter {n} toward the start of the alphabet",
+        ],
         # The input is a real phrase encoded, so the answer is readable words.
         sample=lambda rng: _shift(_phrase(rng), n),
     )
@@ -110,6 +122,12 @@ SPECS = [
             "run the words through ROT13, leaving spaces where they are",
         ],
         lambda x: _shift(x, 13),
+        training_phrasings=[
+            "rot13 the phrase",
+            "just spin every letter 13 spots round the alphabet",
+            "map each letter at alphabet index i to the one at index (i + 13) mod 26, leaving spaces unchanged",
+            "encipher the words with the thirteen-place rotation cipher",
+        ],
         sample=_phrase,
     ),
     spec(
@@ -123,6 +141,12 @@ SPECS = [
             "map a to z, b to y, c to x and so on for every letter",
         ],
         lambda x: "".join(ABC[25 - ABC.index(c)] if c in ABC else c for c in x),
+        training_phrasings=[
+            "run the phrase through Atbash",
+            "flip each letter to its opposite in the alphabet, like a for z and m for n",
+            "map each letter at alphabet index i to the one at index 25 - i, leaving spaces unchanged",
+            "encipher the words with a reversed-alphabet substitution",
+        ],
         sample=_phrase,
     ),
     spec(
@@ -136,6 +160,12 @@ SPECS = [
             "convert the letters to numbers from 1 to 26, one number per letter",
         ],
         lambda x: " ".join(str(ABC.index(c) + 1) for c in x),
+        training_phrasings=[
+            "give the A1Z26 code of the word, space-separated",
+            "swap each letter for its number in the alphabet, a being 1, with spaces in between",
+            "output the 1-based alphabet index of every letter, joined by single spaces",
+            "number the letters of the word by where they sit in the alphabet, a=1 to z=26, spacing the numbers apart",
+        ],
         sample=_short_word,
     ),
     spec(
@@ -149,6 +179,12 @@ SPECS = [
             "map every number to its letter, 1 to a up to 26 to z, and write the word",
         ],
         lambda x: "".join(ABC[int(n) - 1] for n in x.split()),
+        training_phrasings=[
+            "decode the A1Z26 numbers into a word",
+            "turn these alphabet positions back into letters, 1 being a, and give me the word",
+            "output the lower-case letter at each 1-based alphabet index, concatenated without spaces",
+            "read each number as a place in the alphabet from a=1 to z=26 and join the letters into a word",
+        ],
         sample=lambda rng: " ".join(str(ABC.index(c) + 1) for c in _short_word(rng)),
     ),
     spec(
@@ -162,6 +198,12 @@ SPECS = [
             "spell the word out in Morse code, one group of dots and dashes per letter",
         ],
         lambda x: " ".join(MORSE[c] for c in x),
+        training_phrasings=[
+            "morse-encode the word, letters separated by spaces",
+            "tap the word out in Morse for me, leaving a space between letters",
+            "output the International Morse code for each letter, joined by single spaces",
+            "transcribe the word into dot-dash signals, one space between characters",
+        ],
         sample=_short_word,
         metric="strict",
     ),
@@ -176,6 +218,12 @@ SPECS = [
             "turn each group of dots and dashes into its letter and give the word",
         ],
         lambda x: "".join(_FROM_MORSE[m] for m in x.split()),
+        training_phrasings=[
+            "decode this Morse word",
+            "tell me what word these dots and dashes spell, in lower case",
+            "map each space-separated International Morse code group to its lower-case letter and concatenate them",
+            "read the dot-dash signals as letters and write the plain lower-case word",
+        ],
         sample=lambda rng: " ".join(MORSE[c] for c in _short_word(rng)),
     ),
     spec(
@@ -189,6 +237,12 @@ SPECS = [
             "spell it out the way a pilot would over the radio, one NATO word per letter",
         ],
         lambda x: " ".join(NATO[c] for c in x),
+        training_phrasings=[
+            "give the NATO alphabet word for each letter, space-separated",
+            "read the word out letter by letter with Alfa, Bravo, Charlie style words, spaces between them",
+            "output the capitalised NATO phonetic code word for each letter, spelled Alfa, Juliett, X-ray and so on, joined by spaces",
+            "render the word as a sequence of ICAO radiotelephony spelling words, separated by spaces",
+        ],
         sample=_short_word,
     ),
     spec(
@@ -202,6 +256,12 @@ SPECS = [
             "write the words hacker style, with digits in place of a, e, i, o, s and t",
         ],
         lambda x: x.translate(_LEET),
+        training_phrasings=[
+            "leetify the text: a=4, e=3, i=1, o=0, s=5, t=7",
+            "change every a to 4, e to 3, i to 1, o to 0, s to 5 and t to 7, leaving everything else alone",
+            "apply the character mapping a:4, e:3, i:1, o:0, s:5, t:7 to the phrase",
+            "disguise the phrase by writing 4 for a, 3 for e, 1 for i, 0 for o, 5 for s and 7 for t",
+        ],
         sample=_leet_phrase,
     ),
     spec(
@@ -215,6 +275,12 @@ SPECS = [
             "put 1 for a, 2 for e, 3 for i, 4 for o and 5 for u throughout the text",
         ],
         lambda x: x.translate(_VOWEL_NUMBER),
+        training_phrasings=[
+            "number the vowels: a=1, e=2, i=3, o=4, u=5",
+            "change every a to 1, e to 2, i to 3, o to 4 and u to 5, leaving the other letters alone",
+            "apply the character mapping a:1, e:2, i:3, o:4, u:5 to the phrase",
+            "substitute each vowel with its 1-based index in the sequence a, e, i, o, u",
+        ],
         sample=_phrase,
     ),
     spec(
@@ -228,6 +294,12 @@ SPECS = [
             "change every a into e, e into i, i into o, o into u and u into a",
         ],
         lambda x: x.translate(_NEXT_VOWEL),
+        training_phrasings=[
+            "move each vowel to the next one in a e i o u, wrapping u to a",
+            "bump every vowel up to the next in a, e, i, o, u, with u looping back to a",
+            "apply the character mapping a:e, e:i, i:o, o:u, u:a to the phrase",
+            "substitute each vowel with its successor in the cycle a, e, i, o, u",
+        ],
         sample=_phrase,
     ),
     spec(
@@ -241,6 +313,12 @@ SPECS = [
             "flip the letters in pairs so that abcd becomes badc",
         ],
         _swap_pairs,
+        training_phrasings=[
+            "swap letters pairwise, leaving any odd last letter in place",
+            "trade places between letters 1 and 2, 3 and 4, and so on, keeping an unpaired final letter at the end",
+            "for each index i = 0, 2, 4 and so on, exchange the characters at positions i and i + 1, leaving a trailing odd character as is",
+            "interchange adjacent letters two at a time from the front of the word",
+        ],
         sample=lambda rng: word(rng, 4, 8),
     ),
 ]

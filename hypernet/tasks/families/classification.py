@@ -149,6 +149,12 @@ SPECS = [
         ],
         _sentiment,
         sample=_sentiment_input,
+        training_phrasings=[
+            "rate the review as positive or negative",
+            "tell me whether this review sounds happy or unhappy, answering positive or negative",
+            "output positive if the review expresses a favourable opinion and negative if it expresses an unfavourable one",
+            "judge the tone of the short review and reply with positive or negative",
+        ],
     ),
     spec(
         "even_odd",
@@ -162,6 +168,12 @@ SPECS = [
         ],
         lambda x: "odd" if int(x) % 2 else "even",
         sample=lambda rng: str(rng.randint(0, 9999)),
+        training_phrasings=[
+            "reply even or odd for this number",
+            "figure out whether this number can be halved with no remainder and answer even or odd",
+            "output even if the number modulo 2 is 0 and odd if it is 1",
+            "determine the number's parity, replying with the word even or odd",
+        ],
     ),
     spec(
         "sign",
@@ -175,6 +187,12 @@ SPECS = [
         ],
         lambda x: "negative" if int(x) < 0 else "positive",
         sample=lambda rng: str(rng.choice([-1, 1]) * rng.randint(1, 999)),
+        training_phrasings=[
+            "reply positive or negative for the number's sign",
+            "tell me whether the number has a minus sign in front, replying negative if so and positive if not",
+            "output positive when x > 0 and negative when x < 0",
+            "determine which side of zero the integer falls on, answering positive or negative",
+        ],
     ),
     spec(
         "is_palindrome",
@@ -188,6 +206,12 @@ SPECS = [
         ],
         lambda x: yes_no(x == x[::-1]),
         sample=_palindrome_input,
+        training_phrasings=[
+            "answer yes or no to whether the word is a palindrome",
+            "let me know, yes or no, whether this word spells the same backwards",
+            "output yes if the word equals its letters reversed and no otherwise",
+            "determine whether reversing the word's letters leaves it unchanged, responding yes or no",
+        ],
     ),
     spec(
         "greeting_language",
@@ -201,6 +225,12 @@ SPECS = [
         ],
         _greeting_language,
         sample=_greeting_input,
+        training_phrasings=[
+            "give the language of the greeting, e.g. German",
+            "tell me which language this hello comes from, like English, French or Italian",
+            "output the greeting's language: English, French, Spanish, German, Italian, Portuguese or Dutch",
+            "recognise which tongue this salutation is in and answer with the language's English name",
+        ],
     ),
     spec(
         "is_prime",
@@ -214,6 +244,12 @@ SPECS = [
         ],
         lambda x: yes_no(_is_prime(int(x))),
         sample=_balanced(_is_prime, 2, 499),
+        training_phrasings=[
+            "answer yes or no to whether the number is prime",
+            "let me know if this number is prime, yes or no",
+            "output yes if the integer has exactly two positive divisors and no otherwise",
+            "determine whether the number is a prime rather than composite, responding yes or no",
+        ],
     ),
     spec(
         "word_category",
@@ -227,6 +263,12 @@ SPECS = [
         ],
         lambda x: _CATEGORY[x],
         pool=lambda: sorted(_CATEGORY),
+        training_phrasings=[
+            "sort the word into animal, fruit, color, vehicle or profession",
+            "tell me what sort of thing this word is, picking animal, fruit, color, vehicle or profession",
+            "output exactly one label from animal, fruit, color, vehicle and profession for the word's category",
+            "assign the term to its semantic class, answering animal, fruit, color, vehicle or profession",
+        ],
     ),
     spec(
         "sentence_type",
@@ -240,6 +282,12 @@ SPECS = [
         ],
         lambda x: {"?": "question", ".": "statement", "!": "exclamation"}[x[-1]],
         sample=_sentence_type_input,
+        training_phrasings=[
+            "tag the sentence as question, statement or exclamation",
+            "tell me what kind of sentence this is: question, statement or exclamation",
+            "output question for a final ?, exclamation for a final ! and statement for a final period",
+            "identify the kind of utterance, replying question, statement or exclamation",
+        ],
     ),
     spec(
         "over_fifty",
@@ -253,6 +301,12 @@ SPECS = [
         ],
         lambda x: yes_no(int(x) > 50),
         sample=_balanced(lambda n: n > 50, -100, 200),
+        training_phrasings=[
+            "answer yes or no to whether the number is over 50",
+            "let me know if this number goes past 50, yes or no",
+            "output yes if the integer is strictly greater than 50 and no if it is 50 or less",
+            "determine whether the value lies above the threshold of fifty, responding yes or no",
+        ],
     ),
     spec(
         "vowel_start",
@@ -266,6 +320,12 @@ SPECS = [
         ],
         lambda x: "vowel" if x[0] in VOWELS else "consonant",
         sample=_vowel_or_not,
+        training_phrasings=[
+            "reply vowel or consonant for the word's opening letter",
+            "let me know if this word kicks off with a vowel or a consonant",
+            "check the word's first character against a, e, i, o and u and output vowel on a match, consonant otherwise",
+            "categorise the initial character of the word, responding vowel or consonant",
+        ],
     ),
     spec(
         "singular_or_plural",
@@ -279,6 +339,12 @@ SPECS = [
         ],
         lambda x: _noun_forms()[x],
         pool=lambda: sorted(_noun_forms()),
+        training_phrasings=[
+            "tag the noun singular or plural",
+            "tell me whether this noun means just one or a bunch of them: singular or plural",
+            "output the grammatical number of the noun as the word singular or plural",
+            "identify the noun's count, answering singular for one and plural for more than one",
+        ],
     ),
     spec(
         "compare_numbers",
@@ -292,6 +358,12 @@ SPECS = [
         ],
         lambda x: "first" if ints(x)[0] > ints(x)[1] else "second",
         sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 2))),
+        training_phrasings=[
+            "reply first or second for where the larger number is",
+            "let me know which of the two numbers is bigger, the first one or the second one",
+            "output first if the first number exceeds the second and second otherwise",
+            "identify the position of the maximum of the two values, answering first or second",
+        ],
     ),
     spec(
         "has_digit",
@@ -305,6 +377,12 @@ SPECS = [
         ],
         lambda x: yes_no(any(c.isdigit() for c in x)),
         sample=_digit_string,
+        training_phrasings=[
+            "answer yes or no to whether the string has a digit",
+            "let me know if any number character shows up in this text, yes or no",
+            "output yes if at least one character is in 0-9 and no otherwise",
+            "scan the text for a numeral from 0 to 9 and reply yes if you find one, no if not",
+        ],
     ),
     spec(
         "leap_year",
@@ -318,6 +396,12 @@ SPECS = [
         ],
         lambda x: yes_no(_is_leap(int(x))),
         sample=_balanced(_is_leap, 1600, 2400),
+        training_phrasings=[
+            "answer yes or no to whether the year is a leap year",
+            "let me know if this year has an extra day in February, yes or no",
+            "output yes if the year is divisible by 4 but not by 100, or divisible by 400, and no otherwise",
+            "determine whether this year includes a leap day, replying yes or no",
+        ],
     ),
 ]
 
@@ -465,6 +549,12 @@ EXTRA_SPECS = [
         ],
         _digits_palindrome,
         sample=_number_palindrome,
+        training_phrasings=[
+            "answer yes or no to whether the number is a palindrome",
+            "let me know if this number looks the same written backwards, yes or no",
+            "output yes if the number's decimal digits equal their reverse and no otherwise",
+            "determine whether flipping the order of the digits gives back the same number, responding yes or no",
+        ],
     ),
     spec(
         "is_reversed_pair",
@@ -478,6 +568,12 @@ EXTRA_SPECS = [
         ],
         _is_reversed_pair,
         sample=_reversed_pair,
+        training_phrasings=[
+            "answer yes or no to whether the second word is the first reversed",
+            "let me know, yes or no, if the two words are each other backwards",
+            "output yes if the second word equals the first word's letters in reverse order and no otherwise",
+            "determine whether the latter word is the former written right to left, responding yes or no",
+        ],
     ),
     spec(
         "is_list_palindrome",
@@ -491,6 +587,12 @@ EXTRA_SPECS = [
         ],
         _is_list_palindrome,
         sample=_list_palindrome,
+        training_phrasings=[
+            "answer yes or no to whether the list is a palindrome",
+            "let me know if this list looks the same read from the back, yes or no",
+            "output yes if the bracketed list equals its reverse element by element and no otherwise",
+            "determine whether the list is symmetric around its middle, responding yes or no",
+        ],
     ),
     spec(
         "is_semiprime",
@@ -504,6 +606,12 @@ EXTRA_SPECS = [
         ],
         lambda x: yes_no(_is_semiprime(int(x))),
         sample=_balanced(_is_semiprime, 2, 499),
+        training_phrasings=[
+            "answer yes or no to whether the number is semiprime",
+            "let me know if you can get this number by multiplying two primes, which may be equal, yes or no",
+            "output yes if the number equals p times q for primes p and q, not necessarily distinct, and no otherwise",
+            "determine whether the integer factors into precisely two primes, counting repeats, responding yes or no",
+        ],
     ),
     spec(
         "is_triangular",
@@ -517,6 +625,12 @@ EXTRA_SPECS = [
         ],
         lambda x: yes_no(_is_triangular(int(x))),
         sample=_near_members(_TRIANGULAR),
+        training_phrasings=[
+            "test the number for being triangular, yes or no",
+            "let me know if this number is a triangle number, yes or no",
+            "output yes if the number equals k(k + 1)/2 for some positive integer k and no otherwise",
+            "determine whether the integer is a partial sum of the counting numbers starting from 1, responding yes or no",
+        ],
     ),
     spec(
         "both_prime",
@@ -530,6 +644,12 @@ EXTRA_SPECS = [
         ],
         _both_prime,
         sample=_prime_pair,
+        training_phrasings=[
+            "answer yes or no to whether the two numbers are both prime",
+            "let me know, yes or no, if these two numbers are primes, both of them",
+            "output yes if each of the two comma-separated integers has exactly two positive divisors, and no otherwise",
+            "determine whether the pair contains no composite number, responding yes or no",
+        ],
     ),
     spec(
         "compare_numbers_smaller",
@@ -543,6 +663,12 @@ EXTRA_SPECS = [
         ],
         _position(min, ("first", "second")),
         sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 2))),
+        training_phrasings=[
+            "reply first or second for where the smaller number is",
+            "let me know which of the two numbers is lower, the first one or the second one",
+            "output first if the first number is below the second and second otherwise",
+            "identify the position of the minimum of the two values, answering first or second",
+        ],
     ),
     spec(
         "largest_of_three",
@@ -556,6 +682,12 @@ EXTRA_SPECS = [
         ],
         _position(max, ("first", "second", "third")),
         sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 3))),
+        training_phrasings=[
+            "reply first, second or third for where the largest number is",
+            "let me know where the top number sits among the three, first, second or third",
+            "output the position (first, second or third) of the maximum of the three values",
+            "locate the greatest of the three numbers and name its slot as first, second or third",
+        ],
     ),
     spec(
         "smallest_of_three",
@@ -569,6 +701,12 @@ EXTRA_SPECS = [
         ],
         _position(min, ("first", "second", "third")),
         sample=lambda rng: ", ".join(map(str, rng.sample(range(1000), 3))),
+        training_phrasings=[
+            "reply first, second or third for where the smallest number is",
+            "let me know where the bottom number sits among the three, first, second or third",
+            "output the position (first, second or third) of the minimum of the three values",
+            "locate the least of the three numbers and name its slot as first, second or third",
+        ],
     ),
     spec(
         "larger_digit_sum",
@@ -582,5 +720,11 @@ EXTRA_SPECS = [
         ],
         _larger_digit_sum,
         sample=_different_digit_sums,
+        training_phrasings=[
+            "reply first or second for the number whose digits sum higher",
+            "add up each number's digits and let me know whether the first or the second gets the bigger total",
+            "output first if the sum of the first number's digits exceeds that of the second, and second otherwise",
+            "compare the two numbers by their digit totals and report the position of the higher one, first or second",
+        ],
     ),
 ]

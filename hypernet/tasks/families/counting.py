@@ -88,6 +88,12 @@ SPECS = [
         lambda x: str(len(x.split())),
         sample=_maybe_repeats,
         metric="numeric",
+        training_phrasings=[
+            "find the total number of words",
+            "figure out how many words are in there, repeats included",
+            "return the number of words in the sentence, counting each occurrence separately",
+            "tally up every word in the sentence, including repeated ones",
+        ],
     ),
     spec(
         "count_vowels",
@@ -102,6 +108,12 @@ SPECS = [
         lambda x: _count(x, VOWELS),
         sample=lambda rng: sentence(rng, 1, 3),
         metric="numeric",
+        training_phrasings=[
+            "total up the vowels",
+            "figure out how many vowels are in there",
+            "return how many characters of the phrase are vowels, treating only a, e, i, o and u as vowels",
+            "report the vowel total for the phrase",
+        ],
     ),
     spec(
         "count_letters",
@@ -116,6 +128,12 @@ SPECS = [
         lambda x: str(len(x)),
         sample=lambda rng: word(rng, 2, 9),
         metric="numeric",
+        training_phrasings=[
+            "measure the word's length",
+            "figure out how many letters are in this word",
+            "return the character length of the word as an integer",
+            "tally the letters making up the word",
+        ],
     ),
     spec(
         "count_consonants",
@@ -130,6 +148,12 @@ SPECS = [
         lambda x: _count(x, CONSONANTS),
         sample=lambda rng: word(rng, 2, 9),
         metric="numeric",
+        training_phrasings=[
+            "total the consonants",
+            "figure out how many consonants are in this word",
+            "return the number of letters in the word other than a, e, i, o and u",
+            "tally the word's consonant letters, with y counted as a consonant",
+        ],
     ),
     spec(
         "count_capitalized",
@@ -144,6 +168,12 @@ SPECS = [
         lambda x: str(sum(w[:1].isupper() for w in x.split())),
         sample=_capitalised_sentence,
         metric="numeric",
+        training_phrasings=[
+            "tally the words with a capital first letter",
+            "figure out how many words kick off with a capital letter",
+            "return the number of words whose first character is upper case",
+            "determine how many of the sentence's words are spelled with a leading capital",
+        ],
     ),
     spec(
         "count_digits",
@@ -158,6 +188,12 @@ SPECS = [
         lambda x: str(sum(c.isdigit() for c in x)),
         sample=_alnum,
         metric="numeric",
+        training_phrasings=[
+            "total the digits",
+            "figure out how many digits are mixed in with the letters",
+            "return the number of characters in the string that are decimal digits 0 through 9",
+            "find how many individual numeral characters the string holds",
+        ],
     ),
     spec(
         "count_items",
@@ -172,6 +208,12 @@ SPECS = [
         lambda x: str(len(x.split(","))),
         sample=_items,
         metric="numeric",
+        training_phrasings=[
+            "count the list entries",
+            "figure out how many things are in this list, even if some take two words",
+            "return the number of comma-separated elements",
+            "tally the entries in the list, treating multi-word entries as one",
+        ],
     ),
     spec(
         "count_letter_e",
@@ -186,6 +228,12 @@ SPECS = [
         lambda x: _count(x, "e"),
         sample=lambda rng: sentence(rng, 1, 4),
         metric="numeric",
+        training_phrasings=[
+            "tally up the e's",
+            "figure out how many times you see the letter e in there",
+            "return the number of characters in the phrase equal to the letter e",
+            "go through the phrase and count every e you find",
+        ],
     ),
     spec(
         "count_unique_words",
@@ -200,6 +248,12 @@ SPECS = [
         lambda x: str(len(set(x.split()))),
         sample=_with_repeats,
         metric="numeric",
+        training_phrasings=[
+            "tally the unique words",
+            "figure out how many different words show up, ignoring repeats",
+            "return the cardinality of the set of words in the sentence",
+            "list each word once and report how many there are",
+        ],
     ),
     spec(
         "count_sentences",
@@ -214,6 +268,12 @@ SPECS = [
         lambda x: str(sum(c in ".!?" for c in x)),
         sample=_sentences,
         metric="numeric",
+        training_phrasings=[
+            "tally the sentences",
+            "figure out how many sentences are in this text",
+            "return the number of sentence-ending marks: periods, exclamation marks and question marks",
+            "determine how many sentences the passage is made of, whatever mark ends them",
+        ],
     ),
 ]
 
@@ -232,6 +292,12 @@ def _count_letter(letter: str):
         lambda x: _count(x, letter),
         sample=lambda rng: sentence(rng, 2, 5),
         metric="numeric",
+        training_phrasings=[
+            f"tally up the {letter}'s",
+            f"figure out how many times you see the letter {letter} in there",
+            f"return the number of characters in the phrase equal to the letter {letter}",
+            f"go through the phrase and count every {letter} you find",
+        ],
     )
 
 
@@ -259,6 +325,12 @@ SPECS += [
         lambda x: str(sum(w.isupper() for w in x.split())),
         sample=_some_caps,
         metric="numeric",
+        training_phrasings=[
+            "find how many words appear in block capitals",
+            "figure out how many words are written totally in uppercase",
+            "return the number of words containing no lower-case letter at all, so Title-case words do not count",
+            "tally the all-caps words",
+        ],
     ),
     spec(
         "count_long_words",
@@ -273,6 +345,12 @@ SPECS += [
         lambda x: str(sum(len(w) > 4 for w in x.split())),
         sample=lambda rng: sentence(rng, 3, 8),
         metric="numeric",
+        training_phrasings=[
+            "count words of five letters or more",
+            "figure out how many of these words run to five letters or longer",
+            "return the number of words whose length exceeds four characters",
+            "tally the words with a length of at least five",
+        ],
     ),
     spec(
         "count_vowel_words",
@@ -287,6 +365,12 @@ SPECS += [
         lambda x: str(sum(w[0] in VOWELS for w in x.split())),
         sample=lambda rng: sentence(rng, 3, 8),
         metric="numeric",
+        training_phrasings=[
+            "tally the words starting with a vowel",
+            "check each word's first letter and say how many are vowels",
+            "return the number of words whose leading character is one of a, e, i, o, u",
+            "find how many words lead off with a vowel letter",
+        ],
     ),
 ]
 
@@ -328,6 +412,12 @@ EXTRA_SPECS = [
         lambda x: str(sum("e" in w.lower() for w in x.split())),
         sample=_capitalised_sentence,
         metric="numeric",
+        training_phrasings=[
+            "tally the words containing e",
+            "figure out how many of these words have an e anywhere in them",
+            "return the number of words containing at least one e or E",
+            "determine how many words feature the letter e at any position, ignoring case",
+        ],
     ),
     spec(
         "count_vowel_ending_words",
@@ -342,6 +432,12 @@ EXTRA_SPECS = [
         lambda x: str(sum(w[-1].lower() in VOWELS for w in x.split())),
         sample=_capitalised_sentence,
         metric="numeric",
+        training_phrasings=[
+            "tally the words ending in a vowel",
+            "figure out how many words have a vowel at the very end",
+            "return the number of words whose last character is one of a, e, i, o, u, ignoring case",
+            "find how many words wrap up with a vowel",
+        ],
     ),
     spec(
         "count_words_over_six_letters",
@@ -356,6 +452,12 @@ EXTRA_SPECS = [
         lambda x: str(sum(len(w) > 6 for w in x.split())),
         sample=_capitalised_sentence,
         metric="numeric",
+        training_phrasings=[
+            "count words of seven letters or more",
+            "figure out how many of these words are seven letters or longer",
+            "return the number of words whose length exceeds six characters",
+            "tally the words with a length of at least seven",
+        ],
     ),
     spec(
         "count_even_digits",
@@ -370,6 +472,12 @@ EXTRA_SPECS = [
         _count_digits_in("02468"),
         sample=_alnum,
         metric="numeric",
+        training_phrasings=[
+            "tally the even digits",
+            "figure out how many digits in there are even",
+            "return the number of characters that are digits with an even value, zero included",
+            "find how many characters are 0, 2, 4, 6 or 8, ignoring letters and odd digits",
+        ],
     ),
     spec(
         "count_odd_digits",
@@ -384,6 +492,12 @@ EXTRA_SPECS = [
         _count_digits_in("13579"),
         sample=_alnum,
         metric="numeric",
+        training_phrasings=[
+            "tally the odd digits",
+            "figure out how many digits in there are odd",
+            "return the number of characters that are digits with an odd value",
+            "find how many characters are 1, 3, 5, 7 or 9, ignoring letters and even digits",
+        ],
     ),
     spec(
         "count_digit_groups",
@@ -398,6 +512,12 @@ EXTRA_SPECS = [
         _digit_groups,
         sample=_alnum,
         metric="numeric",
+        training_phrasings=[
+            "count the runs of digits",
+            "figure out how many separate numbers are hiding in the string, treating adjacent digits as one",
+            "return the number of maximal digit substrings in the string",
+            "find how many digit clusters the letters split the string into",
+        ],
     ),
     spec(
         "count_questions",
@@ -412,6 +532,12 @@ EXTRA_SPECS = [
         _ending("?"),
         sample=_sentences,
         metric="numeric",
+        training_phrasings=[
+            "tally the questions",
+            "figure out how many questions are in this text",
+            "return the number of sentences terminated by '?'",
+            "find how many sentences are interrogative",
+        ],
     ),
     spec(
         "count_exclamations",
@@ -426,6 +552,12 @@ EXTRA_SPECS = [
         _ending("!"),
         sample=_sentences,
         metric="numeric",
+        training_phrasings=[
+            "tally the exclamations",
+            "figure out how many exclamations are in this text",
+            "return the number of sentences terminated by '!'",
+            "find how many sentences are exclamatory",
+        ],
     ),
     spec(
         "count_statements",
@@ -440,5 +572,11 @@ EXTRA_SPECS = [
         _ending("."),
         sample=_sentences,
         metric="numeric",
+        training_phrasings=[
+            "tally the sentences ending in a period",
+            "figure out how many of these sentences just end with a period",
+            "return the number of sentences terminated by '.'",
+            "find how many sentences are declarative, ending in a full stop",
+        ],
     ),
 ]

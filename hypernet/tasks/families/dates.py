@@ -68,6 +68,12 @@ SPECS = [
         lambda x: f"{_iso(x):%m/%d/%Y}",
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=[
+            "give the date as MM/DD/YYYY",
+            "switch this ISO date over to the way Americans write it, like 03/05/2021",
+            "output the date in the %m/%d/%Y pattern, zero-padded",
+            "restyle the date in US slash notation, month before day, with leading zeros kept",
+        ],
     ),
     spec(
         "us_to_iso",
@@ -82,6 +88,12 @@ SPECS = [
         lambda x: dt.datetime.strptime(x, "%m/%d/%Y").date().isoformat(),
         sample=lambda rng: f"{_date(rng):%m/%d/%Y}",
         metric="strict",
+        training_phrasings=[
+            "give the date as YYYY-MM-DD",
+            "switch this American date over to ISO, like 2021-03-05",
+            "parse the date as %m/%d/%Y and output it as %Y-%m-%d",
+            "restyle the US slash date into the international standard notation with hyphens",
+        ],
     ),
     spec(
         "iso_to_long",
@@ -95,6 +107,12 @@ SPECS = [
         ],
         lambda x: _long(_iso(x)),
         sample=_sample_iso,
+        training_phrasings=[
+            "give the date in long form like July 4, 1976",
+            "spell this date out the American way, like December 25, 2010",
+            "format the date as the full English month name, the day without a leading zero, a comma and the four-digit year",
+            "render the date in words, month first, as in August 15, 1990",
+        ],
     ),
     spec(
         "long_to_iso",
@@ -109,6 +127,12 @@ SPECS = [
         lambda x: _parse_long(x).isoformat(),
         sample=lambda rng: _long(_date(rng)),
         metric="strict",
+        training_phrasings=[
+            "give the ISO form of the written date",
+            "turn this spelled-out date into numbers, like 2021-03-05",
+            "parse the month name, day and year and output them as four-digit year, two-digit month and two-digit day joined by hyphens",
+            "recode the worded date into digits the ISO way, so March 5, 2021 becomes 2021-03-05",
+        ],
     ),
     spec(
         "iso_to_dotted",
@@ -123,6 +147,12 @@ SPECS = [
         lambda x: f"{_iso(x):%d.%m.%Y}",
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=[
+            "give the date as DD.MM.YYYY",
+            "switch this date to the European style with dots, like 05.03.2021",
+            "output the date in the %d.%m.%Y pattern, zero-padded",
+            "restyle the date as day, month and year separated by periods, keeping leading zeros",
+        ],
     ),
     spec(
         "iso_to_british",
@@ -136,6 +166,12 @@ SPECS = [
         ],
         lambda x: f"{_iso(x).day} {MONTHS[_iso(x).month - 1]} {_iso(x).year}",
         sample=_sample_iso,
+        training_phrasings=[
+            "give the date in British long form, like 4 July 1976",
+            "spell this date out the UK way, like 25 December 2010",
+            "format the date as the day without a leading zero, a space, the full English month name, a space and the four-digit year",
+            "render the date in words, day before month, as in 15 August 1990",
+        ],
     ),
     spec(
         "month_name",
@@ -149,6 +185,12 @@ SPECS = [
         ],
         lambda x: MONTHS[_iso(x).month - 1],
         sample=_sample_iso,
+        training_phrasings=[
+            "name the month",
+            "figure out which month this is and write its full name",
+            "output the full English name of the date's MM field",
+            "identify the calendar month of the date by its full name, like February",
+        ],
     ),
     spec(
         "quarter",
@@ -162,6 +204,12 @@ SPECS = [
         ],
         lambda x: f"Q{(_iso(x).month - 1) // 3 + 1}",
         sample=_sample_iso,
+        training_phrasings=[
+            "name the quarter, like Q2",
+            "figure out which quarter of the year this date is in, written like Q3",
+            "output Q followed by the quarter number, where months 1-3 are Q1, 4-6 Q2, 7-9 Q3 and 10-12 Q4",
+            "classify the date into one of the four quarters of its year and answer Q1, Q2, Q3 or Q4",
+        ],
     ),
     spec(
         "time_24_to_12",
@@ -176,6 +224,12 @@ SPECS = [
         lambda x: _twelve(dt.time.fromisoformat(x)),
         sample=lambda rng: f"{_time(rng):%H:%M}",
         metric="strict",
+        training_phrasings=[
+            "give the time in 12-hour form",
+            "switch this time to AM/PM, like 7:05 PM",
+            "format the time as the hour 1-12 without a leading zero, a colon, two-digit minutes, a space and AM or PM",
+            "restate the time in civilian clock notation with an AM or PM suffix, e.g. 00:15 becomes 12:15 AM",
+        ],
     ),
     spec(
         "time_12_to_24",
@@ -190,6 +244,12 @@ SPECS = [
         _parse_twelve,
         sample=lambda rng: _twelve(_time(rng)),
         metric="strict",
+        training_phrasings=[
+            "give the time in 24-hour form",
+            "switch this AM/PM time to 24-hour, like 19:05",
+            "format the time as zero-padded two-digit hours 00-23, a colon and two-digit minutes",
+            "drop the AM/PM marker and express the hour on a 00-23 scale, so 12:15 AM becomes 00:15",
+        ],
     ),
     spec(
         "minutes_to_hours",
@@ -204,6 +264,12 @@ SPECS = [
         lambda x: f"{int(x) // 60}h {int(x) % 60}m",
         sample=lambda rng: str(rng.randint(61, 1439)),
         metric="strict",
+        training_phrasings=[
+            "write the minutes as hours and minutes, e.g. 3h 20m",
+            "turn this pile of minutes into hours and minutes, written like 4h 0m",
+            "output the integer quotient by 60 followed by h, a space, then the remainder followed by m",
+            "express the minute total as a duration of whole hours then minutes, formatted like 5h 45m",
+        ],
     ),
     spec(
         "next_day",
@@ -218,6 +284,12 @@ SPECS = [
         lambda x: (_iso(x) + dt.timedelta(days=1)).isoformat(),
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=[
+            "give the next day's date as YYYY-MM-DD",
+            "figure out what the date is one day later, in ISO form",
+            "increment the ISO date by one day, rolling over months and years as needed",
+            "find the date that comes right after this one, written YYYY-MM-DD",
+        ],
     ),
 ]
 
@@ -250,6 +322,12 @@ SPECS += [
         lambda x: (_iso(x) - dt.timedelta(days=1)).isoformat(),
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=[
+            "give the previous day's date as YYYY-MM-DD",
+            "figure out what the date was one day earlier, in ISO form",
+            "decrement the ISO date by one day, rolling back across months and years as needed",
+            "find the date that comes right before this one, written YYYY-MM-DD",
+        ],
     ),
     spec(
         "add_one_week",
@@ -264,6 +342,12 @@ SPECS += [
         lambda x: (_iso(x) + dt.timedelta(days=7)).isoformat(),
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=[
+            "add a week to the date",
+            "figure out what the date will be seven days from this one, in ISO form",
+            "increment the ISO date by 7 days, rolling over months and years as needed",
+            "find the date exactly one week ahead, written YYYY-MM-DD",
+        ],
     ),
     spec(
         "day_of_month",
@@ -278,6 +362,12 @@ SPECS += [
         lambda x: str(_iso(x).day),
         sample=_sample_iso,
         metric="numeric",
+        training_phrasings=[
+            "give the day number",
+            "just tell me which day of the month it is, like 9 rather than 09",
+            "output the DD part of the date as an integer, dropping any leading zero",
+            "identify the calendar day within the month, e.g. 2021-03-05 gives 5",
+        ],
     ),
     spec(
         "compact_to_iso",
@@ -292,6 +382,12 @@ SPECS += [
         _compact_to_iso,
         sample=lambda rng: _date(rng).strftime("%Y%m%d"),
         metric="strict",
+        training_phrasings=[
+            "hyphenate the compact date as YYYY-MM-DD",
+            "put the hyphens into this eight-digit date, like 20210305 becomes 2021-03-05",
+            "parse the digits as %Y%m%d and output %Y-%m-%d",
+            "write out the packed date in dashed ISO notation",
+        ],
     ),
     spec(
         "iso_to_month_year",
@@ -305,6 +401,12 @@ SPECS += [
         ],
         lambda x: f"{MONTHS[_iso(x).month - 1]} {_iso(x).year}",
         sample=_sample_iso,
+        training_phrasings=[
+            "give just the month name and year",
+            "tell me the month and year of this date, like June 1987",
+            "format the date as the full English month name, a space and the four-digit year, omitting the day",
+            "leave out the day and render the date as month plus year, e.g. October 2003",
+        ],
     ),
     spec(
         "time_to_minutes",
@@ -319,6 +421,12 @@ SPECS += [
         lambda x: str(_clock(x).hour * 60 + _clock(x).minute),
         sample=lambda rng: f"{_time(rng):%H:%M}",
         metric="numeric",
+        training_phrasings=[
+            "give the minutes since midnight",
+            "figure out how many minutes into the day this time is",
+            "return hour*60 + minute for the HH:MM time",
+            "turn the clock reading into a single minute total counted from midnight, so 01:30 gives 90",
+        ],
     ),
     spec(
         "add_one_hour",
@@ -333,13 +441,21 @@ SPECS += [
         lambda x: f"{(_clock(x).hour + 1) % 24:02d}:{_clock(x).minute:02d}",
         sample=lambda rng: f"{_time(rng):%H:%M}",
         metric="strict",
+        training_phrasings=[
+            "advance the clock one hour",
+            "figure out the time one hour later, so 23:30 becomes 00:30",
+            "increment the hour of the 24-hour time by one modulo 24, keeping the minutes and the zero-padded HH:MM format",
+            "report the 24-hour time that comes one hour after this one",
+        ],
     ),
 ]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _shift(name: str, days: int, phrasings: list[str]) -> TaskSpec:
+def _shift(
+    name: str, days: int, phrasings: list[str], training_phrasings: list[str] | tuple[str, ...] = ()
+) -> TaskSpec:
     """The ISO date moved by ``days`` (back if negative)."""
     return spec(
         name,
@@ -348,6 +464,7 @@ def _shift(name: str, days: int, phrasings: list[str]) -> TaskSpec:
         lambda x: (_iso(x) + dt.timedelta(days=days)).isoformat(),
         sample=_sample_iso,
         metric="strict",
+        training_phrasings=training_phrasings,
     )
 
 
@@ -361,6 +478,11 @@ EXTRA_SPECS = [
         "say what the date is three days after this one, as YYYY-MM-DD",
         "move the date forward by 3 days, keeping the ISO format",
         "jump 3 days ahead of the given date and write the new ISO date",
+    ], training_phrasings=[
+        "add three days to the date",
+        "figure out the date three days from this one, in ISO form",
+        "increment the ISO date by 3 days, rolling over months and years as needed",
+        "find the date three days on from this one, written YYYY-MM-DD",
     ]),  # fmt: skip
     _shift("add_ten_days", 10, [
         "give the date ten days later in ISO format",
@@ -368,6 +490,11 @@ EXTRA_SPECS = [
         "say what the date is ten days after this one, as YYYY-MM-DD",
         "move the date forward by 10 days, keeping the ISO format",
         "count ten days on from the given date and write the day you reach",
+    ], training_phrasings=[
+        "add ten days to the date",
+        "figure out the date ten days from this one, in ISO form",
+        "increment the ISO date by 10 days, rolling over months and years as needed",
+        "find the date that falls ten days after this one, written YYYY-MM-DD",
     ]),  # fmt: skip
     _shift("add_two_weeks", 14, [
         "give the date two weeks later in ISO format",
@@ -375,6 +502,11 @@ EXTRA_SPECS = [
         "say what the date is a fortnight after this one, as YYYY-MM-DD",
         "return the same weekday two weeks on",
         "move the date forward by 14 days, keeping the ISO format",
+    ], training_phrasings=[
+        "add two weeks to the date",
+        "figure out the date a fortnight from this one, in ISO form",
+        "increment the ISO date by 14 days, rolling over months and years as needed",
+        "find the date exactly two weeks ahead, written YYYY-MM-DD",
     ]),  # fmt: skip
     _shift("subtract_one_week", -7, [
         "give the date one week earlier in ISO format",
@@ -382,6 +514,11 @@ EXTRA_SPECS = [
         "say what the date was a week before this one, as YYYY-MM-DD",
         "return the same weekday of the previous week",
         "move the date back by 7 days, keeping the ISO format",
+    ], training_phrasings=[
+        "take a week off the date",
+        "figure out what the date was seven days before this one, in ISO form",
+        "decrement the ISO date by 7 days, rolling back across months and years as needed",
+        "find the date exactly one week back, written YYYY-MM-DD",
     ]),  # fmt: skip
     spec(
         "month_abbreviation",
@@ -395,6 +532,12 @@ EXTRA_SPECS = [
         ],
         lambda x: MONTHS[_iso(x).month - 1][:3],
         sample=_sample_iso,
+        training_phrasings=[
+            "give the month's short name, like Oct",
+            "figure out the month and just give its first three letters, like Aug",
+            "output the first three letters of the full English month name, capitalised, e.g. Sep for September",
+            "name the date's month in abbreviated form, as in Feb or Nov",
+        ],
     ),
     spec(
         "weekday_name",
@@ -408,6 +551,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _WEEKDAYS[_iso(x).weekday()],
         sample=_sample_iso,
+        training_phrasings=[
+            "name the weekday",
+            "figure out what day of the week this date was or will be, like Thursday",
+            "output the full English weekday name (Monday to Sunday) for the ISO date",
+            "identify which day of the week the calendar date lands on, spelled out in full",
+        ],
     ),
     spec(
         "month_number",
@@ -422,6 +571,12 @@ EXTRA_SPECS = [
         lambda x: str(_iso(x).month),
         sample=_sample_iso,
         metric="numeric",
+        training_phrasings=[
+            "give the month as a number",
+            "figure out which month number this date is in, like 11 for November",
+            "output the MM field of the ISO date as an integer, dropping any leading zero",
+            "identify the date's month by its position in the year, 1 for January through 12 for December",
+        ],
     ),
     spec(
         "next_month_name",
@@ -435,5 +590,11 @@ EXTRA_SPECS = [
         ],
         lambda x: MONTHS[_iso(x).month % 12],
         sample=_sample_iso,
+        training_phrasings=[
+            "name the month after the date's month",
+            "figure out which month comes next after this date's month, and spell it out",
+            "output the full English name of month (MM mod 12) + 1, so December wraps to January",
+            "identify the month that follows the date's month, written in full, e.g. May for an April date",
+        ],
     ),
 ]

@@ -55,6 +55,12 @@ SPECS = [
             "tell me the standard name of this emoji character",
         ],
         lambda x: _by_char()[x].name,
+        training_phrasings=[
+            "give the emoji's English name",
+            "just write out what this emoji is officially called, in lowercase English",
+            "output the English short name of the emoji in lower case",
+            "identify the emoji by its English Unicode label",
+        ],
         pool=lambda: sorted(_by_char()),
         metric="strict",
     ),
@@ -69,6 +75,12 @@ SPECS = [
             "reply with the single emoji the words refer to",
         ],
         lambda x: _by_name()[x],
+        training_phrasings=[
+            "give the matching emoji",
+            "just send the emoji this name belongs to",
+            "output the emoji character whose English short name is given",
+            "look up the emoji that carries this name and write it",
+        ],
         pool=lambda: sorted(_by_name()),
     ),
     spec(
@@ -82,6 +94,12 @@ SPECS = [
             "tell me the Spanish CLDR name of this emoji",
         ],
         lambda x: _by_char()[x].spanish,
+        training_phrasings=[
+            "give the emoji's Spanish name",
+            "just write what Spanish speakers officially call this emoji",
+            "output the Spanish-language Unicode name of the emoji in lower case",
+            "translate the emoji into its official name in Spanish",
+        ],
         pool=lambda: sorted(_by_char()),
     ),
     spec(
@@ -95,6 +113,12 @@ SPECS = [
             "clean the text of emoji characters, leaving single spaces between words",
         ],
         lambda x: " ".join(t for t in x.split() if not _is_emoji(t)),
+        training_phrasings=[
+            "delete the emoji",
+            "just take out all the emoji and leave the words as they are",
+            "output only the non-emoji words of the message, in order, separated by spaces",
+            "erase the emoji so only the words remain",
+        ],
         sample=_with_emoji,
         metric="strict",
     ),
@@ -109,6 +133,12 @@ SPECS = [
             "work out how many emoji were used in the message",
         ],
         lambda x: str(sum(_is_emoji(t) for t in x.split())),
+        training_phrasings=[
+            "give the emoji total",
+            "just tell me how many emoji are in there, as a number",
+            "return an integer: how many emoji tokens appear in the text",
+            "tally up the emoji in the text",
+        ],
         sample=lambda rng: _with_emoji(rng, 1, 4),
         metric="numeric",
     ),
@@ -123,6 +153,12 @@ SPECS = [
             "convert the emoji into colon-wrapped names and leave the words as they are",
         ],
         _demojize,
+        training_phrasings=[
+            "replace each emoji with its :name: code",
+            "just swap every emoji for its name in colons, with underscores for spaces",
+            "substitute each emoji with its English name, spaces turned into underscores, enclosed in colons",
+            "spell out every emoji as a text shortcode like :thumbs_up:, leaving the words alone",
+        ],
         sample=_with_emoji,
     ),
     spec(
@@ -136,6 +172,12 @@ SPECS = [
             "pull out every emoji in the text and nothing else",
         ],
         lambda x: " ".join(t for t in x.split() if _is_emoji(t)),
+        training_phrasings=[
+            "keep just the emoji",
+            "just give me the emoji from the message, with spaces between, no words",
+            "output the emoji tokens of the message in their original order, space-separated",
+            "discard the words so only the emoji are left",
+        ],
         sample=_with_emoji,
     ),
 ]
@@ -169,6 +211,12 @@ EXTRA_SPECS = [
             "tell me which emoji shows up first when reading from the start",
         ],
         lambda x: _emoji_in(x)[0],
+        training_phrasings=[
+            "give the opening emoji",
+            "just grab the first emoji you see in the message",
+            "return the emoji token with the lowest position in the message",
+            "write out whichever emoji occurs first in the text",
+        ],
         sample=lambda rng: _with_emoji(rng, 2, 4),
     ),
     spec(
@@ -182,6 +230,12 @@ EXTRA_SPECS = [
             "tell me which emoji shows up last when reading to the end",
         ],
         lambda x: _emoji_in(x)[-1],
+        training_phrasings=[
+            "give the very last emoji",
+            "just grab the last emoji you see in the message",
+            "return the emoji token with the highest position in the message",
+            "write out whichever emoji occurs last in the text",
+        ],
         sample=lambda rng: _with_emoji(rng, 2, 4),
     ),
     spec(
@@ -195,6 +249,12 @@ EXTRA_SPECS = [
             "work out how many real words, as opposed to emoji, the message holds",
         ],
         lambda x: str(len(x.split()) - len(_emoji_in(x))),
+        training_phrasings=[
+            "count the non-emoji words",
+            "just tell me how many actual words there are, skipping the emoji",
+            "return an integer: the number of tokens in the message that are not emoji",
+            "tally up the words of the message while ignoring every emoji",
+        ],
         sample=lambda rng: _with_emoji(rng, 1, 4),
         metric="numeric",
     ),
@@ -209,6 +269,12 @@ EXTRA_SPECS = [
             "rearrange the message so the words come before all of the emoji",
         ],
         _emoji_last,
+        training_phrasings=[
+            "push every emoji to the back, order kept",
+            "just shove all the emoji to the end and keep the words up front, in the same order",
+            "output the words in their original order followed by the emoji in their original order, all separated by spaces",
+            "relocate each emoji after the final word while preserving the sequence of both words and emoji",
+        ],
         sample=lambda rng: _with_emoji(rng, 1, 3),
         metric="strict",
     ),

@@ -183,6 +183,12 @@ SPECS = [
         lambda x: " ".join(str(ord(c)) for c in in_form(r"[A-Za-z]+", x)),
         sample=_cased_word,
         metric="strict",
+        training_phrasings=[
+            "give the decimal ASCII codes of the letters",
+            "swap each letter for its ASCII number, like 104 105 for hi",
+            "output ord() of each character in base 10, separated by single spaces",
+            "map every character of the word to its code in the ASCII table, written in decimal with spaces between",
+        ],
     ),
     spec(
         "ascii_codes_to_word",
@@ -197,6 +203,12 @@ SPECS = [
         _codes_to_word,
         sample=lambda rng: " ".join(str(ord(c)) for c in _cased_word(rng)),
         metric="strict",
+        training_phrasings=[
+            "decode the ASCII codes",
+            "figure out what word these ASCII numbers spell, like 104 105 being hi",
+            "apply chr() to each space-separated decimal code and concatenate the results",
+            "map each base-ten number to the ASCII letter it encodes and write the resulting word",
+        ],
     ),
     spec(
         "word_to_hex_bytes",
@@ -211,6 +223,12 @@ SPECS = [
         lambda x: " ".join(f"{ord(c):02x}" for c in in_form(r"[A-Za-z]+", x)),
         sample=_cased_word,
         metric="strict",
+        training_phrasings=[
+            "give the hex bytes of the word",
+            "swap each letter for its two-digit hex code, like 48 69 for Hi",
+            "format ord() of each character as %02x and join the results with spaces",
+            "map every letter to its base-16 ASCII value in lower case, with spaces between",
+        ],
     ),
     spec(
         "hex_bytes_to_word",
@@ -225,6 +243,12 @@ SPECS = [
         _hex_to_word,
         sample=lambda rng: " ".join(f"{ord(c):02x}" for c in _cased_word(rng)),
         metric="strict",
+        training_phrasings=[
+            "decode the hex bytes",
+            "figure out what word these hex codes spell, like 48 69 being Hi",
+            "parse each space-separated pair as a base-16 byte and decode the bytes as ASCII",
+            "translate the hexadecimal values into the letters they encode and write the word",
+        ],
     ),
     spec(
         "char_to_code_point",
@@ -239,6 +263,12 @@ SPECS = [
         lambda x: f"U+{ord(_one_char(x)):04X}",
         pool=letters,
         metric="strict",
+        training_phrasings=[
+            "give the U+ code of the character",
+            "tell me this character's Unicode code point, written like U+00E9",
+            "output U+ followed by the character's code point as four upper-case hexadecimal digits",
+            "find the character's Unicode scalar value and show it in the standard U+hex notation, e.g. U+03B1 for α",
+        ],
     ),
     spec(
         "code_point_to_char",
@@ -253,6 +283,12 @@ SPECS = [
         lambda x: chr(int(in_form(r"U\+[0-9A-F]{4}", x)[2:], 16)),
         pool=lambda: [f"U+{ord(c):04X}" for c in letters()],
         metric="strict",
+        training_phrasings=[
+            "decode the U+ code point",
+            "show me the character this code point belongs to, like é for U+00E9",
+            "output chr() of the hexadecimal number after U+",
+            "identify the Unicode character assigned to the given U+ value and write it",
+        ],
     ),
     spec(
         "char_to_unicode_name",
@@ -266,6 +302,12 @@ SPECS = [
         ],
         lambda x: unicodedata.name(_one_char(x)),
         pool=letters,
+        training_phrasings=[
+            "give the character's Unicode name",
+            "tell me what the Unicode standard names this character, like GREEK SMALL LETTER BETA for β",
+            "output unicodedata.name() of the character, the official all-caps name",
+            "find the letter's formal name in the Unicode character database, in capital letters",
+        ],
     ),
     spec(
         "unicode_name_to_char",
@@ -280,6 +322,12 @@ SPECS = [
         _name_to_char,
         pool=lambda: [unicodedata.name(c) for c in letters()],
         metric="strict",
+        training_phrasings=[
+            "give the character for this Unicode name",
+            "show me which character this Unicode name belongs to, like é for LATIN SMALL LETTER E WITH ACUTE",
+            "output unicodedata.lookup() of the name: the single character it designates",
+            "identify the letter whose official Unicode name is given and write it",
+        ],
     ),
     spec(
         "char_to_html_entity",
@@ -294,6 +342,12 @@ SPECS = [
         lambda x: f"&{codepoint2name[ord(_one_char(x))]};",
         pool=entity_chars,
         metric="strict",
+        training_phrasings=[
+            "give the named entity for the character",
+            "tell me the HTML entity name for this character, like &copy; for ©",
+            "output & followed by the character's HTML entity name and a semicolon, not a numeric reference",
+            "express the symbol as a mnemonic HTML reference, e.g. &szlig; for ß",
+        ],
     ),
     spec(
         "url_encode",
@@ -308,6 +362,12 @@ SPECS = [
         lambda x: quote(x, safe=""),
         sample=_url_text,
         metric="strict",
+        training_phrasings=[
+            "url-encode the text with %20 for spaces",
+            "swap every space for %20 and every symbol for its %XX code so the text can sit in a URL",
+            "output the text with every character other than letters, digits and _.-~ written as % and two upper-case hex digits, including / and spaces",
+            "escape each unsafe character of the text as a percent sign plus hex, so / is %2F and a space is %20",
+        ],
     ),
     spec(
         "url_decode",
@@ -322,6 +382,12 @@ SPECS = [
         lambda x: unquote(_require("%" in x, x)),
         sample=lambda rng: quote(_url_text(rng), safe=""),
         metric="strict",
+        training_phrasings=[
+            "url-decode the text",
+            "turn all the %XX codes back into normal characters",
+            "output the text with each %XX sequence replaced by the byte with hex value XX",
+            "reverse the percent-encoding, so %20 becomes a space and %2F a slash",
+        ],
     ),
     spec(
         "form_encode",
@@ -336,6 +402,12 @@ SPECS = [
         lambda x: quote_plus(x, safe=""),
         sample=_url_text,
         metric="strict",
+        training_phrasings=[
+            "form-encode the text, using + for spaces",
+            "swap every space for a plus sign and every other symbol for its %XX code",
+            "apply quote_plus with no safe characters: spaces become +, and symbols including + and / become % plus two hex digits",
+            "escape the text for a query parameter, writing a space as + and, for example, & as %26 and + as %2B",
+        ],
     ),
     spec(
         "html_escape",
@@ -350,6 +422,12 @@ SPECS = [
         lambda x: html.escape(x, quote=False),
         sample=_markup_text,
         metric="strict",
+        training_phrasings=[
+            "html-escape the text with named entities",
+            "swap &, < and > for &amp;, &lt; and &gt;",
+            "output the text with & replaced by &amp;, < by &lt; and > by &gt;, leaving everything else unchanged",
+            "neutralise the markup characters by writing them as named entities, so <b> shows up as &lt;b&gt;",
+        ],
     ),
     spec(
         "html_unescape",
@@ -364,6 +442,12 @@ SPECS = [
         lambda x: html.unescape(_require("&" in x, x)),
         sample=_html_escaped,
         metric="strict",
+        training_phrasings=[
+            "html-unescape the text",
+            "turn all the &amp;, &lt;, &gt; and &quot; bits back into the real characters",
+            "output html.unescape of the text: every named entity replaced by its character",
+            "restore the raw characters behind each entity, so &lt;p&gt; turns back into <p>",
+        ],
     ),
     spec(
         "escape_quotes",
@@ -378,6 +462,12 @@ SPECS = [
         lambda x: _require('"' in x, x).replace('"', '\\"'),
         sample=_quote_sentence,
         metric="strict",
+        training_phrasings=[
+            "backslash the double quotes",
+            "stick a backslash in front of each quote mark",
+            "output the sentence with each double-quote character preceded by a single backslash",
+            'protect the double quotes with backslashes, turning "hi" into \\"hi\\"',
+        ],
     ),
     spec(
         "unescape_quotes",
@@ -392,6 +482,12 @@ SPECS = [
         lambda x: _require('\\"' in x, x).replace('\\"', '"'),
         sample=lambda rng: _quote_sentence(rng).replace('"', '\\"'),
         metric="strict",
+        training_phrasings=[
+            "unescape the double quotes",
+            "get rid of the backslashes sitting before the quotes",
+            'output the sentence with every \\" sequence replaced by a bare "',
+            'strip the escaping from the quotation marks, turning \\"hi\\" into "hi"',
+        ],
     ),
     spec(
         "escape_backslashes",
@@ -406,6 +502,12 @@ SPECS = [
         lambda x: _require("\\" in x, x).replace("\\", "\\\\"),
         sample=_windows_path,
         metric="strict",
+        training_phrasings=[
+            "escape each backslash in the path",
+            "turn every single backslash into two",
+            "output the path with every backslash character duplicated, as a string literal would need",
+            "rewrite the path so C:\\Users becomes C:\\\\Users",
+        ],
     ),
     spec(
         "unicode_escape",
@@ -420,6 +522,12 @@ SPECS = [
         _u_escape,
         sample=lambda rng: rng.choice(accented_places()),
         metric="strict",
+        training_phrasings=[
+            "escape the non-ASCII letters as \\u codes",
+            "swap each accented letter for its \\u code, like \\u00e9 for é",
+            "output the name with every character above U+007F written as \\u plus its code point in four lower-case hex digits",
+            "convert the name to 7-bit ASCII by encoding each accented character as backslash, u and four hex digits, e.g. São becomes S\\u00e3o",
+        ],
     ),
     spec(
         "unicode_unescape",
@@ -434,6 +542,12 @@ SPECS = [
         _u_unescape,
         sample=lambda rng: _u_escape(rng.choice(accented_places())),
         metric="strict",
+        training_phrasings=[
+            "unescape the \\u codes",
+            "turn each \\u code back into the real letter, like \\u00e9 into é",
+            "parse each \\u followed by four hex digits as a code point and put that character in its place",
+            "restore the accented letters hidden in the escaped name, e.g. S\\u00e3o becomes São",
+        ],
     ),
     spec(
         "remove_accents",
@@ -448,6 +562,12 @@ SPECS = [
         _remove_accents,
         sample=lambda rng: rng.choice(accented_places()),
         metric="strict",
+        training_phrasings=[
+            "strip the accents",
+            "get rid of all the accent marks, like turning ü into u",
+            "decompose the name to NFKD and drop the combining marks, leaving plain ASCII",
+            "deaccent the place name, so São Paulo becomes Sao Paulo",
+        ],
     ),
 ]
 
@@ -475,6 +595,12 @@ EXTRA_SPECS = [
         lambda x: " ".join(f"{b:02x}" for b in _one_char(x).encode()),
         pool=letters,
         metric="strict",
+        training_phrasings=[
+            "give the UTF-8 bytes in hex",
+            "show me the bytes this character takes up in UTF-8, like ce b1 for α",
+            "output the character's UTF-8 encoding as two-digit lower-case hex bytes separated by single spaces",
+            "encode the letter with UTF-8 and list the resulting octets in base sixteen, e.g. 41 for A",
+        ],
     ),
     spec(
         "char_to_decimal_entity",
@@ -489,6 +615,12 @@ EXTRA_SPECS = [
         lambda x: f"&#{ord(_one_char(x))};",
         pool=letters,
         metric="strict",
+        training_phrasings=[
+            "give the decimal numeric entity of the character",
+            "write this character as &# plus its number, like &#946; for β",
+            "output &#, the character's code point in base 10, then a semicolon",
+            "express the symbol as a base-ten numeric character reference for HTML, e.g. &#65; for A",
+        ],
     ),
     spec(
         "char_to_hex_entity",
@@ -503,6 +635,12 @@ EXTRA_SPECS = [
         lambda x: f"&#x{ord(_one_char(x)):x};",
         pool=letters,
         metric="strict",
+        training_phrasings=[
+            "give the hex numeric entity of the character",
+            "write this character as &#x plus its hex code, like &#x3b2; for β",
+            "output &#x, the character's code point in lower-case hexadecimal, then a semicolon",
+            "express the symbol as a base-sixteen numeric character reference for HTML, e.g. &#x41; for A",
+        ],
     ),
     spec(
         "html_escape_decimal",
@@ -517,6 +655,12 @@ EXTRA_SPECS = [
         lambda x: _numeric_refs(x, "&#{};"),
         sample=_markup_text,
         metric="strict",
+        training_phrasings=[
+            "escape &, < and > as decimal references",
+            "swap &, < and > for &#38;, &#60; and &#62;",
+            "output the text with & < > written as numeric character references in decimal, e.g. <b> as &#60;b&#62;",
+            "neutralise the markup characters by writing them as decimal codes, so a & b becomes a &#38; b",
+        ],
     ),
     spec(
         "html_escape_hex",
@@ -531,5 +675,11 @@ EXTRA_SPECS = [
         lambda x: _numeric_refs(x, "&#x{:x};"),
         sample=_markup_text,
         metric="strict",
+        training_phrasings=[
+            "escape &, < and > as hex references",
+            "swap &, < and > for &#x26;, &#x3c; and &#x3e;",
+            "output the text with & < > written as numeric character references in lower-case hex, e.g. <b> as &#x3c;b&#x3e;",
+            "neutralise the markup characters by writing them as hex codes, so a & b becomes a &#x26; b",
+        ],
     ),
 ]

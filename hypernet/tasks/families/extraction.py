@@ -125,6 +125,12 @@ SPECS = [
         ],
         lambda x: x.split()[0],
         sample=lambda rng: sentence(rng, 2, 6),
+        training_phrasings=[
+            "print the sentence's first word",
+            "just grab the very first word for me",
+            "output the token at zero-based index 0 after splitting on spaces",
+            "copy out the initial word of the sentence",
+        ],
     ),
     spec(
         "last_word",
@@ -138,6 +144,12 @@ SPECS = [
         ],
         lambda x: x.split()[-1],
         sample=lambda rng: sentence(rng, 2, 6),
+        training_phrasings=[
+            "print the sentence's concluding word",
+            "just grab the word at the very end for me",
+            "output the final token after splitting the sentence on spaces",
+            "copy out the word that closes the sentence",
+        ],
     ),
     spec(
         "second_word",
@@ -151,6 +163,12 @@ SPECS = [
         ],
         lambda x: x.split()[1],
         sample=lambda rng: sentence(rng, 3, 6),
+        training_phrasings=[
+            "print word number two",
+            "just grab the word that follows the very first one, thanks",
+            "output the token at zero-based index 1 after splitting on spaces",
+            "copy out the sentence's second word, skipping the first",
+        ],
     ),
     spec(
         "longest_word",
@@ -164,6 +182,12 @@ SPECS = [
         ],
         lambda x: _extreme(x, True),
         sample=_unique_extreme(True),
+        training_phrasings=[
+            "pick the longest word",
+            "just grab whichever word is the biggest, length-wise",
+            "output the word of maximum length, measured in letters",
+            "copy out the word that is longer than all the others",
+        ],
     ),
     spec(
         "shortest_word",
@@ -177,6 +201,12 @@ SPECS = [
         ],
         lambda x: _extreme(x, False),
         sample=_unique_extreme(False),
+        training_phrasings=[
+            "pick the shortest word",
+            "just grab whichever word is the tiniest, length-wise",
+            "output the word of minimum length, measured in letters",
+            "copy out the word that is shorter than all the others",
+        ],
     ),
     spec(
         "email_domain",
@@ -190,6 +220,12 @@ SPECS = [
         ],
         lambda x: re.search(r"@(\S+)", x).group(1),
         sample=_email_sentence,
+        training_phrasings=[
+            "give the email domain",
+            "grab whatever comes after the @ in the email for me",
+            "output the substring following the @ character of the email address",
+            "copy out the mail server part of the address, such as example.com",
+        ],
     ),
     spec(
         "email_username",
@@ -203,6 +239,12 @@ SPECS = [
         ],
         lambda x: re.search(r"(\S+)@", x).group(1),
         sample=_email_sentence,
+        training_phrasings=[
+            "give the email user name",
+            "grab whatever comes before the @ in the email for me",
+            "output the substring preceding the @ character of the email address",
+            "copy out the account name of the email address, leaving off the @ and the domain",
+        ],
     ),
     spec(
         "numbers_in_text",
@@ -217,6 +259,12 @@ SPECS = [
         lambda x: ", ".join(re.findall(r"\d+", x)),
         sample=_numbers_sentence,
         metric="list",
+        training_phrasings=[
+            "list the numbers, comma-separated",
+            "grab all the numbers from the sentence and give them with commas between, in order",
+            "output every run of digits in order of appearance, joined by a comma and a space",
+            "collect the figures mentioned in the text, in sequence, separated by commas",
+        ],
     ),
     spec(
         "capitalized_words",
@@ -231,6 +279,12 @@ SPECS = [
         lambda x: ", ".join(w for w in x.split() if w[0].isupper()),
         sample=_names_sentence,
         metric="list",
+        training_phrasings=[
+            "list the words with a capital first letter, comma-separated",
+            "grab every word that begins with a capital and give them with commas, in order",
+            "output each space-separated word whose first character is uppercase, joined by a comma and a space",
+            "collect the names spelled with a leading capital, keeping their order, separated by commas",
+        ],
     ),
     spec(
         "url_host",
@@ -244,6 +298,12 @@ SPECS = [
         ],
         lambda x: x.split("://", 1)[1].split("/", 1)[0],
         sample=_url,
+        training_phrasings=[
+            "give the URL's host name",
+            "grab the domain, subdomain and all, out of that link for me",
+            "output the network location of the URL: everything after :// up to the first slash",
+            "copy out the server name from the web address, with any subdomain but no http or path",
+        ],
     ),
     spec(
         "hashtags",
@@ -258,6 +318,12 @@ SPECS = [
         lambda x: ", ".join(w[1:] for w in x.split() if w.startswith("#")),
         sample=_hashtags,
         metric="list",
+        training_phrasings=[
+            "list the hashtag words, no # signs, comma-separated",
+            "grab all the hashtags and give their words with commas in between, without the #",
+            "output each token starting with # with that character removed, joined by a comma and a space",
+            "collect the topics tagged with a hash sign, hash removed, separated by commas",
+        ],
     ),
     spec(
         "file_extension",
@@ -271,6 +337,12 @@ SPECS = [
         ],
         lambda x: x.rsplit(".", 1)[1],
         sample=_filename,
+        training_phrasings=[
+            "give the extension, without the dot",
+            "grab the letters that follow the file name's final dot",
+            "output the suffix after the final period of the file name, period excluded",
+            "copy out the file's format ending, like pdf or txt, with no dot",
+        ],
     ),
     spec(
         "file_stem",
@@ -284,6 +356,12 @@ SPECS = [
         ],
         lambda x: x.rsplit(".", 1)[0],
         sample=_filename,
+        training_phrasings=[
+            "drop the file extension",
+            "chop the dot and the ending off the file name for me",
+            "output the file name truncated just before its final period",
+            "write the file name with the final dot and whatever follows it deleted",
+        ],
     ),
     spec(
         "year_in_text",
@@ -297,6 +375,12 @@ SPECS = [
         ],
         lambda x: re.search(r"\b\d{4}\b", x).group(0),
         sample=_year_sentence,
+        training_phrasings=[
+            "give the year",
+            "grab the year out of that sentence, ignoring the other number",
+            "output the four-digit number in the sentence that is the year",
+            "write down the year named in the text, not the other number",
+        ],
     ),
     spec(
         "quoted_text",
@@ -310,6 +394,12 @@ SPECS = [
         ],
         lambda x: re.search(r'"([^"]*)"', x).group(1),
         sample=_quoted,
+        training_phrasings=[
+            "give the quotation without its quote marks",
+            "grab whatever's inside the double quotation marks",
+            "output the substring enclosed by the pair of double-quote characters, excluding those characters",
+            "copy out the cited passage, dropping the surrounding inverted commas",
+        ],
     ),
     spec(
         "parenthesized_text",
@@ -323,6 +413,12 @@ SPECS = [
         ],
         lambda x: re.search(r"\(([^)]*)\)", x).group(1),
         sample=_parenthesised,
+        training_phrasings=[
+            "give the parenthetical without ( and )",
+            "grab whatever's inside the round brackets",
+            "output the substring enclosed by the opening ( and the closing ), excluding both",
+            "copy the aside set off by round brackets, leaving the brackets off",
+        ],
     ),
 ]
 
@@ -340,6 +436,12 @@ def _nth_word(n: int, short: str, long: str):
         ],
         lambda x: x.split()[n - 1],
         sample=lambda rng: sentence(rng, n + 1, 7),
+        training_phrasings=[
+            f"print word number {n}",
+            f"just grab the {long} word of the sentence for me",
+            f"output the token at zero-based index {n - 1} after splitting on spaces",
+            f"count {n} words in from the start and copy that word",
+        ],
     )
 
 
@@ -389,6 +491,12 @@ SPECS += [
         ],
         lambda x: x.split()[-2],
         sample=lambda rng: sentence(rng, 3, 6),
+        training_phrasings=[
+            "print the penultimate word",
+            "just grab the word sitting one before the end for me",
+            "output the token at index -2 after splitting the sentence on spaces",
+            "copy out the word with exactly one word after it",
+        ],
     ),
     spec(
         "mentions",
@@ -403,6 +511,12 @@ SPECS += [
         lambda x: ", ".join(w[1:] for w in x.split() if w.startswith("@")),
         sample=_mention_post,
         metric="list",
+        training_phrasings=[
+            "list the @-mentioned names, no @, comma-separated",
+            "grab everyone who's tagged with an @ and give their names with commas, minus the @",
+            "output each token starting with @ with that character removed, joined by a comma and a space",
+            "collect the handles of the people mentioned, at sign dropped, separated by commas",
+        ],
     ),
     spec(
         "url_path",
@@ -416,6 +530,12 @@ SPECS += [
         ],
         lambda x: x.split("://", 1)[1].split("/", 1)[1],
         sample=_url_with_path,
+        training_phrasings=[
+            "give the URL's path without the first slash",
+            "grab the bit of the link that comes after the domain and its slash",
+            "output the substring after the slash that ends the host, i.e. the path minus its leading /",
+            "copy out the route of the web address, leaving off the protocol, the host and the first slash",
+        ],
     ),
     spec(
         "largest_number_in_text",
@@ -430,6 +550,12 @@ SPECS += [
         _largest_number,
         sample=_many_numbers,
         metric="numeric",
+        training_phrasings=[
+            "return the max number",
+            "grab whichever number in the sentence is the biggest",
+            "output the maximum value among the integers that occur in the text",
+            "report the greatest figure mentioned in the sentence",
+        ],
     ),
 ]
 
@@ -521,6 +647,12 @@ def _bracketed(name: str, what: str, opening: str, closing: str):
         ],
         solve,
         sample=sample,
+        training_phrasings=[
+            f"give what the {what} enclose, {what} excluded",
+            f"grab whatever's inside the {what}",
+            f"output the substring enclosed by the opening {opening} and the closing {closing}, excluding both",
+            f"copy the aside set off by {what}, leaving the {what} off",
+        ],
     )
 
 
@@ -557,6 +689,12 @@ EXTRA_SPECS = [
         ],
         lambda x: x.split()[-3],
         sample=lambda rng: sentence(rng, 4, 7),
+        training_phrasings=[
+            "print the antepenultimate word",
+            "just grab the word sitting two before the last one for me",
+            "output the token at index -3 after splitting the sentence on spaces",
+            "copy out the word with exactly two words after it",
+        ],
     ),
     spec(
         "url_scheme",
@@ -570,6 +708,12 @@ EXTRA_SPECS = [
         ],
         lambda x: in_form(r"[a-z]+://\S+", x).split("://", 1)[0],
         sample=_url,
+        training_phrasings=[
+            "give the URL's protocol",
+            "grab the http or https bit from the start of the link",
+            "output the substring before :// in the URL",
+            "name the transfer protocol of the link, such as http or https, without ://",
+        ],
     ),
     spec(
         "url_top_level_domain",
@@ -583,6 +727,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _host(x).rsplit(".", 1)[1],
         sample=_url_plain_tld,
+        training_phrasings=[
+            "give the URL's TLD",
+            "grab the ending of the site's domain, the bit after the last dot",
+            "output the final dot-separated label of the host name, without the dot",
+            "name the domain suffix, like net or io, that the host ends in",
+        ],
     ),
     spec(
         "url_origin",
@@ -596,6 +746,12 @@ EXTRA_SPECS = [
         ],
         lambda x: x.split("://", 1)[0] + "://" + _host(x),
         sample=_url,
+        training_phrasings=[
+            "give the scheme plus host of the URL",
+            "chop the path off the link, and the slash after the domain too",
+            "output the URL's scheme, followed by ://, followed by the host, with nothing after",
+            "keep just the protocol and server name of the web address, such as https://www.example.com",
+        ],
     ),
     spec(
         "url_first_path_segment",
@@ -609,6 +765,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _path_segments(x)[0],
         sample=_url_deep_path,
+        training_phrasings=[
+            "give the first path segment",
+            "grab the first folder name in the link, after the host",
+            "output the text between the slash following the host and the next slash",
+            "name the topmost directory of the URL path",
+        ],
     ),
     spec(
         "url_last_path_segment",
@@ -622,6 +784,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _path_segments(x)[-1],
         sample=_url_deep_path,
+        training_phrasings=[
+            "give the final path segment",
+            "grab the last chunk of the link, after the final slash",
+            "output the text after the last / character of the URL",
+            "name the deepest element of the URL path, the one with no slash after it",
+        ],
     ),
     spec(
         "hashtags_with_sign",
@@ -636,6 +804,12 @@ EXTRA_SPECS = [
         lambda x: ", ".join(w for w in x.split() if w.startswith("#")),
         sample=_hashtags,
         metric="list",
+        training_phrasings=[
+            "list the hashtags, # included, comma-separated",
+            "grab all the hashtags as they are, # and all, with commas between",
+            "output each token starting with # unchanged, joined by a comma and a space",
+            "collect every tag in the post in full, hash symbol kept, separated by commas",
+        ],
     ),
     spec(
         "first_hashtag",
@@ -649,6 +823,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _tags(x)[0][1:],
         sample=_several_hashtags,
+        training_phrasings=[
+            "give the first hashtag's word, no #",
+            "grab the tag that shows up first in the post, without its #",
+            "output the first token beginning with #, with the # removed",
+            "name the topic of the hashtag nearest the start of the post, hash symbol dropped",
+        ],
     ),
     spec(
         "last_hashtag",
@@ -662,6 +842,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _tags(x)[-1][1:],
         sample=_several_hashtags,
+        training_phrasings=[
+            "give the last hashtag's word, no #",
+            "grab the tag that shows up last in the post, without its #",
+            "output the final token beginning with #, with the # removed",
+            "name the topic of the hashtag nearest the end of the post, hash symbol dropped",
+        ],
     ),
     spec(
         "words_without_hashtags",
@@ -675,6 +861,12 @@ EXTRA_SPECS = [
         ],
         _untagged,
         sample=_hashtags,
+        training_phrasings=[
+            "drop the hashtags and keep the other words",
+            "strip out all the #tags and give me the rest of the post",
+            "output the space-joined tokens that do not start with #, in their original order",
+            "delete every hashtag from the post and write the remaining words",
+        ],
     ),
     spec(
         "file_extension_with_dot",
@@ -688,6 +880,12 @@ EXTRA_SPECS = [
         ],
         lambda x: "." + x.rsplit(".", 1)[1],
         sample=_filename,
+        training_phrasings=[
+            "give the extension, dot included",
+            "grab the last dot and everything after it in the file name",
+            "output the suffix starting at the final period of the file name, period kept",
+            "copy out the file's format ending with its leading dot, like .pdf",
+        ],
     ),
     spec(
         "full_extension",
@@ -701,6 +899,12 @@ EXTRA_SPECS = [
         ],
         _full_extension,
         sample=_double_extension_file,
+        training_phrasings=[
+            "give the double extension, no leading dot",
+            "grab both extensions off the file name, without the dot in front",
+            "output the file name with the stem and the first period removed",
+            "copy out the compound suffix of the file, e.g. csv.gz, minus the initial dot",
+        ],
     ),
     spec(
         "path_file_name",
@@ -714,6 +918,12 @@ EXTRA_SPECS = [
         ],
         lambda x: in_form(r"[^:]+/[^/]+", x).rsplit("/", 1)[1],  # not a URL's last segment
         sample=_file_path,
+        training_phrasings=[
+            "give the path's last component",
+            "grab just the file name, extension and all, from the path",
+            "output the substring after the final / of the path",
+            "drop every directory from the path and keep the file name",
+        ],
     ),
     _bracketed("square_bracket_text", "square brackets", "[", "]"),
     _bracketed("curly_brace_text", "curly braces", "{", "}"),
@@ -730,6 +940,12 @@ EXTRA_SPECS = [
         ],
         _without_parenthetical,
         sample=_parenthesised,
+        training_phrasings=[
+            "cut the parenthetical out of the sentence",
+            "get rid of the bit in round brackets and give me what's left",
+            "output the sentence with the ( ... ) group and the space before it deleted",
+            "rewrite the sentence leaving out both the round brackets and the words inside them",
+        ],
     ),
     spec(
         "smallest_number_in_text",
@@ -744,6 +960,12 @@ EXTRA_SPECS = [
         lambda x: str(_three_numbers(x)[0]),
         sample=_many_numbers,
         metric="numeric",
+        training_phrasings=[
+            "return the min number",
+            "grab whichever number in the sentence is the smallest",
+            "output the minimum value among the integers that occur in the text",
+            "report the lowest figure mentioned in the sentence",
+        ],
     ),
     spec(
         "middle_number_in_text",
@@ -758,5 +980,11 @@ EXTRA_SPECS = [
         lambda x: str(_three_numbers(x)[1]),
         sample=_many_numbers,
         metric="numeric",
+        training_phrasings=[
+            "return the middle-sized number",
+            "sort the three numbers in your head and give me the one in the middle",
+            "output the second value when the three integers in the text are sorted ascending",
+            "report the number that has one of the others above it and one below it in size",
+        ],
     ),
 ]

@@ -38,6 +38,12 @@ def _add(n: int) -> TaskSpec:
             f"count {n} up from the number",
         ],
         lambda x: str(int(x) + n),
+        training_phrasings=[
+            f"add {n} to it",
+            f"just bump the number up by {_word(n)}",
+            f"compute x + {n} for the input integer x",
+            f"make the value {_word(n)} bigger",
+        ],
         sample=_whole(0, 999),
         metric="numeric",
     )
@@ -55,6 +61,12 @@ def _subtract(n: int) -> TaskSpec:
             f"count {n} down from the number",
         ],
         lambda x: str(int(x) - n),
+        training_phrasings=[
+            f"subtract {n} from it",
+            f"just knock {_word(n)} off the number",
+            f"compute x - {n} for the input integer x",
+            f"make the value {_word(n)} smaller",
+        ],
         sample=_whole(n, 999),
         metric="numeric",
     )
@@ -72,6 +84,12 @@ def _multiply(n: int) -> TaskSpec:
             f"scale the number up by a factor of {n}",
         ],
         lambda x: str(int(x) * n),
+        training_phrasings=[
+            f"multiply it by {n}",
+            f"tell me what {_word(n)} lots of the number come to",
+            f"compute {n} * x for the input integer x",
+            f"find the product of the value and {_word(n)}",
+        ],
         sample=_whole(0, 199),
         metric="numeric",
     )
@@ -89,6 +107,12 @@ def _divide(n: int) -> TaskSpec:
             f"compute the quotient of the number and {n}",
         ],
         lambda x: str(int(x) // n),
+        training_phrasings=[
+            f"divide it by {n}",
+            f"tell me what each gets if you share the number out equally among {_word(n)}",
+            f"evaluate x / {n} exactly, where x is the input multiple of {n}",
+            f"find the number that, times {_word(n)}, gives the value",
+        ],
         sample=_whole(n, 199 * n, n),
         metric="numeric",
     )
@@ -106,6 +130,12 @@ def _remainder(n: int) -> TaskSpec:
             f"return the remainder of the integer division by {_word(n)}",
         ],
         lambda x: str(int(x) % n),
+        training_phrasings=[
+            f"reduce it mod {n}",
+            f"tell me what remains once you take out as many {n}s as you can",
+            f"compute x % {n} for the input integer x",
+            f"find the residue of the value modulo {_word(n)}",
+        ],
         sample=_whole(10, 999),
         metric="numeric",
     )

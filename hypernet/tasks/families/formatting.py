@@ -178,6 +178,12 @@ SPECS = [
         lambda x: f"{_whole(x):,}",
         sample=lambda rng: str(_digits(rng, 4, 8)),
         metric="strict",
+        training_phrasings=[
+            "add comma thousands separators",
+            "stick a comma in after every three digits from the right so the number is easier to read",
+            "format the integer with a comma as the digit-group separator every three places",
+            "break the long number into comma-separated blocks of three digits, like 12,345,678",
+        ],
     ),
     spec(
         "remove_thousands_separators",
@@ -192,6 +198,12 @@ SPECS = [
         lambda x: in_form(r"[1-9]\d{0,2}(,\d{3})+(\.\d\d)?", x).replace(",", ""),
         sample=_grouped,
         metric="strict",
+        training_phrasings=[
+            "drop the commas from the number",
+            "just take out all the commas, but leave the decimal point where it is",
+            "delete every comma grouping separator from the numeral, preserving any decimal part unchanged",
+            "ungroup the figure by erasing its commas, so 12,345.67 reads 12345.67",
+        ],
     ),
     spec(
         "space_separated_thousands",
@@ -206,6 +218,12 @@ SPECS = [
         lambda x: f"{_whole(x):,}".replace(",", " "),
         sample=lambda rng: str(_digits(rng, 4, 8)),
         metric="strict",
+        training_phrasings=[
+            "use spaces as thousands separators",
+            "just put a space between every three digits, counting from the right end",
+            "format the integer with a single space as the digit-group separator every three places",
+            "break the number into space-separated blocks of three digits, like 12 345 678",
+        ],
     ),
     spec(
         "zero_pad_5",
@@ -220,6 +238,12 @@ SPECS = [
         lambda x: in_form(r"[1-9]\d{0,3}", x).zfill(5),
         sample=lambda rng: str(_digits(rng, 1, 4)),
         metric="strict",
+        training_phrasings=[
+            "left-pad the number with zeros to 5 digits",
+            "stick zeros on the front until there are five digits in total",
+            "format the integer as a five-character string, filling the left side with 0s",
+            "prepend as many 0s as it takes to make the number 5 digits long, like 00731",
+        ],
     ),
     spec(
         "strip_leading_zeros",
@@ -234,6 +258,12 @@ SPECS = [
         _strip_zeros,
         sample=_padded,
         metric="strict",
+        training_phrasings=[
+            "get rid of the leading zeros",
+            "chop off the zeros at the front, but leave one 0 if the number would otherwise start with a point",
+            "remove all zero padding before the first significant digit, keeping one 0 ahead of a bare decimal point",
+            "clean up the zero-padded number so 0007.25 reads 7.25 and 00.5 reads 0.5",
+        ],
     ),
     spec(
         "round_to_1_decimal",
@@ -248,6 +278,12 @@ SPECS = [
         _round_1,
         sample=_three_decimals,
         metric="numeric",
+        training_phrasings=[
+            "round it to tenths",
+            "round this off so there's just one digit after the point, with halves going up",
+            "quantize the decimal value to a precision of 0.1 using round-half-up",
+            "approximate the number to the nearest 0.1, so 2.46 reads 2.5",
+        ],
     ),
     spec(
         "two_decimal_places",
@@ -262,6 +298,12 @@ SPECS = [
         lambda x: str(Decimal(in_form(r"\d+(\.\d)?", x)).quantize(Decimal("0.01"))),
         sample=_short_decimal,
         metric="strict",
+        training_phrasings=[
+            "give the number two decimal places",
+            "tack on zeros so the number shows two digits after the decimal point, like 4.5 to 4.50",
+            "format the value with a fixed precision of 2 decimal digits, zero-filling the fractional part",
+            "rewrite the figure to hundredths, so 12 reads 12.00",
+        ],
     ),
     spec(
         "drop_trailing_zeros",
@@ -276,6 +318,12 @@ SPECS = [
         lambda x: in_form(r"\d+\.\d*0", x).rstrip("0").rstrip("."),
         sample=_trailing_zeros,
         metric="strict",
+        training_phrasings=[
+            "strip the zeros that end the decimal part",
+            "get rid of the zeros hanging off the end of the decimals, and lose the point if nothing's left after it",
+            "remove insignificant trailing zeros after the decimal point, and the point itself if no digits remain",
+            "cut the number down to its last nonzero decimal digit, so 2.400 reads 2.4 and 7.00 reads 7",
+        ],
     ),
     spec(
         "money_format",
@@ -290,6 +338,12 @@ SPECS = [
         _money,
         sample=_amount,
         metric="strict",
+        training_phrasings=[
+            "format the number as dollars, like $12,345.00",
+            "make this look like a dollar price, with the $ in front, commas, and cents",
+            "render the amount as a USD string with a leading $, comma grouping and exactly two decimals",
+            "express the sum in dollars and cents, e.g. 1234.5 as $1,234.50",
+        ],
     ),
     spec(
         "money_to_number",
@@ -304,6 +358,12 @@ SPECS = [
         lambda x: in_form(r"\$\d{1,3}(,\d{3})*\.\d\d", x)[1:].replace(",", ""),
         sample=lambda rng: f"${rng.randint(1, 99999):,}.{rng.randint(0, 99):02d}",
         metric="strict",
+        training_phrasings=[
+            "drop the $ and commas from the price",
+            "lose the dollar sign and the commas, but keep both cents digits",
+            "remove the currency symbol and thousands separators, leaving the digits and the point with two decimals",
+            "convert the dollar price back to a plain figure, so $12,345.60 reads 12345.60",
+        ],
     ),
     spec(
         "decimal_to_percent",
@@ -318,6 +378,12 @@ SPECS = [
         lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?", x)) * 100)) + "%",
         sample=_fraction,
         metric="strict",
+        training_phrasings=[
+            "turn the decimal into a percent",
+            "times it by a hundred and stick a % on the end",
+            "scale the decimal fraction by 100 and append the percent symbol, dropping trailing zeros",
+            "show the ratio as a percentage, like 0.075 as 7.5%",
+        ],
     ),
     spec(
         "percent_to_decimal",
@@ -332,6 +398,12 @@ SPECS = [
         lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?%", x)[:-1]) / 100)),
         sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 100)) + "%",
         metric="numeric",
+        training_phrasings=[
+            "change the percent into a decimal",
+            "get rid of the % and divide by a hundred",
+            "convert the percentage to its decimal ratio by dividing the value by 100 and removing the % symbol",
+            "rewrite the percentage as a decimal fraction, so 7.5% reads 0.075",
+        ],
     ),
     spec(
         "accounting_negative",
@@ -346,6 +418,12 @@ SPECS = [
         lambda x: f"({x[1:]})" if in_form(r"-?[1-9]\d*", x)[0] == "-" else x,
         sample=_signed(0.7),
         metric="strict",
+        training_phrasings=[
+            "parenthesize negative numbers instead of using a minus",
+            "if it's negative, swap the minus for brackets around the number, otherwise leave it be",
+            "render negatives in accounting notation, as the absolute value in parentheses, leaving positives unchanged",
+            "mark a negative amount by dropping its minus and enclosing the digits in ( and ), so -300 reads (300)",
+        ],
     ),
     spec(
         "explicit_sign",
@@ -360,6 +438,12 @@ SPECS = [
         lambda x: x if in_form(r"-?[1-9]\d*", x)[0] == "-" else f"+{x}",
         sample=_signed(0.35),
         metric="strict",
+        training_phrasings=[
+            "prefix a + to positive numbers",
+            "stick a plus in front if it's positive, and leave negatives alone",
+            "format the integer with a mandatory leading sign character, + for positive and - for negative",
+            "mark positive values with a leading plus, so 42 reads +42 and -7 stays -7",
+        ],
     ),
     spec(
         "scientific_notation",
@@ -374,6 +458,12 @@ SPECS = [
         _scientific,
         sample=_round_number,
         metric="strict",
+        training_phrasings=[
+            "give the number in e-form, like 7.2e5",
+            "write it the short scientific way, like 3.4e7 for 34000000",
+            "normalize the integer to a mantissa in [1, 10) without trailing zeros, then e and the base-10 exponent",
+            "turn the big round number into standard form written with an e, so 1200 reads 1.2e3",
+        ],
     ),
     spec(
         "compact_number",
@@ -388,6 +478,12 @@ SPECS = [
         _compact,
         sample=_compactable,
         metric="strict",
+        training_phrasings=[
+            "shorten the number using k or M",
+            "just write it as so many k or so many M, like 12.5k or 3M",
+            "divide by 1000 with suffix k, or from a million up by 1000000 with suffix M, showing one decimal only if nonzero",
+            "express the count in thousands with a k or in millions with an M, so 2300000 reads 2.3M",
+        ],
     ),
     spec(
         "card_number_groups",
@@ -402,6 +498,12 @@ SPECS = [
         lambda x: " ".join(in_form(r"\d{16}", x)[i : i + 4] for i in range(0, 16, 4)),
         sample=lambda rng: str(_digits(rng, 16, 16)),
         metric="strict",
+        training_phrasings=[
+            "space the card number in fours",
+            "split those 16 digits up into 4 chunks of 4 with a space between each chunk",
+            "format the 16-digit card number as four space-separated 4-digit blocks",
+            "write the card number the way it is embossed, like 1234 5678 9012 3456",
+        ],
     ),
     spec(
         "truncate_with_ellipsis",
@@ -416,6 +518,12 @@ SPECS = [
         _truncate,
         sample=_truncatable,
         metric="strict",
+        training_phrasings=[
+            "cap a long word at its first 5 letters with ... on the end",
+            "if the word has more than five letters, chop it to five and put ... after, but leave short words as they are",
+            "truncate strings longer than 5 characters to their 5-character prefix followed by three periods",
+            "abridge the word to its opening five letters with a trailing ..., unless it already has five or fewer",
+        ],
     ),
     spec(
         "pad_with_dashes",
@@ -430,6 +538,12 @@ SPECS = [
         lambda x: in_form(r"[a-z]{1,9}", x).ljust(10, "-"),
         sample=lambda rng: word(rng, 3, 8),
         metric="strict",
+        training_phrasings=[
+            "right-pad the word with - to 10 characters",
+            "tack dashes onto the end of the word until it's 10 characters long",
+            "left-justify the word in a 10-character field padded with hyphen characters",
+            "fill the space after the word with dashes so the whole thing is ten characters, like cat-------",
+        ],
     ),
     spec(
         "bracket_each_word",
@@ -444,6 +558,12 @@ SPECS = [
         lambda x: " ".join(f"[{w}]" for w in in_form(r"[a-z]+( [a-z]+)*", x).split()),
         sample=lambda rng: " ".join(words(rng, 2, 4)),
         metric="strict",
+        training_phrasings=[
+            "square-bracket every word",
+            "stick [ ] around each of the words, keeping the spaces",
+            "enclose each space-separated token in square brackets, preserving the single spaces between tokens",
+            "box each word in [ and ], so big dog reads [big] [dog]",
+        ],
     ),
 ]
 
@@ -451,10 +571,11 @@ SPECS = [
 # --- training-only siblings -------------------------------------------------------------------
 
 
-def _separated(name: str, sep: str, phrasings: list[str]):
+def _separated(name: str, sep: str, phrasings: list[str], *, training_phrasings=()):
     """Thousands grouped in threes with ``sep`` between the groups."""
     return spec(name, WHOLE, phrasings, lambda x: f"{_whole(x):,}".replace(",", sep),
-                sample=lambda rng: str(_digits(rng, 4, 8)), metric="strict")
+                sample=lambda rng: str(_digits(rng, 4, 8)), metric="strict",
+                training_phrasings=training_phrasings)
 
 
 def _groups_of_four(x: str) -> str:
@@ -471,7 +592,8 @@ def _trim_both_ends(x: str) -> str:
     return str(int(whole)) + (f".{frac}" if frac else "")
 
 
-def _pad(name: str, fill: str, width: int, phrasings: list[str], *, right_align: bool = False):
+def _pad(name: str, fill: str, width: int, phrasings: list[str], *, right_align: bool = False,
+         training_phrasings=()):
     """The word filled out to ``width`` with ``fill`` (on the left if ``right_align``)."""
 
     def solve(x: str) -> str:
@@ -479,7 +601,8 @@ def _pad(name: str, fill: str, width: int, phrasings: list[str], *, right_align:
         return w.rjust(width, fill) if right_align else w.ljust(width, fill)
 
     return spec(name, "a single word", phrasings, solve,
-                sample=lambda rng: word(rng, 3, min(8, width - 1)), metric="strict")
+                sample=lambda rng: word(rng, 3, min(8, width - 1)), metric="strict",
+                training_phrasings=training_phrasings)
 
 
 # training-only siblings (``builtin_suite(extra=True)``): space_separated_thousands with other
@@ -492,6 +615,11 @@ EXTRA_SPECS = [
         "write the number in German style, with dots as thousands separators",
         "put a dot before every block of three digits from the right",
         "format the figure the way continental Europe does, splitting it with periods",
+    ], training_phrasings=[
+        "use dots as thousands separators",
+        "just put a dot between every three digits, counting from the right end",
+        "format the integer with a period as the digit-group separator every three places",
+        "break the number into dot-separated blocks of three digits, like 12.345.678",
     ]),  # fmt: skip
     _separated("apostrophe_separated_thousands", "'", [
         "separate the thousands with apostrophes instead of commas",
@@ -499,6 +627,11 @@ EXTRA_SPECS = [
         "write the number in Swiss style, with apostrophes as thousands separators",
         "put an apostrophe before every block of three digits from the right",
         "format the figure the way Swiss banks print it, splitting it with single quotes",
+    ], training_phrasings=[
+        "use apostrophes as thousands separators",
+        "just put an apostrophe between every three digits, counting from the right end",
+        "format the integer with the ' character as the digit-group separator every three places",
+        "break the number into apostrophe-separated blocks of three digits, like 12'345'678",
     ]),  # fmt: skip
     _separated("underscore_separated_thousands", "_", [
         "separate the thousands with underscores instead of commas",
@@ -506,6 +639,11 @@ EXTRA_SPECS = [
         "write the number as a Python literal, with underscores as thousands separators",
         "put an underscore before every block of three digits from the right",
         "format the figure the way a programmer would in source code, splitting it with _",
+    ], training_phrasings=[
+        "use underscores as thousands separators",
+        "just put an underscore between every three digits, counting from the right end",
+        "format the integer with the _ character as the digit-group separator every three places",
+        "break the number into underscore-separated blocks of three digits, like 12_345_678",
     ]),  # fmt: skip
     spec(
         "space_separated_groups_of_four",
@@ -520,6 +658,12 @@ EXTRA_SPECS = [
         _groups_of_four,
         sample=lambda rng: str(_digits(rng, 5, 9)),
         metric="strict",
+        training_phrasings=[
+            "space the digits in fours from the right",
+            "chop the number into chunks of four digits from the right end, with a space between chunks",
+            "insert a space separator every four digits, counting from the least significant digit",
+            "break the number into four-digit blocks starting at the right, so 1234567 reads 123 4567",
+        ],
     ),
     spec(
         "drop_trailing_zeros_decimal_comma",
@@ -534,6 +678,12 @@ EXTRA_SPECS = [
         lambda x: in_form(r"\d+,\d*0", x).rstrip("0").rstrip(","),
         sample=lambda rng: _trailing_zeros(rng).replace(".", ","),
         metric="strict",
+        training_phrasings=[
+            "strip the zeros that end the digits after the decimal comma",
+            "get rid of the zeros at the end after the comma, and lose the comma if nothing's left after it",
+            "remove insignificant trailing zeros after the decimal comma, and the comma itself if no digits remain",
+            "cut the comma-decimal number down to its last nonzero digit, so 2,40 reads 2,4 and 7,00 reads 7",
+        ],
     ),
     spec(
         "drop_trailing_zeros_percent",
@@ -548,6 +698,12 @@ EXTRA_SPECS = [
         lambda x: in_form(r"\d+\.\d*0%", x)[:-1].rstrip("0").rstrip(".") + "%",
         sample=lambda rng: _trailing_zeros(rng) + "%",
         metric="strict",
+        training_phrasings=[
+            "strip the trailing zeros from the percentage's decimals",
+            "get rid of the zeros ending the percent's decimals, and the point if nothing's left, but keep the %",
+            "remove insignificant trailing zeros after the percentage's decimal point, and the point if no digits remain, retaining %",
+            "shorten the percent figure to its last nonzero decimal digit, so 8.300% reads 8.3% and 40.0% reads 40%",
+        ],
     ),
     spec(
         "trim_zeros_both_ends",
@@ -562,6 +718,12 @@ EXTRA_SPECS = [
         _trim_both_ends,
         sample=lambda rng: "0" * rng.randint(1, 3) + _trailing_zeros(rng),
         metric="strict",
+        training_phrasings=[
+            "strip leading and trailing zeros from the number",
+            "chop the zeros off the front and the back, keeping one 0 before a bare point and dropping a point with nothing after it",
+            "remove the integer part's zero padding and the fraction's trailing zeros, keeping a lone 0 before the point and no point without decimals",
+            "clean the zeros off both ends of the decimal, so 007.250 reads 7.25, 00.50 reads 0.5 and 03.00 reads 3",
+        ],
     ),
     spec(
         "per_mille_to_decimal",
@@ -576,6 +738,12 @@ EXTRA_SPECS = [
         lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?‰", x)[:-1]) / 1000)),
         sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 1000)) + "‰",
         metric="numeric",
+        training_phrasings=[
+            "change the per-mille value into a decimal",
+            "get rid of the ‰ and divide by a thousand",
+            "convert the per-mille value to its decimal ratio by dividing it by 1000 and removing the ‰ symbol",
+            "rewrite the parts-per-thousand figure as a decimal fraction, so 75‰ reads 0.075",
+        ],
     ),
     spec(
         "basis_points_to_decimal",
@@ -590,6 +758,12 @@ EXTRA_SPECS = [
         lambda x: _plain(str(Decimal(in_form(r"\d+ bp", x)[:-3]) / 10000)),
         sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 10000)) + " bp",
         metric="numeric",
+        training_phrasings=[
+            "change the basis points into a decimal",
+            "get rid of the bp and divide by ten thousand",
+            "convert the basis-point value to its decimal ratio by dividing it by 10000 and removing the bp unit",
+            "rewrite the number of hundredths of a percent as a decimal fraction, so 75 bp reads 0.0075",
+        ],
     ),
     spec(
         "percent_to_per_mille",
@@ -604,6 +778,12 @@ EXTRA_SPECS = [
         lambda x: _plain(str(Decimal(in_form(r"\d+(\.\d+)?%", x)[:-1]) * 10)) + "‰",
         sample=lambda rng: _plain(str(Decimal(_fraction(rng)) * 100)) + "%",
         metric="strict",
+        training_phrasings=[
+            "turn the percent into per mille",
+            "times the percent by ten and swap the % for a ‰",
+            "convert the percentage to parts per thousand by multiplying by 10 and replacing the % symbol with ‰",
+            "rewrite the percent figure in per-mille notation, so 7.5% reads 75‰",
+        ],
     ),
     _pad("pad_with_stars", "*", 10, [
         "pad the word with asterisks on the right to a width of 10 characters",
@@ -611,6 +791,11 @@ EXTRA_SPECS = [
         "left-align the word in a field of 10, filling the rest with asterisks",
         "fill out the word to exactly 10 characters using * at the end",
         "extend the word with trailing stars so the result is ten wide",
+    ], training_phrasings=[
+        "right-pad the word with * to 10 characters",
+        "tack asterisks onto the end of the word until it's 10 characters long",
+        "left-justify the word in a 10-character field padded with asterisk characters",
+        "fill the space after the word with asterisks so the whole thing is ten characters, like cat*******",
     ]),  # fmt: skip
     _pad("pad_with_dots_to_12", ".", 12, [
         "pad the word with dots on the right to a width of 12 characters",
@@ -618,6 +803,11 @@ EXTRA_SPECS = [
         "left-align the word in a field of 12, filling the rest with dots",
         "fill out the word to exactly 12 characters using . at the end",
         "extend the word with trailing periods so the result is twelve wide",
+    ], training_phrasings=[
+        "right-pad the word with . to 12 characters",
+        "tack dots onto the end of the word until it's 12 characters long",
+        "left-justify the word in a 12-character field padded with dot characters",
+        "fill the space after the word with dots so cat turns into cat......... and every result is twelve characters long",
     ]),  # fmt: skip
     _pad("pad_with_underscores_to_8", "_", 8, [
         "pad the word with underscores on the right to a width of 8 characters",
@@ -625,6 +815,11 @@ EXTRA_SPECS = [
         "left-align the word in a field of 8, filling the rest with underscores",
         "fill out the word to exactly 8 characters using _ at the end",
         "extend the word with trailing underscores so the result is eight wide",
+    ], training_phrasings=[
+        "right-pad the word with _ to 8 characters",
+        "tack underscores onto the end of the word until it's 8 characters long",
+        "left-justify the word in an 8-character field padded with underscore characters",
+        "fill the space after the word with _ so the whole thing is eight characters, like cat_____",
     ]),  # fmt: skip
     _pad("right_align_with_dashes", "-", 10, [
         "pad the word with dashes on the left to a width of 10 characters",
@@ -632,5 +827,10 @@ EXTRA_SPECS = [
         "right-align the word in a field of 10, filling the front with dashes",
         "fill out the word to exactly 10 characters using - at the start",
         "push the word to the right of a ten-wide field with leading minus signs",
+    ], training_phrasings=[
+        "left-pad the word with - to 10 characters",
+        "stick dashes in front of the word until it's 10 characters long",
+        "right-justify the word in a 10-character field padded on the left with hyphen characters",
+        "fill the space before the word with dashes so the whole thing is ten characters, like -------cat",
     ], right_align=True),  # fmt: skip
 ]

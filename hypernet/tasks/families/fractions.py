@@ -343,6 +343,12 @@ SPECS = [
         _simplify,
         sample=_unreduced,
         metric="strict",
+        training_phrasings=[
+            "put the fraction in lowest terms",
+            "knock the fraction down to its simplest version, like 6/8 to 3/4",
+            "return the irreducible form of the fraction as numerator/denominator",
+            "scale down the top and bottom numbers by the largest factor they share",
+        ],
     ),
     spec(
         "fraction_to_decimal",
@@ -357,6 +363,12 @@ SPECS = [
         lambda x: _decimal(_fraction(x)),
         pool=_terminating,
         metric="numeric",
+        training_phrasings=[
+            "give the exact decimal for the fraction",
+            "work out what the fraction is as a decimal, like 3/8 is 0.375",
+            "compute the exact terminating decimal expansion of the fraction",
+            "rewrite the fraction in decimal notation",
+        ],
     ),
     spec(
         "decimal_to_fraction",
@@ -371,6 +383,12 @@ SPECS = [
         _decimal_to_fraction,
         pool=_short_decimals,
         metric="strict",
+        training_phrasings=[
+            "give the decimal as a reduced fraction",
+            "turn the decimal into a fraction and simplify it all the way, like 0.75 to 3/4",
+            "return the decimal as numerator/denominator in lowest terms, improper when the value exceeds one",
+            "find the simplest fraction equal to the decimal number",
+        ],
     ),
     spec(
         "percent_to_fraction",
@@ -385,6 +403,12 @@ SPECS = [
         lambda x: _show(Fraction(_percent(x), 100)),
         pool=lambda: [f"{p}%" for p in range(1, 200) if p % 100],
         metric="strict",
+        training_phrasings=[
+            "give the percentage as a reduced fraction",
+            "make the percent into a fraction and simplify it all the way, like 35% to 7/20",
+            "return the percentage as numerator/denominator in lowest terms, improper when it exceeds 100%",
+            "write the percent as hundredths and cancel down to the smallest terms",
+        ],
     ),
     spec(
         "mixed_to_decimal",
@@ -399,6 +423,12 @@ SPECS = [
         lambda x: _decimal(_from_mixed(x)),
         pool=_terminating_mixed,
         metric="numeric",
+        training_phrasings=[
+            "give the mixed number as a decimal",
+            "turn the mixed number into a decimal, like 1 1/2 is 1.5",
+            "compute the exact decimal value of the whole part plus the fractional part",
+            "rewrite the mixed number in decimal notation",
+        ],
     ),
     spec(
         "fraction_to_percent",
@@ -413,6 +443,12 @@ SPECS = [
         _fraction_to_percent,
         pool=_whole_percent_fractions,
         metric="strict",  # the lenient "exact" score would accept the number without its % sign
+        training_phrasings=[
+            "give the fraction as a percent",
+            "turn the fraction into a percentage, like 3/4 is 75%",
+            "scale the fraction by 100 and output the whole-number result followed by %",
+            "rewrite the fraction as so many parts per hundred with a % sign",
+        ],
     ),
     spec(
         "increase_by_percent",
@@ -427,6 +463,12 @@ SPECS = [
         _increase_by_percent,
         sample=_increase_input,
         metric="numeric",
+        training_phrasings=[
+            "add the percentage on to the number",
+            "bump the number up by that percent and tell me the new total",
+            "multiply the number by one plus the percentage over 100",
+            "apply the percentage increase to the amount, so 80 + 25% gives 100",
+        ],
     ),
     spec(
         "add_same_denominator",
@@ -441,6 +483,12 @@ SPECS = [
         _add_same,
         sample=_same_denominator_pair("+"),
         metric="strict",
+        training_phrasings=[
+            "add the like fractions",
+            "sum up the two fractions, since they have the same denominator already",
+            "return the sum of the fractions as the sum of the numerators over the shared denominator",
+            "combine the two fractions into their total, like 2/7 + 3/7 = 5/7",
+        ],
     ),
     spec(
         "subtract_same_denominator",
@@ -455,6 +503,12 @@ SPECS = [
         _subtract_same,
         sample=_same_denominator_pair("-"),
         metric="strict",
+        training_phrasings=[
+            "subtract the like fractions",
+            "take the second fraction away from the first, since they already share a denominator",
+            "return the difference as the first numerator minus the second over the shared denominator",
+            "deduct the second fraction from the first, like 5/9 - 1/9 = 4/9",
+        ],
     ),
     spec(
         "larger_fraction",
@@ -469,6 +523,12 @@ SPECS = [
         _larger,
         sample=_fraction_pair,
         metric="strict",
+        training_phrasings=[
+            "give the bigger fraction",
+            "tell me the bigger of the two fractions, written as it appears",
+            "output the fraction of greater value, exactly as written in the input",
+            "choose the greater fraction of the pair",
+        ],
     ),
     spec(
         "reciprocal",
@@ -483,6 +543,12 @@ SPECS = [
         _reciprocal,
         sample=_reciprocal_input,
         metric="strict",
+        training_phrasings=[
+            "take the reciprocal",
+            "flip the fraction over, so 3/7 becomes 7/3, 5 becomes 1/5 and 1/4 becomes 4",
+            "compute 1 divided by the value, as a fraction a/b or as a whole number when the denominator would be 1",
+            "write one over the number, simplified, like 1/5 for 5",
+        ],
     ),
     spec(
         "improper_to_mixed",
@@ -497,6 +563,12 @@ SPECS = [
         _to_mixed,
         sample=_improper_input,
         metric="strict",
+        training_phrasings=[
+            "make the improper fraction a mixed number",
+            "turn the fraction into wholes plus a bit left over, like 7/3 is 2 1/3",
+            "output the integer quotient, a space, then the remainder over the original denominator",
+            "rewrite the top-heavy fraction in mixed-number form",
+        ],
     ),
     spec(
         "mixed_to_improper",
@@ -511,6 +583,12 @@ SPECS = [
         lambda x: _show(_from_mixed(x)),
         sample=_mixed_input,
         metric="strict",
+        training_phrasings=[
+            "make the mixed number an improper fraction",
+            "squash the whole number and fraction into a single fraction, like 2 1/3 is 7/3",
+            "return the whole part times the denominator plus the numerator, over the denominator",
+            "rewrite the mixed number in improper-fraction form",
+        ],
     ),
     spec(
         "percent_of_number",
@@ -525,6 +603,12 @@ SPECS = [
         _percent_of_number,
         sample=_percent_of,
         metric="numeric",
+        training_phrasings=[
+            "take the percentage of the number",
+            "figure out how much that percent of the number is, like 25% of 80 is 20",
+            "compute the percentage times the number divided by 100",
+            "calculate the given percentage share of the value",
+        ],
     ),
     spec(
         "fraction_of_number",
@@ -539,6 +623,12 @@ SPECS = [
         _fraction_of_number,
         sample=_fraction_of,
         metric="numeric",
+        training_phrasings=[
+            "take the fraction of the number",
+            "figure out how much that fraction of the number is, like 3/4 of 20 is 15",
+            "compute the number times the fraction",
+            "calculate the given fractional share of the value",
+        ],
     ),
     spec(
         "equivalent_numerator",
@@ -553,6 +643,12 @@ SPECS = [
         _equivalent,
         sample=_equivalent_input,
         metric="numeric",
+        training_phrasings=[
+            "fill in the missing numerator",
+            "figure out what number replaces the ? so both fractions are equal, like 15 for 3/4 = ?/20",
+            "compute the new numerator as the original numerator times the new denominator divided by the original denominator",
+            "solve for the unknown top number in the equivalent fraction",
+        ],
     ),
     spec(
         "multiply_fractions",
@@ -567,6 +663,12 @@ SPECS = [
         _multiply,
         sample=_product_input,
         metric="strict",
+        training_phrasings=[
+            "find the product of the two fractions",
+            "times the fractions together, like 2/3 * 4/5 = 8/15",
+            "return the product as the numerators multiplied over the denominators multiplied",
+            "calculate the fraction you get by multiplying the pair together",
+        ],
     ),
     spec(
         "more_than_half",
@@ -580,6 +682,12 @@ SPECS = [
         ],
         _more_than_half,
         sample=balanced(_half_input, lambda x: _more_than_half(x) == "yes"),
+        training_phrasings=[
+            "answer yes if the fraction is above 1/2, otherwise no",
+            "let me know with yes or no if the fraction is greater than a half",
+            "output yes when twice the numerator exceeds the denominator, and no otherwise",
+            "judge whether the fraction is larger than one half, answering yes or no",
+        ],
     ),
     spec(
         "common_denominator",
@@ -594,6 +702,12 @@ SPECS = [
         _common_denominator,
         sample=_fraction_pair,
         metric="numeric",
+        training_phrasings=[
+            "find the LCD of the two fractions",
+            "figure out the smallest number both denominators divide into",
+            "return the least common multiple of b and d for the fractions a/b and c/d",
+            "compute the lowest number that is a multiple of each denominator",
+        ],
     ),
     spec(
         "one_minus",
@@ -608,6 +722,12 @@ SPECS = [
         _one_minus,
         sample=lambda rng: _show(_proper(rng, 2, 30)),
         metric="strict",
+        training_phrasings=[
+            "take the fraction away from 1",
+            "tell me what's left of one whole after you take this fraction out, like 3/5 for 2/5",
+            "compute the denominator minus the numerator, over the denominator",
+            "give the missing part that brings the fraction up to one whole",
+        ],
     ),
 ]
 
@@ -721,6 +841,12 @@ EXTRA_SPECS = [
         _improper_to_decimal,
         pool=_improper_terminating,
         metric="numeric",
+        training_phrasings=[
+            "give the improper fraction as a decimal",
+            "work out the top-heavy fraction as a decimal, like 9/8 is 1.125",
+            "compute the exact terminating decimal expansion of the improper fraction",
+            "rewrite the improper fraction in decimal notation",
+        ],
     ),
     spec(
         "fraction_to_decimal_2_places",
@@ -735,6 +861,12 @@ EXTRA_SPECS = [
         _rounded(2),
         pool=_repeating,
         metric="numeric",
+        training_phrasings=[
+            "give the fraction as a decimal to two places",
+            "work out the fraction as a decimal and round it to 2 decimal places, like 2/3 is 0.67",
+            "compute the numerator divided by the denominator, rounded half up to a precision of 0.01",
+            "approximate the fraction by a decimal accurate to the nearest hundredth",
+        ],
     ),
     spec(
         "fraction_to_decimal_3_places",
@@ -749,6 +881,12 @@ EXTRA_SPECS = [
         _rounded(3),
         pool=_repeating,
         metric="numeric",
+        training_phrasings=[
+            "give the fraction as a decimal to three places",
+            "work out the fraction as a decimal and round it to 3 decimal places, like 2/3 is 0.667",
+            "compute the numerator divided by the denominator, rounded half up to a precision of 0.001",
+            "approximate the fraction by a decimal accurate to the nearest thousandth",
+        ],
     ),
     spec(
         "smaller_fraction",
@@ -763,6 +901,12 @@ EXTRA_SPECS = [
         _smaller,
         sample=_fraction_pair,
         metric="strict",
+        training_phrasings=[
+            "give the smaller fraction",
+            "tell me the smaller of the two fractions, written as it appears",
+            "output the fraction of lesser value, exactly as written in the input",
+            "choose the lesser fraction of the pair",
+        ],
     ),
     spec(
         "largest_of_three_fractions",
@@ -777,6 +921,12 @@ EXTRA_SPECS = [
         lambda x: _written_extreme(x, max),
         sample=_fraction_triple,
         metric="strict",
+        training_phrasings=[
+            "give the biggest of the three fractions",
+            "tell me which of the three fractions is largest, written as it appears",
+            "output the fraction of maximum value among the three, exactly as written in the input",
+            "choose the greatest fraction from the trio",
+        ],
     ),
     spec(
         "smallest_of_three_fractions",
@@ -791,6 +941,12 @@ EXTRA_SPECS = [
         lambda x: _written_extreme(x, min),
         sample=_fraction_triple,
         metric="strict",
+        training_phrasings=[
+            "give the tiniest of the three fractions",
+            "tell me which of the three fractions is smallest, written as it appears",
+            "output the fraction of minimum value among the three, exactly as written in the input",
+            "choose the least fraction from the trio",
+        ],
     ),
     spec(
         "remainder_after_fraction",
@@ -805,6 +961,12 @@ EXTRA_SPECS = [
         _remaining,
         sample=_fraction_of,
         metric="numeric",
+        training_phrasings=[
+            "give the number minus its stated fraction",
+            "if you take that fraction of the number away, tell me how much is still there, like 5 for 3/4 of 20",
+            "compute the number times one minus the fraction",
+            "calculate the leftover quantity once that portion of the number has been removed",
+        ],
     ),
     spec(
         "whole_from_fraction",
@@ -819,6 +981,12 @@ EXTRA_SPECS = [
         _whole_from_part,
         sample=_whole_from_part_input,
         metric="numeric",
+        training_phrasings=[
+            "solve for the unknown whole",
+            "figure out the number the ? stands for, given that fraction of it equals the value, like 20 for 3/4 of ? = 15",
+            "compute the given value divided by the fraction, which is the missing number",
+            "recover the original number from the size of its fractional part",
+        ],
     ),
     spec(
         "decimal_of_number",
@@ -833,5 +1001,11 @@ EXTRA_SPECS = [
         _decimal_of_number,
         sample=_decimal_of_input,
         metric="numeric",
+        training_phrasings=[
+            "compute the decimal times the number",
+            "figure out how much that decimal of the number is, like 0.5 of 30 is 15",
+            "return the product of the decimal factor and the whole number",
+            "calculate the given decimal share of the value",
+        ],
     ),
 ]

@@ -98,6 +98,12 @@ SPECS = [
         ],
         plural,
         pool=_plural_nouns,
+        training_phrasings=[
+            "make the noun plural",
+            "tell me what this noun becomes when there's more than one",
+            "output the plural spelling of the English noun, e.g. boxes for box",
+            "inflect the noun for plural number",
+        ],
     ),
     spec(
         "singular",
@@ -111,6 +117,12 @@ SPECS = [
         ],
         lambda x: _singulars()[x],
         pool=lambda: sorted(_singulars()),
+        training_phrasings=[
+            "make the noun singular",
+            "tell me what this noun looks like when there's only one of it",
+            "output the singular spelling of the plural English noun, e.g. box for boxes",
+            "reduce the plural noun to its base one-item form",
+        ],
     ),
     spec(
         "indefinite_article",
@@ -124,6 +136,12 @@ SPECS = [
         ],
         lambda x: inflect_engine().a(x),
         pool=lambda: sorted(set(NOUNS)),
+        training_phrasings=[
+            "prepend the correct a or an to the noun",
+            "stick the right article, a or an, on the front of the noun",
+            "output the indefinite article that fits the noun's initial sound (a or an), a space, then the noun",
+            "write the noun as an indefinite noun phrase, like an apple or a chair",
+        ],
     ),
     spec(
         "number_to_words",
@@ -137,6 +155,12 @@ SPECS = [
         ],
         lambda x: _words(int(x)),
         sample=_number(0, 9999),
+        training_phrasings=[
+            "put the number into English words",
+            "write this number the way you'd spell it out in an English sentence",
+            "output the English cardinal name of the integer in words, e.g. one hundred and five for 105",
+            "render the figure as English text instead of digits",
+        ],
     ),
     spec(
         "number_to_french",
@@ -150,6 +174,12 @@ SPECS = [
         ],
         lambda x: _words(int(x), "fr"),
         sample=_number(0, 999),
+        training_phrasings=[
+            "put the number into French words",
+            "write this number the way you'd spell it out in a French sentence",
+            "output the French cardinal name of the integer in words",
+            "render the figure as French text instead of digits",
+        ],
     ),
     spec(
         "number_to_spanish",
@@ -163,6 +193,12 @@ SPECS = [
         ],
         lambda x: _words(int(x), "es"),
         sample=_number(0, 999),
+        training_phrasings=[
+            "put the number into Spanish words",
+            "write this number the way you'd spell it out in a Spanish sentence",
+            "output the Spanish cardinal name of the integer in words",
+            "render the figure as Spanish text instead of digits",
+        ],
     ),
     spec(
         "number_to_german",
@@ -176,6 +212,12 @@ SPECS = [
         ],
         lambda x: _words(int(x), "de"),
         sample=_number(0, 999),
+        training_phrasings=[
+            "put the number into German words",
+            "write this number the way you'd spell it out in a German sentence",
+            "output the German cardinal name of the integer in words",
+            "render the figure as German text instead of digits",
+        ],
     ),
     spec(
         "ordinal_suffix",
@@ -189,6 +231,12 @@ SPECS = [
         ],
         lambda x: inflect_engine().ordinal(int(x)),
         sample=_number(1, 999),
+        training_phrasings=[
+            "make the number an ordinal like 21st or 42nd",
+            "tell me how you'd write this number as a ranking in digits with its ending, e.g. 3rd or 11th",
+            "output the number in digits followed by its English ordinal suffix, e.g. 112th or 23rd",
+            "convert the figure into its short ordinal form, keeping the digits and adding the two-letter ending",
+        ],
     ),
     spec(
         "ordinal_words",
@@ -202,6 +250,12 @@ SPECS = [
         ],
         lambda x: _words(int(x), to="ordinal"),
         sample=_number(1, 199),
+        training_phrasings=[
+            "put the number into words as an ordinal",
+            "tell me the spelled-out ranking word for this number, like ninth or fortieth",
+            "output the English ordinal of the integer written fully in letters, e.g. one hundred and twelfth for 112",
+            "render the figure as a spelled-out ordinal such as fifty-second",
+        ],
     ),
     spec(
         "year_to_words",
@@ -215,6 +269,12 @@ SPECS = [
         ],
         lambda x: _words(int(x), to="year"),
         sample=_number(1100, 2099),
+        training_phrasings=[
+            "spell the year as spoken",
+            "tell me how you'd pronounce this year, written in words",
+            "output the year in English words using the spoken convention, e.g. eighteen twelve for 1812",
+            "render the calendar year as it sounds when pronounced, in letters",
+        ],
     ),
     spec(
         "words_to_number",
@@ -229,6 +289,12 @@ SPECS = [
         lambda x: str(parse_number_words(x)),
         sample=lambda rng: _words(rng.randint(0, 9999)),
         metric="numeric",
+        training_phrasings=[
+            "write the number in numerals",
+            "tell me what number these English words spell, using digits",
+            "output the integer, in decimal digits, that the English number words denote",
+            "parse the spelled-out English quantity and return its digit form",
+        ],
     ),
     spec(
         "present_participle",
@@ -242,6 +308,12 @@ SPECS = [
         ],
         lambda x: inflect_engine().present_participle(x),
         pool=lambda: sorted(set(VERBS)),
+        training_phrasings=[
+            "write the verb with -ing",
+            "tell me how the verb looks with ing on the end, spelled correctly",
+            "output the present participle of the verb, with any doubled consonant or dropped e the spelling needs",
+            "inflect the verb into its ing-form, as used after am, is or are",
+        ],
     ),
     spec(
         "to_roman",
@@ -255,6 +327,12 @@ SPECS = [
         ],
         lambda x: to_roman(int(x)),
         sample=_number(1, 500),
+        training_phrasings=[
+            "turn the number into Roman numerals",
+            "tell me how the Romans would write this number",
+            "output the standard subtractive Roman numeral for the integer, e.g. XLIV for 44",
+            "encode the value using the numeral system of ancient Rome",
+        ],
     ),
     spec(
         "from_roman",
@@ -269,6 +347,12 @@ SPECS = [
         lambda x: str(from_roman(x)),
         sample=lambda rng: to_roman(rng.randint(1, 500)),
         metric="numeric",
+        training_phrasings=[
+            "decode the Roman numeral into digits",
+            "tell me what number this Roman numeral means",
+            "output the integer value of the Roman numeral in decimal digits, e.g. 44 for XLIV",
+            "read the ancient Roman number and write its value with the digits 0 to 9",
+        ],
     ),
 ]
 
@@ -314,6 +398,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _italian(int(x)),
         sample=_number(0, 999),
+        training_phrasings=[
+            "put the number into Italian words",
+            "write this number the way you'd spell it out in an Italian sentence",
+            "output the Italian cardinal name of the integer in words",
+            "render the figure as Italian text instead of digits",
+        ],
     ),
     spec(
         "number_to_brazilian_portuguese",
@@ -327,6 +417,12 @@ EXTRA_SPECS = [
         ],
         lambda x: _words(int(x), "pt_BR"),
         sample=_number(0, 999),
+        training_phrasings=[
+            "put the number into Brazilian Portuguese words",
+            "write this number the way you'd spell it out in a Brazilian Portuguese sentence",
+            "output the Brazilian Portuguese cardinal name of the integer in words",
+            "render the figure as Brazilian Portuguese text instead of digits",
+        ],
     ),
     spec(
         "decimal_to_words",
@@ -340,6 +436,12 @@ EXTRA_SPECS = [
         ],
         _decimal_words,
         sample=_decimal,
+        training_phrasings=[
+            "put the decimal into English words, digit by digit after the point",
+            "tell me how you'd read this decimal out loud, like twelve point zero five for 12.05",
+            "output the whole part in English words, then point, then each digit after the point as a word",
+            "verbalize the decimal figure, naming the digits after the point individually",
+        ],
     ),
     spec(
         "negative_number_to_words",
@@ -353,5 +455,11 @@ EXTRA_SPECS = [
         ],
         _negative_words,
         sample=lambda rng: str(-rng.randint(1, 9999)),
+        training_phrasings=[
+            "put the negative number into English words, beginning with minus",
+            "tell me how to write this below-zero number in English words, like minus seven for -7",
+            "output the word minus followed by the English cardinal words for the absolute value",
+            "render the negative integer as English text, minus and all",
+        ],
     ),
 ]

@@ -37,6 +37,12 @@ def _nth_letter(n: int) -> TaskSpec:
             f"pick out letter number {n}, counting from the start of the word",
         ],
         lambda x: x[n - 1],
+        training_phrasings=[
+            f"output the {short} letter",
+            f"just grab the {long} letter of the word for me",
+            f"return the character at 1-based index {n} of the word",
+            f"count {n} letters in from the left and write the letter you land on",
+        ],
         sample=_long_word,
     )
 
@@ -53,6 +59,12 @@ def _first_n(n: int) -> TaskSpec:
             f"write the beginning of the word, {_COUNT[n]} letters long",
         ],
         lambda x: x[:n],
+        training_phrasings=[
+            f"give the word's first {_COUNT[n]} letters",
+            f"just give me the first {n} letters, nothing more",
+            f"return the prefix of length {n} of the word",
+            f"trim the word so only its opening {n} letters remain",
+        ],
         sample=_long_word,
     )
 
@@ -69,6 +81,12 @@ def _last_n(n: int) -> TaskSpec:
             f"write the ending of the word, {_COUNT[n]} letters long",
         ],
         lambda x: x[-n:],
+        training_phrasings=[
+            f"give the word's last {_COUNT[n]} letters",
+            f"just give me the last {n} letters, nothing more",
+            f"return the suffix of length {n} of the word",
+            f"trim the word so only its closing {n} letters remain",
+        ],
         sample=_long_word,
     )
 
@@ -98,6 +116,12 @@ SPECS = [
             "pick out the closing character of the word",
         ],
         lambda x: x[-1],
+        training_phrasings=[
+            "give the word's last letter",
+            "just grab the last letter of the word for me",
+            "return the character at the final index of the word",
+            "name the letter that finishes the word",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -111,6 +135,12 @@ SPECS = [
             "pick out the next-to-last character of the word",
         ],
         lambda x: x[-2],
+        training_phrasings=[
+            "give the letter before the last",
+            "just grab the second last letter of the word for me",
+            "return the character one position before the end of the word",
+            "count two letters back from the end of the word and write that letter",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -124,6 +154,12 @@ SPECS = [
             "pick out the central character of the word",
         ],
         lambda x: x[len(x) // 2] if len(x) % 2 else "",
+        training_phrasings=[
+            "give the centre letter",
+            "just grab the letter right in the middle of the word for me",
+            "return the character at position (length + 1) / 2 of the odd-length word",
+            "find the letter halfway through the word",
+        ],
         sample=_odd_word,
     ),
     *(_first_n(n) for n in (2, 3)),
@@ -139,6 +175,12 @@ SPECS = [
             "give everything in the word after its first letter",
         ],
         lambda x: x[1:],
+        training_phrasings=[
+            "drop the first letter",
+            "just lose the first letter and give me the rest of the word",
+            "return the word minus its leading character",
+            "strip the word of its first letter",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -152,6 +194,12 @@ SPECS = [
             "give everything in the word before its last letter",
         ],
         lambda x: x[:-1],
+        training_phrasings=[
+            "drop the last letter",
+            "just lose the last letter and give me the rest of the word",
+            "return the word minus its trailing character",
+            "strip the word of its final letter",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -165,6 +213,12 @@ SPECS = [
             "give the word with each of its letters doubled",
         ],
         lambda x: "".join(c + c for c in x),
+        training_phrasings=[
+            "double every letter",
+            "just write each letter two times, so dog becomes ddoogg",
+            "replace each character c of the word with cc",
+            "put a copy of each letter right next to it",
+        ],
         sample=lambda rng: word(rng, 3, 7),
     ),
     spec(
@@ -178,6 +232,12 @@ SPECS = [
             "shift the word so it starts at its second letter and ends with its first",
         ],
         lambda x: x[1:] + x[0],
+        training_phrasings=[
+            "send the first letter to the back",
+            "just take the first letter and stick it on the end of the word",
+            "cyclically shift the characters of the word one step leftward",
+            "make the word's leading letter its last, keeping the others in order",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -191,6 +251,12 @@ SPECS = [
             "shift the word so it starts with its last letter",
         ],
         lambda x: x[-1] + x[:-1],
+        training_phrasings=[
+            "send the last letter to the front",
+            "just take the last letter and stick it at the start of the word",
+            "cyclically shift the characters of the word one step rightward",
+            "make the word's trailing letter its first, keeping the others in order",
+        ],
         sample=_long_word,
     ),
     spec(
@@ -204,6 +270,12 @@ SPECS = [
             "trade places between the word's first and last letters",
         ],
         lambda x: x[-1] + x[1:-1] + x[0],
+        training_phrasings=[
+            "interchange the first and last letters",
+            "just switch the first and last letters around and leave the middle alone",
+            "exchange the characters at the first and final positions of the word, keeping the inner ones fixed",
+            "let the word begin with its last letter and end with its first, middle unchanged",
+        ],
         sample=_distinct_ends,
     ),
     spec(
@@ -217,6 +289,12 @@ SPECS = [
             "take the odd-numbered letters of the word and join them",
         ],
         lambda x: x[::2],
+        training_phrasings=[
+            "keep alternate letters, beginning with the first",
+            "just write the first letter, skip one, write the next, and so on",
+            "return the word's characters with a step of two, starting from the first",
+            "remove the 2nd, 4th, 6th and so on letters of the word",
+        ],
         sample=_long_word,
     ),
 ]

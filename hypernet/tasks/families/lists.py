@@ -102,6 +102,12 @@ SPECS = [
         _rule(sum),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "total up the list",
+            "just tell me what all the numbers come to when added",
+            "compute the arithmetic sum of all elements in the bracketed list",
+            "find what you get by adding every entry together",
+        ],
     ),
     spec(
         "maximum",
@@ -116,6 +122,12 @@ SPECS = [
         _rule(max),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "get the maximum of the list",
+            "look through the numbers and report the largest one",
+            "output the element with the highest value",
+            "identify the peak value among the entries",
+        ],
     ),
     spec(
         "minimum",
@@ -130,6 +142,12 @@ SPECS = [
         _rule(min),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "get the minimum of the list",
+            "look through the numbers and report the smallest one",
+            "output the element with the lowest value",
+            "identify the bottom value among the entries",
+        ],
     ),
     spec(
         "sort_ascending",
@@ -144,6 +162,12 @@ SPECS = [
         _rule(sorted),
         sample=UNSORTED,
         metric="strict",
+        training_phrasings=[
+            "give the numbers in ascending order, in brackets",
+            "shuffle the numbers around so they go up from the lowest to the highest",
+            "return a bracketed list of the same elements in non-decreasing order",
+            "rank the entries from least to greatest and write them back as a list",
+        ],
     ),
     spec(
         "sort_descending",
@@ -158,6 +182,12 @@ SPECS = [
         _rule(lambda ns: sorted(ns, reverse=True)),
         sample=UNSORTED,
         metric="strict",
+        training_phrasings=[
+            "give the numbers in descending order, in brackets",
+            "shuffle the numbers around so they go down from the highest to the lowest",
+            "return a bracketed list of the same elements in non-increasing order",
+            "rank the entries from greatest to least and write them back as a list",
+        ],
     ),
     spec(
         "reverse",
@@ -172,6 +202,12 @@ SPECS = [
         _rule(lambda ns: ns[::-1]),
         sample=UNSORTED,
         metric="strict",
+        training_phrasings=[
+            "invert the order of the elements",
+            "just write the list backwards, number by number",
+            "return the elements in reversed index order, as a bracketed list",
+            "mirror the sequence of entries, leaving each number itself unchanged",
+        ],
     ),
     spec(
         "range",
@@ -186,6 +222,12 @@ SPECS = [
         _rule(lambda ns: max(ns) - min(ns)),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "compute the list's range",
+            "take the smallest number away from the biggest one and tell me what's left",
+            "output the difference between the maximum and minimum elements",
+            "measure the gap separating the top and bottom values of the list",
+        ],
     ),
     spec(
         "median",
@@ -200,6 +242,12 @@ SPECS = [
         _rule(lambda ns: sorted(ns)[len(ns) // 2]),
         sample=ODD_LENGTH,
         metric="numeric",
+        training_phrasings=[
+            "return the median value",
+            "figure out which number lands halfway along once the list is ordered by size",
+            "output the element that has exactly as many smaller values as larger ones in the list",
+            "pick the value whose rank by size is in the very middle",
+        ],
     ),
     spec(
         "mean",
@@ -214,6 +262,12 @@ SPECS = [
         _rule(lambda ns: sum(ns) // len(ns)),
         sample=_divisible_mean,
         metric="numeric",
+        training_phrasings=[
+            "average the numbers",
+            "split the total evenly across all the numbers and tell me the share each one gets",
+            "compute the sum of the elements divided by their count",
+            "divide the list's total by its length",
+        ],
     ),
     spec(
         "second_largest",
@@ -228,6 +282,12 @@ SPECS = [
         _rule(lambda ns: sorted(ns)[-2]),
         sample=UNSORTED,
         metric="numeric",
+        training_phrasings=[
+            "give the second-highest value",
+            "ignore the top number and grab the one just below it",
+            "output the maximum of the list after its largest element is removed",
+            "identify the value that trails only the maximum",
+        ],
     ),
     spec(
         "second_smallest",
@@ -242,6 +302,12 @@ SPECS = [
         _rule(lambda ns: sorted(ns)[1]),
         sample=UNSORTED,
         metric="numeric",
+        training_phrasings=[
+            "give the second-lowest value",
+            "ignore the bottom number and grab the one just above it",
+            "output the minimum of the list after its smallest element is removed",
+            "identify the value that is undercut only by the minimum",
+        ],
     ),
     spec(
         "count_even",
@@ -256,6 +322,12 @@ SPECS = [
         _rule(lambda ns: sum(n % 2 == 0 for n in ns)),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "count the evens",
+            "go through the list and count up the even ones",
+            "return the number of elements n with n mod 2 equal to 0",
+            "tally the multiples of two in the list",
+        ],
     ),
     spec(
         "count_above_100",
@@ -270,6 +342,12 @@ SPECS = [
         _rule(lambda ns: sum(n > 100 for n in ns)),
         sample=ANY,
         metric="numeric",
+        training_phrasings=[
+            "count the values over 100",
+            "go through the list and count the numbers past 100, not counting 100 itself",
+            "return the number of elements strictly greater than 100",
+            "determine how many elements lie above the 100 mark",
+        ],
     ),
     spec(
         "keep_even",
@@ -284,6 +362,12 @@ SPECS = [
         _rule(lambda ns: [n for n in ns if n % 2 == 0]),
         sample=MIXED,
         metric="list",
+        training_phrasings=[
+            "strip out the odd numbers",
+            "just leave the even numbers in the list, in the same order",
+            "return the sublist of elements n with n mod 2 equal to 0, preserving order",
+            "throw away the odd entries and give back what remains as a bracketed list",
+        ],
     ),
     spec(
         "keep_odd",
@@ -298,6 +382,12 @@ SPECS = [
         _rule(lambda ns: [n for n in ns if n % 2]),
         sample=MIXED,
         metric="list",
+        training_phrasings=[
+            "strip out the even numbers",
+            "just leave the odd numbers in the list, in the same order",
+            "return the sublist of elements n with n mod 2 equal to 1, preserving order",
+            "throw away the even entries and give back what remains as a bracketed list",
+        ],
     ),
     spec(
         "remove_duplicates",
@@ -312,6 +402,12 @@ SPECS = [
         _rule(_unique_in_order),
         sample=_with_repeats,
         metric="strict",
+        training_phrasings=[
+            "strip the repeats, keeping the original order",
+            "get rid of any number that shows up more than once, leaving just its earliest copy",
+            "return the distinct elements in order of first occurrence",
+            "cross out every later copy of a value already seen and give the remaining list",
+        ],
     ),
     spec(
         "double_each",
@@ -326,6 +422,12 @@ SPECS = [
         _rule(lambda ns: [2 * n for n in ns]),
         sample=ANY,
         metric="strict",
+        training_phrasings=[
+            "scale the list by two",
+            "just add each number to itself",
+            "transform each element x into 2x, keeping the order and brackets",
+            "replace each value with its double",
+        ],
     ),
     spec(
         "add_ten_each",
@@ -340,6 +442,12 @@ SPECS = [
         _rule(lambda ns: [n + 10 for n in ns]),
         sample=ANY,
         metric="strict",
+        training_phrasings=[
+            "shift each entry up by 10",
+            "bump every number in there up by 10",
+            "transform each element x into x + 10, keeping the order and brackets",
+            "replace each value with the number ten greater than it",
+        ],
     ),
     spec(
         "square_each",
@@ -354,6 +462,12 @@ SPECS = [
         _rule(lambda ns: [n * n for n in ns]),
         sample=SMALL,
         metric="strict",
+        training_phrasings=[
+            "square the elements one by one",
+            "times each number by itself and give me the new list",
+            "transform each element x into x * x, keeping the order and brackets",
+            "replace each value with its second power",
+        ],
     ),
     spec(
         "running_total",
@@ -368,6 +482,12 @@ SPECS = [
         _rule(lambda ns: [sum(ns[: i + 1]) for i in range(len(ns))]),
         sample=SMALL,
         metric="strict",
+        training_phrasings=[
+            "accumulate the numbers as you go",
+            "keep a tally as you go along and write down the total after each number",
+            "return a list whose i-th element is the sum of the first i input elements",
+            "swap every entry for the sum of itself and all entries before it",
+        ],
     ),
     spec(
         "product",
@@ -382,6 +502,12 @@ SPECS = [
         _rule(math.prod),
         sample=_where(_numbers(1, 9, 2, 4), lambda ns: True),
         metric="numeric",
+        training_phrasings=[
+            "multiply the list out",
+            "times all the numbers together and tell me what you get",
+            "output the result of multiplying the elements in sequence, starting from 1",
+            "find what the numbers come to when multiplied",
+        ],
     ),
 ]
 
@@ -419,6 +545,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: sorted(ns)[-3]),
         sample=UNSORTED,
         metric="numeric",
+        training_phrasings=[
+            "give the third-highest value",
+            "skip the two biggest numbers and grab the next one down",
+            "return the element ranked 3rd when the list is sorted in descending order",
+            "identify the value that only two other entries beat",
+        ],
     ),
     spec(
         "position_of_maximum",
@@ -433,6 +565,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: ns.index(max(ns)) + 1),
         sample=UNSORTED,
         metric="numeric",
+        training_phrasings=[
+            "locate the maximum and give its place, counting from 1",
+            "tell me which spot the biggest number is in, with the first spot being number 1",
+            "output the index of the largest value, where the first element has index 1",
+            "report where the highest entry sits as a place number, with the first entry at place 1",
+        ],
     ),
     spec(
         "largest_even",
@@ -447,6 +585,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: max(n for n in ns if n % 2 == 0)),
         sample=MIXED,
         metric="numeric",
+        training_phrasings=[
+            "give the biggest even value",
+            "go through the even numbers only and grab the biggest one",
+            "return the maximum over the elements n with n mod 2 equal to 0",
+            "find the top value among the multiples of two in the list",
+        ],
     ),
     spec(
         "three_smallest",
@@ -461,6 +605,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: sorted(ns)[:3]),
         sample=UNSORTED,
         metric="strict",
+        training_phrasings=[
+            "return the 3 lowest numbers, ascending, in brackets",
+            "grab the three tiniest numbers and write them smallest first in brackets",
+            "output a bracketed list of the three minimal elements in non-decreasing order",
+            "select the trio of lowest values and show them in rising order, in brackets",
+        ],
     ),
     spec(
         "three_largest",
@@ -475,6 +625,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: sorted(ns, reverse=True)[:3]),
         sample=UNSORTED,
         metric="strict",
+        training_phrasings=[
+            "return the 3 highest numbers, descending, in brackets",
+            "grab the three biggest numbers and write them largest first in brackets",
+            "output a bracketed list of the three maximal elements in non-increasing order",
+            "select the trio of highest values and show them in falling order, in brackets",
+        ],
     ),
     spec(
         "sort_evens_ascending",
@@ -489,6 +645,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: sorted(n for n in ns if n % 2 == 0)),
         sample=MIXED,
         metric="strict",
+        training_phrasings=[
+            "sort just the even numbers, low to high",
+            "throw out the odd ones and line up what's left from smallest to biggest",
+            "return the elements n with n mod 2 equal to 0, sorted in ascending order, in brackets",
+            "extract the even values and arrange them in rising order as a bracketed list",
+        ],
     ),
     spec(
         "midrange",
@@ -503,6 +665,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: _whole_quotient(max(ns) + min(ns), 2)),
         sample=_where(_numbers(1, 99, 3, 5), lambda ns: (max(ns) + min(ns)) % 2 == 0),
         metric="numeric",
+        training_phrasings=[
+            "find the list's midrange",
+            "take the highest and lowest numbers and tell me the value exactly halfway between them",
+            "compute (max + min) / 2 for the list",
+            "split the difference between the top and bottom values of the list",
+        ],
     ),
     spec(
         "mean_without_largest",
@@ -517,6 +685,12 @@ EXTRA_SPECS = [
         _rule(lambda ns: _whole_quotient(sum(ns) - max(ns), len(ns) - 1)),
         sample=_divisible_mean_without(max),
         metric="numeric",
+        training_phrasings=[
+            "average all but the maximum",
+            "leave out the biggest number and tell me what the others average to",
+            "compute (sum - max) / (n - 1) for the list of n numbers",
+            "exclude the highest entry, then total the remainder and divide by its size",
+        ],
     ),
     spec(
         "mean_without_smallest",
@@ -531,5 +705,11 @@ EXTRA_SPECS = [
         _rule(lambda ns: _whole_quotient(sum(ns) - min(ns), len(ns) - 1)),
         sample=_divisible_mean_without(min),
         metric="numeric",
+        training_phrasings=[
+            "average all but the minimum",
+            "leave out the smallest number and tell me what the others average to",
+            "compute (sum - min) / (n - 1) for the list of n numbers",
+            "exclude the lowest entry, then total the remainder and divide by its size",
+        ],
     ),
 ]

@@ -21,7 +21,7 @@ def _table(key: str, value: str) -> dict[str, str]:
     return {getattr(c, key): getattr(c, value) for c in sources.countries() if getattr(c, value)}
 
 
-def _country_task(name, subject, phrasings, key, value, metric="exact"):
+def _country_task(name, subject, phrasings, key, value, metric="exact", training_phrasings=()):
     return spec(
         name,
         subject,
@@ -29,6 +29,7 @@ def _country_task(name, subject, phrasings, key, value, metric="exact"):
         lambda x: _table(key, value)[x],
         pool=lambda: sorted(_table(key, value)),
         metric=metric,
+        training_phrasings=training_phrasings,
     )
 
 
@@ -55,6 +56,12 @@ SPECS = [
         ],
         "name",
         "capital",
+        training_phrasings=[
+            "give the country's capital",
+            "just name this country's capital city for me",
+            "output the name of the capital city of the given country",
+            "identify the national capital of this country",
+        ],
     ),
     _country_task(
         "capital_country",
@@ -68,6 +75,12 @@ SPECS = [
         ],
         "capital",
         "name",
+        training_phrasings=[
+            "name this capital's country",
+            "work out whose capital this city is and give me the country",
+            "output the name of the country of which the given city is the capital",
+            "identify the nation that has its capital in this city",
+        ],
     ),
     _country_task(
         "country_alpha2",
@@ -81,6 +94,12 @@ SPECS = [
         ],
         "name",
         "alpha2",
+        training_phrasings=[
+            "give the country's alpha-2 code",
+            "give me the two-letter country code, like FR for France",
+            "output the country's ISO 3166-1 alpha-2 code as two upper-case letters",
+            "abbreviate the country to its two-letter ISO 3166 code",
+        ],
     ),
     _country_task(
         "alpha2_country",
@@ -94,6 +113,12 @@ SPECS = [
         ],
         "alpha2",
         "name",
+        training_phrasings=[
+            "decode the two-letter country code",
+            "figure out which country goes with this two-letter code, like DE for Germany, and name it",
+            "output the name of the country whose ISO 3166-1 alpha-2 code this is",
+            "identify the nation that this alpha-2 ISO abbreviation designates",
+        ],
     ),
     _country_task(
         "country_alpha3",
@@ -107,6 +132,12 @@ SPECS = [
         ],
         "name",
         "alpha3",
+        training_phrasings=[
+            "give the country's alpha-3 code",
+            "give me the three-letter country code, like FRA for France",
+            "output the country's ISO 3166-1 alpha-3 code as three upper-case letters",
+            "abbreviate the country to its three-letter ISO 3166 code",
+        ],
     ),
     _country_task(
         "alpha3_country",
@@ -120,6 +151,12 @@ SPECS = [
         ],
         "alpha3",
         "name",
+        training_phrasings=[
+            "decode the three-letter country code",
+            "figure out which country goes with this three-letter code, like DEU for Germany, and name it",
+            "output the name of the country whose ISO 3166-1 alpha-3 code this is",
+            "identify the nation that this alpha-3 ISO abbreviation designates",
+        ],
     ),
     _country_task(
         "country_currency_code",
@@ -133,6 +170,12 @@ SPECS = [
         ],
         "name",
         "currency",
+        training_phrasings=[
+            "give the country's currency code",
+            "give me the three-letter code of the money they use in this country, like JPY for Japan",
+            "output the ISO 4217 alphabetic code of the currency used in the given country",
+            "identify the official currency of this nation and write its three-letter ISO abbreviation",
+        ],
     ),
     spec(
         "currency_name",
@@ -146,6 +189,12 @@ SPECS = [
         ],
         lambda x: sources.currencies()[x],
         pool=lambda: sorted(sources.currencies()),
+        training_phrasings=[
+            "decode the currency code",
+            "figure out which currency this three-letter code is, like EUR for Euro, and name it",
+            "output the ISO 4217 name of the currency with the given alphabetic code",
+            "identify the currency designated by this three-letter abbreviation",
+        ],
     ),
     spec(
         "currency_code",
@@ -159,6 +208,12 @@ SPECS = [
         ],
         lambda x: _currency_by_name()[x],
         pool=lambda: sorted(_currency_by_name()),
+        training_phrasings=[
+            "write the currency's ISO code",
+            "give me the three-letter code for this currency, like USD for US Dollar",
+            "output the ISO 4217 alphabetic code, three capital letters, of the named currency",
+            "identify the three-character abbreviation that ISO assigns to this currency",
+        ],
     ),
     _country_task(
         "country_continent",
@@ -172,6 +227,12 @@ SPECS = [
         ],
         "name",
         "continent",
+        training_phrasings=[
+            "give the country's continent",
+            "work out which continent this country is on and name it",
+            "output the name of the continent on which the given country lies",
+            "identify the part of the world, by continent, where this nation sits",
+        ],
     ),
     spec(
         "language_name",
@@ -185,6 +246,12 @@ SPECS = [
         ],
         lambda x: sources.languages()[x],
         pool=lambda: sorted(sources.languages()),
+        training_phrasings=[
+            "decode the language code",
+            "figure out which language this two-letter code is, like fr for French, and name it",
+            "output the name of the language whose ISO 639-1 code is given",
+            "identify the language designated by this two-letter abbreviation",
+        ],
     ),
     spec(
         "language_code",
@@ -198,6 +265,12 @@ SPECS = [
         ],
         lambda x: _language_by_name()[x],
         pool=lambda: sorted(_language_by_name()),
+        training_phrasings=[
+            "write the language's ISO 639-1 code",
+            "give me the two-letter code for this language, like de for German",
+            "output the two lower-case letters of the language's ISO 639-1 code",
+            "identify the two-character abbreviation that ISO assigns to this language",
+        ],
     ),
     spec(
         "us_state_code",
@@ -211,6 +284,12 @@ SPECS = [
         ],
         lambda x: sources.us_states()[x],
         pool=lambda: sorted(sources.us_states()),
+        training_phrasings=[
+            "write the state's two-letter USPS code",
+            "give me the two-letter code the post office uses for this state, like NY for New York",
+            "output the two-capital-letter United States Postal Service abbreviation of the given state",
+            "shorten the state name to the two letters used in mailing addresses",
+        ],
     ),
     spec(
         "city_country",
@@ -224,6 +303,12 @@ SPECS = [
         ],
         lambda x: sources.big_cities()[x],
         pool=lambda: sorted(sources.big_cities()),
+        training_phrasings=[
+            "give the city's country",
+            "work out which country this city is in and name it",
+            "output the name of the country that the given city is situated in",
+            "identify the nation in which this city sits",
+        ],
     ),
     _country_task(
         "country_calling_code",
@@ -238,6 +323,12 @@ SPECS = [
         "name",
         "calling_code",
         metric="numeric",
+        training_phrasings=[
+            "give the country's phone code",
+            "give me the number you dial before a phone number to call this country, like +1 for the United States",
+            "output the ITU international calling code of the country, prefixed with +",
+            "identify the telephone prefix used to ring this nation from abroad",
+        ],
     ),  # "+33" and "33" are the same code
 ]
 
@@ -294,9 +385,9 @@ def _us_city_states() -> dict[str, str]:
     }
 
 
-def _dict_task(name, subject, phrasings, table, metric="exact"):
+def _dict_task(name, subject, phrasings, table, metric="exact", training_phrasings=()):
     return spec(name, subject, phrasings, lambda x: table()[x], pool=lambda: sorted(table()),
-                metric=metric)
+                metric=metric, training_phrasings=training_phrasings)
 
 
 # training-only siblings (``builtin_suite(extra=True)``): capitals, codes, currencies and states
@@ -315,6 +406,12 @@ EXTRA_SPECS = [
         ],
         "alpha2",
         "capital",
+        training_phrasings=[
+            "give the capital for this alpha-2 country code",
+            "work out which country this two-letter code is and name its capital city",
+            "output the capital city of the country whose ISO 3166-1 alpha-2 code is given",
+            "identify the national capital of the nation this two-letter ISO abbreviation designates",
+        ],
     ),
     _country_task(
         "capital_alpha2",
@@ -328,6 +425,12 @@ EXTRA_SPECS = [
         ],
         "capital",
         "alpha2",
+        training_phrasings=[
+            "give the alpha-2 code of this capital's country",
+            "figure out whose capital this city is and give me that country's two-letter code",
+            "output the ISO 3166-1 alpha-2 code, two upper-case letters, of the country with the given capital",
+            "find the nation whose seat of government this is and abbreviate it with its two-letter ISO code",
+        ],
     ),
     _country_task(
         "capital_continent",
@@ -341,6 +444,12 @@ EXTRA_SPECS = [
         ],
         "capital",
         "continent",
+        training_phrasings=[
+            "give the continent of this capital",
+            "work out which continent this capital city is on and name it",
+            "output the name of the continent on which the given capital city lies",
+            "identify the part of the world, by continent, where this capital sits",
+        ],
     ),
     _country_task(
         "alpha2_to_alpha3",
@@ -354,6 +463,12 @@ EXTRA_SPECS = [
         ],
         "alpha2",
         "alpha3",
+        training_phrasings=[
+            "map the alpha-2 code to the alpha-3 code",
+            "give me the three-letter version of this two-letter country code, like FRA for FR",
+            "output the ISO 3166-1 alpha-3 code of the country identified by the given alpha-2 code",
+            "expand the short ISO country code into the longer three-letter one for the same nation",
+        ],
     ),
     _dict_task(
         "country_numeric_code",
@@ -367,6 +482,12 @@ EXTRA_SPECS = [
         ],
         _numeric_codes,
         metric="numeric",  # "004" and "4" are the same code
+        training_phrasings=[
+            "give the country's ISO numeric code in three digits",
+            "give me the three-digit number ISO uses for this country, like 250 for France, zero-padded",
+            "output the ISO 3166-1 numeric code of the country, padded with leading zeros to three digits",
+            "identify the numeric country identifier from ISO 3166 and write it with three digits",
+        ],
     ),
     _country_task(
         "country_tld",
@@ -380,6 +501,12 @@ EXTRA_SPECS = [
         ],
         "name",
         "tld",
+        training_phrasings=[
+            "give the country's top-level domain",
+            "give me the web address ending for this country, dot included, like .de for Germany",
+            "output the country-code top-level domain of the country, starting with a dot",
+            "identify the national internet domain suffix of this country, with its leading dot",
+        ],
     ),
     _dict_task(
         "country_currency_name",
@@ -392,6 +519,12 @@ EXTRA_SPECS = [
             "tell me what the currency of this country is called",
         ],
         _currency_names,
+        training_phrasings=[
+            "name the national currency",
+            "give me what the money in this country is called, using the ISO 4217 name, like Yen for Japan",
+            "output the ISO 4217 name of the currency in official use in the given country",
+            "identify the legal tender of this nation by its ISO currency name",
+        ],
     ),
     _country_task(
         "alpha2_currency_code",
@@ -405,6 +538,12 @@ EXTRA_SPECS = [
         ],
         "alpha2",
         "currency",
+        training_phrasings=[
+            "give the currency code for this alpha-2 country code",
+            "figure out which country this two-letter code is and give me its three-letter currency code, like EUR",
+            "output the ISO 4217 code of the currency used by the country with the given ISO 3166-1 alpha-2 code",
+            "identify the money of the nation behind this two-letter abbreviation and write its ISO 4217 code",
+        ],
     ),
     spec(
         "us_code_to_state",
@@ -418,6 +557,12 @@ EXTRA_SPECS = [
         ],
         lambda x: {code: name for name, code in sources.us_states().items()}[x],
         pool=lambda: sorted(sources.us_states().values()),
+        training_phrasings=[
+            "decode the state abbreviation",
+            "work out which US state goes with these two postal letters, like TX for Texas, and write its name",
+            "output the full name of the US state with the given USPS two-letter code",
+            "identify the American state that this two-letter mailing abbreviation designates",
+        ],
     ),
     _dict_task(
         "us_city_state_code",
@@ -430,5 +575,11 @@ EXTRA_SPECS = [
             "tell me the postal letters of the state where this city is",
         ],
         _us_city_states,
+        training_phrasings=[
+            "give the city's state code",
+            "work out which state this US city is in and give me its two-letter abbreviation, like NY",
+            "output the USPS two-letter code of the US state containing the given city",
+            "identify the American state where this city sits and abbreviate it to two capital letters",
+        ],
     ),
 ]

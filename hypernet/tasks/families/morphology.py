@@ -367,6 +367,12 @@ SPECS = [
         ],
         _comparative,
         pool=_comparatives,
+        training_phrasings=[
+            "make the adjective comparative",
+            "tell me how you'd say more of this adjective in one word, like taller for tall",
+            "produce the comparative inflection of the adjective, applying English spelling rules",
+            "fill in 'this one is ... than that one' with the right form of the adjective",
+        ],
     ),
     spec(
         "superlative",
@@ -380,6 +386,12 @@ SPECS = [
         ],
         _superlative,
         pool=_adjectives,
+        training_phrasings=[
+            "make the adjective superlative",
+            "tell me how you'd say the most of this adjective in one word, like tallest for tall",
+            "produce the superlative inflection of the adjective, applying English spelling rules",
+            "fill in 'this one is the ... of them all' with the right form of the adjective",
+        ],
     ),
     spec(
         "comparative_to_superlative",
@@ -393,6 +405,12 @@ SPECS = [
         ],
         _comp_to_sup,
         pool=_comparative_forms,
+        training_phrasings=[
+            "convert the comparative into a superlative",
+            "take the comparative and tell me the matching superlative, so quicker becomes quickest",
+            "map the comparative form of an adjective to its superlative form",
+            "replace the comparative with the superlative of the same adjective, e.g. better gives best",
+        ],
     ),
     spec(
         "superlative_to_base",
@@ -406,6 +424,12 @@ SPECS = [
         ],
         _sup_to_base,
         pool=_superlative_forms,
+        training_phrasings=[
+            "reduce the superlative to its root adjective",
+            "take the -est word and tell me the plain adjective, so tallest becomes tall",
+            "return the uninflected adjective corresponding to the superlative form",
+            "recover the adjective that the -est form was built from",
+        ],
     ),
     spec(
         "past_tense",
@@ -419,6 +443,12 @@ SPECS = [
         ],
         _past,
         pool=_regular_verbs,
+        training_phrasings=[
+            "make the verb past tense",
+            "tell me the -ed form of the verb, so walk becomes walked",
+            "inflect the regular verb for the simple past, applying the -ed spelling rules",
+            "write the preterite of this regular verb",
+        ],
     ),
     spec(
         "past_to_base",
@@ -432,6 +462,12 @@ SPECS = [
         ],
         _past_to_base,
         pool=_past_forms,
+        training_phrasings=[
+            "reduce the -ed verb to its base form",
+            "tell me the bare verb behind the -ed word, so hoped becomes hope",
+            "return the uninflected stem of the regular past-tense verb, undoing any doubling or y-to-i change",
+            "recover the bare verb that the -ed form was built from",
+        ],
     ),
     spec(
         "irregular_past",
@@ -445,6 +481,12 @@ SPECS = [
         ],
         _irregular_past,
         pool=_irregular_verbs,
+        training_phrasings=[
+            "make the irregular verb past tense",
+            "tell me the simple past of this tricky verb, like swam for swim",
+            "inflect the irregular verb for the preterite, its second principal part",
+            "fill in 'yesterday I ...' with the right form of the irregular verb",
+        ],
     ),
     spec(
         "past_participle",
@@ -458,6 +500,12 @@ SPECS = [
         ],
         _participle,
         pool=_irregular_verbs,
+        training_phrasings=[
+            "form the past participle of the verb",
+            "tell me the perfect-tense participle of this irregular verb, so swim gives swum",
+            "produce the participle the irregular verb uses in perfect and passive constructions",
+            "write the form this irregular verb takes in the passive voice, as in 'it was written'",
+        ],
     ),
     spec(
         "irregular_past_to_base",
@@ -471,6 +519,12 @@ SPECS = [
         ],
         _irregular_to_base,
         pool=_irregular_pasts,
+        training_phrasings=[
+            "find the base verb of the irregular past",
+            "tell me which verb this is the past of, so swam means swim",
+            "map the irregular preterite back to its lemma, the bare infinitive",
+            "work backwards from the irregular past to the verb you would look up",
+        ],
     ),
     spec(
         "third_person",
@@ -484,6 +538,12 @@ SPECS = [
         ],
         _she_form,
         sample=_pronoun_verb,
+        training_phrasings=[
+            "give the she form of the two words",
+            "turn it into a she sentence, so we go turns into she goes",
+            "output she followed by the third-person singular present form of the verb",
+            "conjugate the verb for she, dropping the original pronoun",
+        ],
     ),
     spec(
         "ing_to_base",
@@ -497,6 +557,12 @@ SPECS = [
         ],
         _ing_to_base,
         pool=_ing_forms,
+        training_phrasings=[
+            "reduce the -ing form to its base verb",
+            "tell me the plain verb behind the -ing word, so swimming becomes swim",
+            "map the present participle to its bare infinitive, restoring any dropped e or undoing a doubled consonant",
+            "recover the verb you would add -ing to in order to get this word",
+        ],
     ),
     spec(
         "adverb",
@@ -510,6 +576,12 @@ SPECS = [
         ],
         _adverb,
         pool=_ly_adjectives,
+        training_phrasings=[
+            "make the adjective an -ly adverb",
+            "tack -ly onto the adjective with the right spelling, so easy gives easily",
+            "convert the adjective into its -ly adverb, applying the y-to-i, -le to -ly and -ic to -ically rules",
+            "fill in 'she did it ...' with the -ly form of the adjective",
+        ],
     ),
     spec(
         "adverb_to_adjective",
@@ -523,6 +595,12 @@ SPECS = [
         ],
         _adverb_to_adj,
         pool=_adverbs,
+        training_phrasings=[
+            "reduce the -ly adverb to its adjective",
+            "take the -ly word and tell me the adjective it's built on, so easily gives easy",
+            "map the -ly adverb back to its base adjective, reversing any spelling change",
+            "work out which adjective this adverb was made from",
+        ],
     ),
     spec(
         "ness_noun",
@@ -536,6 +614,12 @@ SPECS = [
         ],
         _ness,
         pool=_ness_adjectives,
+        training_phrasings=[
+            "give the adjective's -ness form",
+            "stick -ness on the end of the adjective, so dark becomes darkness and lazy becomes laziness",
+            "nominalize the adjective with the suffix -ness, turning a consonant-plus-y ending into i",
+            "convert the describing word into the matching abstract noun ending in -ness",
+        ],
     ),
     spec(
         "negative_prefix",
@@ -549,6 +633,12 @@ SPECS = [
         ],
         _lookup(NEGATIVES),
         pool=lambda: sorted(NEGATIVES),
+        training_phrasings=[
+            "attach the adjective's negative prefix",
+            "stick un-, in-, im-, il-, ir- or dis- on the front, whichever fits, so it means the opposite",
+            "form the negated adjective by adding its one standard negative prefix",
+            "write the prefixed antonym of the adjective, such as unkind or illegal",
+        ],
     ),
     spec(
         "opposite",
@@ -562,6 +652,12 @@ SPECS = [
         ],
         _lookup(OPPOSITES),
         pool=lambda: sorted(OPPOSITES),
+        training_phrasings=[
+            "find the word's opposite",
+            "tell me the word that means the exact opposite, like dry for wet",
+            "return the standard antonym of the given word",
+            "replace the word with its counterpart of contrary meaning",
+        ],
     ),
     spec(
         "possessive",
@@ -576,6 +672,12 @@ SPECS = [
         possessive,
         pool=_possessive_nouns,
         metric="strict",  # the apostrophe is the task
+        training_phrasings=[
+            "make the noun possessive",
+            "add the apostrophe bit that shows it owns something, so cat gives cat's and cats gives cats'",
+            "form the genitive of the noun: 's in general, a bare apostrophe after a plural -s",
+            "put the noun in the form used in phrases like the teacher's desk or the teachers' room",
+        ],
     ),
     spec(
         "agent_noun",
@@ -589,6 +691,12 @@ SPECS = [
         ],
         _agent,
         pool=_agent_verbs,
+        training_phrasings=[
+            "make the -er person noun from the verb",
+            "tell me the word for a person who does this, ending in -er, like baker for bake",
+            "derive the agentive noun of the verb with the suffix -er, applying e-dropping, y-to-i and consonant doubling",
+            "convert the verb into the -er word for its performer",
+        ],
     ),
     spec(
         "ordinal_to_cardinal",
@@ -602,6 +710,12 @@ SPECS = [
         ],
         lambda x: _ordinals()[x],
         pool=lambda: sorted(_ordinals()),
+        training_phrasings=[
+            "give the cardinal form of the ordinal",
+            "just say the plain number in words, so fifth becomes five and ninety-second becomes ninety-two",
+            "map the ordinal number word to the cardinal number word for the same value, spelled out",
+            "spell out the count that matches this rank word, like twelve for twelfth",
+        ],
     ),
 ]
 
@@ -691,6 +805,12 @@ EXTRA_SPECS = [
         ],
         _extra_solver("participle_to_past"),
         pool=_extra_pool("participle_to_past"),
+        training_phrasings=[
+            "convert the past participle to the simple past",
+            "tell me the plain past form that goes with this participle, so swum becomes swam",
+            "return the preterite of the irregular verb whose past participle is given",
+            "find which simple past pairs with this participle in the verb's conjugation",
+        ],
     ),
     spec(
         "past_perfect",
@@ -704,6 +824,12 @@ EXTRA_SPECS = [
         ],
         _extra_solver("past_perfect"),
         pool=_extra_pool("past_perfect"),
+        training_phrasings=[
+            "make the verb past perfect",
+            "put had before the verb's participle form, so swim becomes had swum",
+            "output the pluperfect: had plus the past participle of the irregular verb",
+            "conjugate the irregular verb into the tense used for an action finished before another past event",
+        ],
     ),
     spec(
         "pronoun_irregular_past",
@@ -717,6 +843,12 @@ EXTRA_SPECS = [
         ],
         _pronoun_past,
         sample=_pronoun_irregular,
+        training_phrasings=[
+            "make the two words past tense",
+            "keep the pronoun and swap the verb for its simple past, so I swim turns into I swam",
+            "output the pronoun unchanged followed by the simple past of the irregular verb",
+            "shift the little phrase back in time by putting its verb in the preterite",
+        ],
     ),
     spec(
         "negative_adverb",
@@ -730,6 +862,12 @@ EXTRA_SPECS = [
         ],
         _extra_solver("negative_adverb"),
         pool=_extra_pool("negative_adverb"),
+        training_phrasings=[
+            "form the opposite adverb with a negative prefix and -ly",
+            "add the right not-prefix and an -ly ending, so fair gives unfairly",
+            "apply the adjective's standard negative prefix, then the -ly suffix with its spelling rules",
+            "build an adverb from the adjective's negated form, such as illegally from legal",
+        ],
     ),
     spec(
         "ness_to_adverb",
@@ -743,6 +881,12 @@ EXTRA_SPECS = [
         ],
         _extra_solver("ness_to_adverb"),
         pool=_extra_pool("ness_to_adverb"),
+        training_phrasings=[
+            "convert the -ness noun to an -ly adverb",
+            "swap the -ness ending for -ly, fixing the spelling, so gentleness turns into gently",
+            "map the abstract noun in -ness to the -ly adverb of its underlying adjective",
+            "find the adverb that shares its adjective with this noun",
+        ],
     ),
     spec(
         "plural_possessive",
@@ -757,6 +901,12 @@ EXTRA_SPECS = [
         _extra_solver("plural_possessive"),
         pool=_extra_pool("plural_possessive"),
         metric="strict",
+        training_phrasings=[
+            "form the plural genitive of the noun",
+            "turn it into the form for something a bunch of them own, like cats' or mice's",
+            "output the plural form of the noun with 's appended, or only an apostrophe if the plural ends in s",
+            "write the form that fits in a phrase such as the horses' stable, where several of them are the owners",
+        ],
     ),
     spec(
         "remove_possessive",
@@ -770,6 +920,12 @@ EXTRA_SPECS = [
         ],
         _extra_solver("remove_possessive"),
         pool=_extra_pool("remove_possessive"),
+        training_phrasings=[
+            "cut off the apostrophe ending",
+            "take off the apostrophe bit, so cat's is just cat and cats' is just cats",
+            "return the noun with its genitive marker removed, keeping any plural -s",
+            "write the noun as it was before it was made possessive",
+        ],
     ),
     spec(
         "agent_noun_or",
@@ -783,6 +939,12 @@ EXTRA_SPECS = [
         ],
         _lookup(OR_AGENTS),
         pool=lambda: sorted(OR_AGENTS),
+        training_phrasings=[
+            "make the -or person noun from the verb",
+            "tell me the word for a person who does this, ending in -or, like editor for edit",
+            "derive the agentive noun of the verb with the suffix -or, dropping a final e",
+            "convert the verb into the -or word for its performer",
+        ],
     ),
     spec(
         "recipient_noun_ee",
@@ -796,6 +958,12 @@ EXTRA_SPECS = [
         ],
         _lookup(EE_NOUNS),
         pool=lambda: sorted(EE_NOUNS),
+        training_phrasings=[
+            "make the -ee noun from the verb",
+            "tell me the -ee word for whoever this gets done to, like payee for pay",
+            "derive the noun in -ee denoting the person affected by the verb, dropping a final e",
+            "convert the verb into the -ee word for its target or beneficiary",
+        ],
     ),
     spec(
         "agent_to_verb",
@@ -809,5 +977,11 @@ EXTRA_SPECS = [
         ],
         _extra_solver("agent_to_verb"),
         pool=_extra_pool("agent_to_verb"),
+        training_phrasings=[
+            "reduce the -er person noun to its verb",
+            "tell me the action behind this -er word, so baker gives bake",
+            "map the agentive -er noun back to its base verb, undoing any spelling change",
+            "work out which verb this doer noun was built from",
+        ],
     ),
 ]

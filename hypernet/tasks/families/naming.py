@@ -100,6 +100,12 @@ SPECS = [
         ],
         _checked("snake", lambda x: _camel(x.split("_"))),
         sample=_from("_"),
+        training_phrasings=[
+            "camelCase the snake_case name",
+            "take this snake_case name and make it camelCase, with the first word staying lower case",
+            "remove each underscore and upper-case the letter after it, keeping the first letter lower case",
+            "reformat the underscore-joined identifier so its words run together with capitals marking each new word after the first",
+        ],
     ),
     spec(
         "camel_to_snake",
@@ -113,6 +119,12 @@ SPECS = [
         ],
         _checked("camel", lambda x: "_".join(_split_camel(x))),
         sample=lambda rng: _camel(_parts(rng)),
+        training_phrasings=[
+            "snake_case the camelCase name",
+            "take this camelCase name and make it snake_case, all lower case",
+            "insert an underscore before each upper-case letter and lower-case every letter",
+            "reformat the camel-style identifier as lower-case words joined by underscores",
+        ],
     ),
     spec(
         "snake_to_kebab",
@@ -126,6 +138,12 @@ SPECS = [
         ],
         _checked("snake", lambda x: x.replace("_", "-")),
         sample=_from("_"),
+        training_phrasings=[
+            "kebab-case the snake_case name",
+            "swap the underscores for dashes in this snake_case name",
+            "replace each _ character with a - character and leave everything else unchanged",
+            "restyle the underscore-joined identifier with hyphens between its words",
+        ],
     ),
     spec(
         "kebab_to_snake",
@@ -139,6 +157,12 @@ SPECS = [
         ],
         _checked("kebab", lambda x: x.replace("-", "_")),
         sample=_from("-"),
+        training_phrasings=[
+            "snake_case the kebab-case name",
+            "swap the dashes for underscores in this kebab-case name",
+            "replace each - character with a _ character and leave everything else unchanged",
+            "restyle the hyphen-joined name with underscores between its words",
+        ],
     ),
     spec(
         "snake_to_pascal",
@@ -152,6 +176,12 @@ SPECS = [
         ],
         _checked("snake", lambda x: _pascal(x.split("_"))),
         sample=_from("_"),
+        training_phrasings=[
+            "turn the snake_case name into PascalCase",
+            "take this snake_case name and make it PascalCase, every word starting with a capital",
+            "remove the underscores and upper-case the first letter of every part, including the first",
+            "restyle the underscore-joined identifier as a class name with each word capitalised and run together",
+        ],
     ),
     spec(
         "pascal_to_snake",
@@ -165,6 +195,12 @@ SPECS = [
         ],
         _checked("pascal", lambda x: "_".join(_split_camel(x))),
         sample=lambda rng: _pascal(_parts(rng)),
+        training_phrasings=[
+            "turn the PascalCase name into snake_case",
+            "take this PascalCase class name and make it snake_case, all lower case",
+            "lower-case the PascalCase name and put an underscore before every capital except the first",
+            "reformat the class-style name as lower-case words joined by underscores",
+        ],
     ),
     spec(
         "words_to_camel",
@@ -178,6 +214,12 @@ SPECS = [
         ],
         _checked("words", lambda x: _camel(x.split())),
         sample=_from(" "),
+        training_phrasings=[
+            "camelCase the words",
+            "squish the words into a single camelCase name, like userId from user id",
+            "remove the spaces and upper-case the first letter of every word except the first",
+            "fuse the words into a single identifier with a capital starting each word after the first",
+        ],
     ),
     spec(
         "words_to_snake",
@@ -191,6 +233,12 @@ SPECS = [
         ],
         _checked("words", lambda x: "_".join(x.split())),
         sample=_from(" "),
+        training_phrasings=[
+            "snake_case the words",
+            "squish the words into a single snake_case name, like user_id from user id",
+            "replace each space with an underscore, keeping every letter lower case",
+            "fuse the words into one lower-case identifier with underscores between them",
+        ],
     ),
     spec(
         "words_to_constant",
@@ -204,6 +252,12 @@ SPECS = [
         ],
         _checked("words", lambda x: "_".join(x.split()).upper()),
         sample=_from(" "),
+        training_phrasings=[
+            "constant-case the words",
+            "squish the words into a single all-caps constant, like MAX_SIZE from max size",
+            "upper-case every letter and replace each space with an underscore",
+            "fuse the words into a shouting identifier of capitals separated by underscores",
+        ],
     ),
     spec(
         "camel_to_words",
@@ -217,6 +271,12 @@ SPECS = [
         ],
         _checked("camel", lambda x: " ".join(_split_camel(x))),
         sample=lambda rng: _camel(_parts(rng)),
+        training_phrasings=[
+            "decompose the camelCase name into spaced lower-case words",
+            "pull apart this camelCase name into normal lower-case words with spaces, like user id from userId",
+            "insert a space before each upper-case letter and lower-case every letter",
+            "unpack the camel-style identifier into its component words, lower case and space-separated",
+        ],
     ),
     spec(
         "words_to_dot",
@@ -230,6 +290,12 @@ SPECS = [
         ],
         _checked("words", lambda x: ".".join(x.split())),
         sample=_from(" "),
+        training_phrasings=[
+            "dot-join the words",
+            "squish the words into a single name with dots between them, like user.id from user id",
+            "replace each space with a period and change nothing else",
+            "fuse the words into one identifier using full stops as separators",
+        ],
     ),
     # (No "words to kebab-case" task: slugify's rule gives the same answer on plain lower-case words.)
     spec(
@@ -244,6 +310,12 @@ SPECS = [
         ],
         _slugify,
         sample=_slug_input,
+        training_phrasings=[
+            "make a slug out of the title",
+            "lower-case the title, throw away the punctuation and apostrophes, and hyphenate the words, like a blog post link",
+            "lower-case the text, delete every character that is not a letter, digit or space, then join the remaining words with single hyphens",
+            "build the URL path segment for the headline, in lower case with hyphens between the words and punctuation removed",
+        ],
     ),
     spec(
         "constant_to_camel",
@@ -257,6 +329,12 @@ SPECS = [
         ],
         _checked("constant", lambda x: _camel(x.lower().split("_"))),
         sample=lambda rng: "_".join(_parts(rng)).upper(),
+        training_phrasings=[
+            "camelCase the constant",
+            "take this ALL_CAPS constant and make it a camelCase variable, like maxSize from MAX_SIZE",
+            "lower-case the constant, drop the underscores and upper-case the first letter of each part after the first",
+            "reformat the upper-case underscore-separated name so it reads like a camelCase variable",
+        ],
     ),
     spec(
         "pascal_to_camel",
@@ -270,6 +348,12 @@ SPECS = [
         ],
         _checked("pascal", lambda x: x[:1].lower() + x[1:]),
         sample=lambda rng: _pascal(_parts(rng)),
+        training_phrasings=[
+            "camelCase the PascalCase name",
+            "take this PascalCase name and just make its first letter lower case",
+            "replace the initial capital letter with its lower-case form and leave the rest unchanged",
+            "restyle the class-style identifier as a variable-style one by dropping the capital at its start",
+        ],
     ),
 ]
 
@@ -291,6 +375,12 @@ EXTRA_SPECS = [
         ],
         _checked("camel", lambda x: x[:1].upper() + x[1:]),
         sample=lambda rng: _camel(_parts(rng)),
+        training_phrasings=[
+            "turn the camelCase name into PascalCase",
+            "take this camelCase name and just capitalise its first letter",
+            "replace the initial lower-case letter with its upper-case form and leave the rest unchanged",
+            "restyle the variable-style identifier as a class-style one by giving it a capital at the start",
+        ],
     ),
     spec(
         "pascal_to_kebab",
@@ -304,6 +394,12 @@ EXTRA_SPECS = [
         ],
         _checked("pascal", lambda x: "-".join(_split_camel(x))),
         sample=lambda rng: _pascal(_parts(rng)),
+        training_phrasings=[
+            "kebab-case the PascalCase name",
+            "take this PascalCase class name and make it kebab-case, all lower case",
+            "lower-case the PascalCase name and put a hyphen before every capital except the first",
+            "reformat the class-style name as lower-case words joined by dashes",
+        ],
     ),
     spec(
         "pascal_to_constant",
@@ -317,6 +413,12 @@ EXTRA_SPECS = [
         ],
         _checked("pascal", lambda x: "_".join(_split_camel(x)).upper()),
         sample=lambda rng: _pascal(_parts(rng)),
+        training_phrasings=[
+            "constant-case the PascalCase name",
+            "take this PascalCase class name and make it an ALL_CAPS constant with underscores",
+            "put an underscore before every capital except the first, then upper-case all the letters",
+            "reformat the class-style name as fully upper-case words separated by underscores",
+        ],
     ),
     spec(
         "pascal_to_words",
@@ -330,6 +432,12 @@ EXTRA_SPECS = [
         ],
         _checked("pascal", lambda x: " ".join(_split_camel(x))),
         sample=lambda rng: _pascal(_parts(rng)),
+        training_phrasings=[
+            "decompose the PascalCase name into spaced lower-case words",
+            "pull apart this PascalCase name into normal lower-case words with spaces, like user id from UserId",
+            "insert a space before each capital except the first and lower-case every letter",
+            "unpack the class-style identifier into its component words, lower case and space-separated",
+        ],
     ),
     spec(
         "kebab_to_camel",
@@ -343,6 +451,12 @@ EXTRA_SPECS = [
         ],
         _checked("kebab", lambda x: _camel(x.split("-"))),
         sample=_from("-"),
+        training_phrasings=[
+            "camelCase the kebab-case name",
+            "take this kebab-case name and make it camelCase, with the first word staying lower case",
+            "remove each hyphen and upper-case the letter after it, keeping the first letter lower case",
+            "reformat the dash-joined name so its words run together with capitals marking each new word after the first",
+        ],
     ),
     spec(
         "camel_to_kebab",
@@ -356,6 +470,12 @@ EXTRA_SPECS = [
         ],
         _checked("camel", lambda x: "-".join(_split_camel(x))),
         sample=lambda rng: _camel(_parts(rng)),
+        training_phrasings=[
+            "kebab-case the camelCase name",
+            "take this camelCase name and make it kebab-case, all lower case",
+            "insert a hyphen before each upper-case letter and lower-case every letter",
+            "reformat the camel-style identifier as lower-case words joined by dashes",
+        ],
     ),
 ]
 EXTRA_SPECS = [replace(s, metric="strict") for s in EXTRA_SPECS]

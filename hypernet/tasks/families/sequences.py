@@ -364,6 +364,12 @@ SPECS = [
         _next_arithmetic,
         sample=_shown(_arithmetic, 4, 5),
         metric="numeric",
+        training_phrasings=[
+            "name the next number in this arithmetic progression",
+            "tell me what number comes next, given that the terms are evenly spaced",
+            "compute the term after the last one by adding the common difference to it",
+            "predict the upcoming value of this number list that changes by a constant step",
+        ],
     ),
     spec(
         "previous_arithmetic",
@@ -378,6 +384,12 @@ SPECS = [
         lambda x: str(_terms(x)[0] - _step(_terms(x))),
         sample=_shown(_arithmetic, 4, 5, drop="first"),
         metric="numeric",
+        training_phrasings=[
+            "name the term just before the first one in this arithmetic progression",
+            "tell me what number would come right before the start of this arithmetic sequence",
+            "compute the first term minus the common difference of the arithmetic progression",
+            "reconstruct the arithmetic term that precedes the leading number of the list",
+        ],
     ),
     spec(
         "missing_arithmetic",
@@ -392,6 +404,12 @@ SPECS = [
         _missing_arithmetic,
         sample=_gapped(_arithmetic),
         metric="numeric",
+        training_phrasings=[
+            "solve for the ? in the arithmetic sequence",
+            "figure out what number the question mark stands for in this arithmetic sequence",
+            "compute the unknown term marked ? so that consecutive terms keep a constant difference",
+            "supply the absent number of the arithmetic progression, shown as a question mark",
+        ],
     ),
     spec(
         "common_difference",
@@ -406,6 +424,12 @@ SPECS = [
         lambda x: str(_step(_terms(x))),
         sample=_shown(_arithmetic, 3, 5),
         metric="numeric",
+        training_phrasings=[
+            "state the signed common difference of the arithmetic progression",
+            "tell me the step size of this arithmetic sequence, as a negative number if it's decreasing",
+            "compute any term minus the term before it in the arithmetic sequence",
+            "determine the constant increment separating neighbouring terms, negative for a descending progression",
+        ],
     ),
     spec(
         "next_two_arithmetic",
@@ -420,6 +444,12 @@ SPECS = [
         _next_two,
         sample=_shown(_arithmetic, 3, 4),
         metric="strict",
+        training_phrasings=[
+            "name the following two terms of the arithmetic progression, comma-separated",
+            "tell me the next two numbers of this arithmetic sequence, with a comma between them",
+            "compute the last term plus the common difference and plus twice the common difference, separated by a comma",
+            "predict the upcoming two values of the arithmetic series as a comma-separated list",
+        ],
     ),
     spec(
         "next_geometric",
@@ -434,6 +464,12 @@ SPECS = [
         _next_geometric,
         sample=_shown(_geometric, 3, 4, drop="last"),
         metric="numeric",
+        training_phrasings=[
+            "name the next term of this geometric progression",
+            "tell me what number comes next if you keep multiplying by the common ratio",
+            "compute the last term multiplied by the common ratio of the geometric sequence",
+            "predict the upcoming value in this geometric series",
+        ],
     ),
     spec(
         "previous_geometric",
@@ -448,6 +484,12 @@ SPECS = [
         _previous_geometric,
         sample=_shown(_geometric, 3, 4, drop="first"),
         metric="numeric",
+        training_phrasings=[
+            "name the term just before the first one in this geometric progression",
+            "tell me what number would come right before the start of this geometric sequence",
+            "compute the single term one position before the first, using the ratio between consecutive terms",
+            "reconstruct the geometric term that precedes the leading number of the list",
+        ],
     ),
     spec(
         "missing_geometric",
@@ -462,6 +504,12 @@ SPECS = [
         _missing_geometric,
         sample=_gapped(_geometric),
         metric="numeric",
+        training_phrasings=[
+            "solve for the ? in the geometric sequence",
+            "figure out what number the question mark stands for in this geometric sequence",
+            "compute the unknown term marked ? so that consecutive terms keep a constant ratio",
+            "supply the absent number of the geometric progression, shown as a question mark",
+        ],
     ),
     spec(
         "common_ratio",
@@ -476,6 +524,12 @@ SPECS = [
         _common_ratio,
         sample=_shown(lambda rng, n: _geometric(rng, n, shrinking=False), 3, 5),
         metric="numeric",
+        training_phrasings=[
+            "state the common ratio of this geometric progression",
+            "tell me the multiplier that takes you from one term to the next",
+            "compute any term divided by the term before it in the geometric sequence",
+            "determine the constant scaling factor between neighbouring terms of the geometric series",
+        ],
     ),
     spec(
         "next_square",
@@ -490,6 +544,12 @@ SPECS = [
         _next_square,
         sample=_consecutive(lambda k: k * k, 60),
         metric="numeric",
+        training_phrasings=[
+            "name the next square number",
+            "tell me what square number you'd get next in this list",
+            "compute (m + 1) squared, where m is the square root of the last term",
+            "predict the perfect square that follows the final one shown",
+        ],
     ),
     spec(
         "next_triangular",
@@ -504,6 +564,12 @@ SPECS = [
         _next_triangular,
         sample=_consecutive(_triangular, 60),
         metric="numeric",
+        training_phrasings=[
+            "name the next triangular number",
+            "tell me what triangular number you'd get next in this list",
+            "compute T(k + 1) = T(k) + k + 1, where the last term is the triangular number T(k)",
+            "predict the triangular number that follows the final one shown",
+        ],
     ),
     spec(
         "next_fibonacci_like",
@@ -518,6 +584,12 @@ SPECS = [
         _next_fibonacci_like,
         sample=_fibonacci_like,
         metric="numeric",
+        training_phrasings=[
+            "sum the last two terms to get the next one",
+            "tell me what comes next in this Fibonacci-type list",
+            "compute the following term as the sum of the final two terms, by the Fibonacci rule",
+            "predict the upcoming value of this sequence built by the Fibonacci recurrence",
+        ],
     ),
     spec(
         "next_alternating",
@@ -532,6 +604,12 @@ SPECS = [
         _next_alternating,
         sample=_alternating,
         metric="numeric",
+        training_phrasings=[
+            "name the next term of the sequence with two alternating differences",
+            "tell me what number comes next if the gaps keep switching between two values",
+            "compute the last term plus the second-to-last term minus the third-to-last term, since the differences alternate",
+            "predict the upcoming value where the increments swap back and forth between two sizes",
+        ],
     ),
     spec(
         "next_prime",
@@ -546,6 +624,12 @@ SPECS = [
         _next_prime,
         sample=_primes,
         metric="numeric",
+        training_phrasings=[
+            "name the next prime in the list",
+            "tell me what prime comes right after the last number here",
+            "output the first prime larger than the last term of the run of consecutive primes",
+            "supply the prime that would follow in this chain of successive primes",
+        ],
     ),
     spec(
         "nth_term",
@@ -560,6 +644,12 @@ SPECS = [
         _nth_term,
         sample=_nth_term_input,
         metric="numeric",
+        training_phrasings=[
+            "output term n of the arithmetic progression given a1, d and n",
+            "tell me the value at position n for an arithmetic sequence beginning with a1 with common difference d",
+            "return a1 + (n - 1) * d, the n-th term of the arithmetic progression",
+            "locate the nth entry of the evenly spaced sequence whose first entry is a1 and whose spacing is d",
+        ],
     ),
     spec(
         "differences",
@@ -574,6 +664,12 @@ SPECS = [
         lambda x: _show(_steps(_long_terms(x))),
         sample=_walk,
         metric="strict",
+        training_phrasings=[
+            "give the successive differences, comma-separated",
+            "tell me how much the list goes up or down at each step, as comma-separated numbers with minus signs for drops",
+            "output the differences a[i + 1] - a[i] for each consecutive pair, in order and separated by commas",
+            "report every change from one term to its successor, in order, as a comma-separated list",
+        ],
     ),
     spec(
         "is_arithmetic",
@@ -587,6 +683,12 @@ SPECS = [
         ],
         _is_arithmetic,
         sample=balanced(_near_progression, lambda x: _is_arithmetic(x) == "yes"),
+        training_phrasings=[
+            "reply yes if the numbers form an arithmetic sequence, else no",
+            "tell me yes if the numbers are evenly spaced and no if they aren't",
+            "output yes when all consecutive differences are identical and no when any differs",
+            "determine, with yes or no, whether a single constant difference links every neighbouring pair of terms",
+        ],
     ),
     spec(
         "next_letter",
@@ -600,6 +702,12 @@ SPECS = [
         ],
         _next_letter,
         sample=_letter_steps,
+        training_phrasings=[
+            "name the next letter in the evenly stepped letter sequence",
+            "tell me what letter comes next if the letters keep moving the same distance through the alphabet",
+            "output the letter whose alphabet position is the last letter's position plus the constant step",
+            "predict the following character in this series of letters spaced evenly through the alphabet",
+        ],
     ),
     spec(
         "missing_letter",
@@ -613,6 +721,12 @@ SPECS = [
         ],
         _missing_letter,
         sample=_letter_run_with_gap,
+        training_phrasings=[
+            "name the missing letter of the alphabetical run",
+            "tell me which letter got dropped from this alphabetical run",
+            "output the single letter absent between two neighbours that are two places apart in the alphabet",
+            "spot the hole in the alphabet sequence and supply the letter that plugs it",
+        ],
     ),
     spec(
         "next_in_pattern",
@@ -626,6 +740,12 @@ SPECS = [
         ],
         _pattern_next,
         sample=_repeating,
+        training_phrasings=[
+            "name the next word in the repeating pattern",
+            "tell me what's next in this repeating list of words",
+            "output the word that follows, continuing the repeated block of words from where it stops",
+            "predict the upcoming entry of the looping word sequence",
+        ],
     ),
 ]
 
@@ -736,6 +856,12 @@ EXTRA_SPECS = [
         _total_change,
         sample=_shown(_arithmetic, 3, 5),
         metric="numeric",
+        training_phrasings=[
+            "find the net change across the arithmetic progression, last term minus first",
+            "tell me how far the sequence moves from where it starts to where it ends, negative if it ends lower",
+            "compute a_n - a_1, the last term minus the first term of the arithmetic progression",
+            "measure the net increase from the starting value to the ending value, negative for a decrease",
+        ],
     ),
     spec(
         "gapped_common_difference",
@@ -750,6 +876,12 @@ EXTRA_SPECS = [
         _gapped_difference,
         sample=_gapped(_arithmetic),
         metric="numeric",
+        training_phrasings=[
+            "name the common difference of the arithmetic sequence with a ? in it",
+            "tell me the step size of this arithmetic sequence with one term hidden as ?, negative if it goes down",
+            "compute the signed constant difference d of the arithmetic progression in which a ? stands for one term",
+            "determine the per-term increment, as a signed number, of the evenly spaced list with one value hidden",
+        ],
     ),
     spec(
         "letter_step",
@@ -764,6 +896,12 @@ EXTRA_SPECS = [
         _letter_step,
         sample=_letter_steps,
         metric="numeric",
+        training_phrasings=[
+            "state the signed alphabet step of the letter sequence",
+            "tell me how far apart the letters are in the alphabet, using a minus sign if they go backwards toward a",
+            "compute the alphabet position of the second letter minus that of the first, e.g. 2 for a, c, e",
+            "determine the signed distance in alphabetical order from each letter to the next one",
+        ],
     ),
     spec(
         "next_two_geometric",
@@ -778,6 +916,12 @@ EXTRA_SPECS = [
         _next_two_geometric,
         sample=_beyond(3, 4, before=False),
         metric="strict",
+        training_phrasings=[
+            "name the following two terms of the geometric progression, comma-separated",
+            "tell me the next two numbers of this geometric sequence, with a comma between them",
+            "compute the last term times the common ratio and times the ratio squared, separated by a comma",
+            "predict the upcoming two values of the geometric series as a comma-separated list",
+        ],
     ),
     spec(
         "previous_two_geometric",
@@ -792,6 +936,12 @@ EXTRA_SPECS = [
         _previous_two_geometric,
         sample=_beyond(3, 4, before=True),
         metric="strict",
+        training_phrasings=[
+            "name the two terms before the first one of the geometric progression, earliest first, comma-separated",
+            "tell me the two numbers that would come right before this geometric sequence, in order, comma-separated",
+            "compute the first term divided by the ratio squared, then the first term divided by the ratio, comma-separated",
+            "recover the two earlier terms leading into this geometric progression, listed in sequence order",
+        ],
     ),
     spec(
         "geometric_nth_term",
@@ -806,6 +956,12 @@ EXTRA_SPECS = [
         _geometric_nth,
         sample=_geometric_nth_input,
         metric="numeric",
+        training_phrasings=[
+            "output term n of the geometric progression given a1, r and n",
+            "tell me the value at position n for a geometric sequence beginning with a1 with common ratio r",
+            "return a1 * r^(n - 1), the n-th term of the geometric progression",
+            "locate the nth entry of the sequence whose first entry is a1 and where each entry is r times the previous one",
+        ],
     ),
     spec(
         "next_cube",
@@ -820,6 +976,12 @@ EXTRA_SPECS = [
         _after_run(_cube, lambda n: round(n ** (1 / 3)), 1),
         sample=_consecutive(_cube, 30),
         metric="numeric",
+        training_phrasings=[
+            "name the next cube number",
+            "tell me what cube number you'd get next in this list",
+            "compute (m + 1) cubed, where m is the cube root of the last term",
+            "predict the perfect cube that follows the final one shown",
+        ],
     ),
     spec(
         "next_pentagonal",
@@ -834,6 +996,12 @@ EXTRA_SPECS = [
         _after_run(_pentagonal, lambda n: (1 + math.isqrt(1 + 24 * n)) // 6, 1),
         sample=_consecutive(_pentagonal, 40),
         metric="numeric",
+        training_phrasings=[
+            "name the next pentagonal number",
+            "tell me what pentagonal number you'd get next in this list",
+            "compute P(k + 1) = (k + 1)(3k + 2)/2, where the last term is the pentagonal number P(k) = k(3k - 1)/2",
+            "predict the pentagonal number that follows the final one shown",
+        ],
     ),
     spec(
         "previous_triangular",
@@ -848,5 +1016,11 @@ EXTRA_SPECS = [
         _after_run(_triangular, lambda n: (math.isqrt(8 * n + 1) - 1) // 2, -1),
         sample=_run_from(_triangular, 2, 60),
         metric="numeric",
+        training_phrasings=[
+            "name the triangular number just before the first term",
+            "tell me what triangular number would come right before the start of this list",
+            "compute T(k - 1) = T(k) - k, where the first term is the triangular number T(k)",
+            "recover the triangular number that precedes the leading one in this run",
+        ],
     ),
 ]

@@ -78,6 +78,12 @@ SPECS = [
         _to_json,
         sample=_pairs,
         metric="json",
+        training_phrasings=[
+            "make the pairs into JSON",
+            "turn these key: value pairs into a JSON object, numbers unquoted and words in quotes",
+            "encode the fields as a JSON object mapping each key to its value, with numeric values as JSON numbers",
+            "represent the record as JSON, one property per key",
+        ],
     ),
     spec(
         "list_to_json_array",
@@ -92,6 +98,12 @@ SPECS = [
         lambda x: json.dumps(x.split(", ")),
         sample=lambda rng: ", ".join(_items(rng)),
         metric="json",
+        training_phrasings=[
+            "make the list a JSON array",
+            "put the words into a JSON list, in the same order",
+            "encode the comma-separated items as a JSON array of string elements",
+            "represent the items in JSON square-bracket array form",
+        ],
     ),
     spec(
         "words_to_csv",
@@ -106,6 +118,12 @@ SPECS = [
         lambda x: ",".join(x.split()),
         sample=lambda rng: " ".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "comma-join the words with no spaces",
+            "swap the spaces between the words for commas, with no spaces left",
+            "replace each space delimiter with a single comma to form one CSV record",
+            "list the words on one comma-delimited line with nothing between the commas and the words",
+        ],
     ),
     spec(
         "csv_to_pipes",
@@ -120,6 +138,12 @@ SPECS = [
         lambda x: " | ".join(x.split(",")),
         sample=lambda rng: ",".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "swap the commas for spaced pipes",
+            "change each comma into a pipe with a space on either side",
+            "convert the comma delimiter to ' | ', a pipe padded by one space on each side",
+            "rebuild the row as fields joined by space, pipe, space, like a | b | c",
+        ],
     ),
     spec(
         "json_get_city",
@@ -133,6 +157,12 @@ SPECS = [
         ],
         lambda x: json.loads(x)["city"],
         sample=_json_record,
+        training_phrasings=[
+            "pull out the city",
+            "just give me the city from this JSON",
+            "output the value of the JSON key named city, without quotes",
+            "find the city name in the object",
+        ],
     ),
     spec(
         "last_comma_first",
@@ -147,6 +177,12 @@ SPECS = [
         lambda x: f"{x.split()[1]}, {x.split()[0]}",
         sample=lambda rng: " ".join(person(rng)),
         metric="strict",
+        training_phrasings=[
+            "put the last name first with a comma",
+            "flip the name around so the surname comes first, then a comma, then the first name",
+            "output the family name, a comma and a space, and then the given name",
+            "list the person by surname, like Smith, John for John Smith",
+        ],
     ),
     spec(
         "initials",
@@ -161,6 +197,12 @@ SPECS = [
         lambda x: " ".join(f"{w[0]}." for w in x.split()),
         sample=_full_name,
         metric="strict",
+        training_phrasings=[
+            "give the dotted initials",
+            "just write the first letter of each name with a dot after it, spaces between",
+            "output the first character of every name part followed by a period, joined by single spaces",
+            "shorten the full name to initials like M. A. L. for Mary Ann Lee",
+        ],
     ),
     spec(
         "phone_format",
@@ -175,6 +217,12 @@ SPECS = [
         lambda x: f"({x[:3]}) {x[3:6]}-{x[6:]}",
         sample=lambda rng: str(rng.randint(2_000_000_000, 9_999_999_999)),
         metric="strict",
+        training_phrasings=[
+            "format it as a US phone number",
+            "make the ten digits look like (555) 123-4567",
+            "output the digits as an area code in parentheses, a space, three digits, a hyphen and the last four digits",
+            "lay out the digits as a phone number with the first three in parentheses and a dash before the final four",
+        ],
     ),
     spec(
         "html_bold",
@@ -189,6 +237,12 @@ SPECS = [
         lambda x: f"<b>{x}</b>",
         sample=lambda rng: " ".join(distinct_words(rng, 1, 4)),
         metric="strict",
+        training_phrasings=[
+            "bold the text with HTML",
+            "stick <b> and </b> tags around the text",
+            "enclose the text in a <b> element",
+            "embolden the words using the HTML b tag",
+        ],
     ),
     spec(
         "pairs_to_query",
@@ -203,6 +257,12 @@ SPECS = [
         lambda x: "&".join(f"{k}={v}" for k, v in _parse_pairs(x)),
         sample=_pairs,
         metric="strict",
+        training_phrasings=[
+            "make a query string from the pairs",
+            "write each pair as key=value and glue them together with &",
+            "serialise the fields as URL query parameters of the form k1=v1&k2=v2, without a leading question mark",
+            "encode the data as a URL parameter list, like name=Ann&age=30",
+        ],
     ),
     spec(
         "name_to_email",
@@ -216,6 +276,12 @@ SPECS = [
         ],
         lambda x: ".".join(x.lower().split()) + "@example.com",
         sample=lambda rng: " ".join(person(rng)),
+        training_phrasings=[
+            "make a first.last@example.com email from the name",
+            "lower-case the name and turn it into an example.com address with a dot between first and last name",
+            "output the lower-case first name, a period, the lower-case last name and @example.com",
+            "derive the example.com mailbox for the person, like john.smith@example.com for John Smith",
+        ],
     ),
     spec(
         "markdown_link",
@@ -232,6 +298,12 @@ SPECS = [
             f"https://{rng.choice(sources.countries()).alpha2.lower()}.example.org/{rng.choice(NOUNS)}"
         ),
         metric="strict",
+        training_phrasings=[
+            "link the URL in Markdown, using it as its own text",
+            "put the address in square brackets and then again in parentheses, Markdown style",
+            "output [address](address), the Markdown inline link with identical label and target",
+            "render the web address as a self-labelled Markdown link",
+        ],
     ),
 ]
 
@@ -265,6 +337,12 @@ EXTRA_SPECS = [
         lambda x: repr(tuple(x.split(", "))),
         sample=lambda rng: ", ".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "make the list a Python tuple",
+            "turn the words into a Python tuple, each in single quotes, like ('cat', 'dog')",
+            "output the repr of a Python tuple containing the items as strings, in order",
+            "express the items as a parenthesised Python tuple literal of single-quoted strings",
+        ],
     ),
     spec(
         "list_to_quoted_csv",
@@ -279,6 +357,12 @@ EXTRA_SPECS = [
         lambda x: ",".join(f'"{w}"' for w in x.split(", ")),
         sample=lambda rng: ", ".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "double-quote the items and comma-join them",
+            "wrap each word in double quotes and stick them together with commas, no spaces",
+            "output one CSV record with every field enclosed in double quotes and separated by a comma without spaces",
+            'write the items on one line as "cat","dog" style quoted values',
+        ],
     ),
     spec(
         "list_to_html_list",
@@ -293,6 +377,12 @@ EXTRA_SPECS = [
         lambda x: "<ul>" + "".join(f"<li>{w}</li>" for w in x.split(", ")) + "</ul>",
         sample=lambda rng: ", ".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "make the list an HTML ul",
+            "turn the words into an HTML unordered list, all on one line with no spaces",
+            "output a <ul> element containing one <li> element per item, with no whitespace between tags",
+            "encode the items as HTML list markup, like <ul><li>cat</li><li>dog</li></ul>",
+        ],
     ),
     spec(
         "csv_to_semicolons",
@@ -307,6 +397,12 @@ EXTRA_SPECS = [
         lambda x: "; ".join(_csv_fields(x)),
         sample=lambda rng: ",".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "swap the commas for semicolons plus a space",
+            "change every comma into a semicolon followed by a space",
+            "convert the comma delimiter to '; ', a semicolon and one trailing space",
+            "rebuild the row as fields joined by semicolon and space, like a; b; c",
+        ],
     ),
     spec(
         "csv_to_slashes",
@@ -321,6 +417,12 @@ EXTRA_SPECS = [
         lambda x: " / ".join(_csv_fields(x)),
         sample=lambda rng: ",".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "swap the commas for spaced slashes",
+            "change each comma into a slash with a space on either side",
+            "convert the comma delimiter to ' / ', a slash padded by one space on each side",
+            "rebuild the row as fields joined by space, slash, space, like a / b / c",
+        ],
     ),
     spec(
         "csv_to_bare_pipes",
@@ -335,6 +437,12 @@ EXTRA_SPECS = [
         lambda x: "|".join(_csv_fields(x)),
         sample=lambda rng: ",".join(_items(rng)),
         metric="strict",
+        training_phrasings=[
+            "swap the commas for pipes with no spaces",
+            "change every comma into a | and don't add any spaces",
+            "convert the comma delimiter to a single unpadded '|' character",
+            "rebuild the row as fields joined by bare pipes, like red|blue|green",
+        ],
     ),
     spec(
         "html_link",
@@ -349,6 +457,12 @@ EXTRA_SPECS = [
         lambda x: f'<a href="{x}">{x}</a>',
         sample=_url,
         metric="strict",
+        training_phrasings=[
+            "link the URL in HTML, using it as its own text",
+            "put the address in an <a> tag, with it as both the href and the text",
+            'output <a href="address">address</a>, an HTML anchor whose href and text are identical',
+            "render the web address as a self-labelled HTML anchor",
+        ],
     ),
     spec(
         "bbcode_link",
@@ -363,6 +477,12 @@ EXTRA_SPECS = [
         lambda x: f"[url]{x}[/url]",
         sample=_url,
         metric="strict",
+        training_phrasings=[
+            "enclose the address in [url] tags",
+            "stick [url] in front of the address and [/url] after it",
+            "emit a BBCode url element whose content is the address, with no attribute",
+            "render the web address as a bulletin-board link in BBCode",
+        ],
     ),
     spec(
         "markdown_image",
@@ -377,5 +497,11 @@ EXTRA_SPECS = [
         lambda x: f"![{x}]({x})",
         sample=_url,
         metric="strict",
+        training_phrasings=[
+            "embed the URL as a Markdown image, using it as its own alt text",
+            "put an exclamation mark, the address in square brackets, then the address in parentheses",
+            "output ![address](address), the Markdown image syntax with identical alt text and source",
+            "render the web address as a self-labelled Markdown image",
+        ],
     ),
 ]

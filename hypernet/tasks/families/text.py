@@ -89,6 +89,12 @@ SPECS = [
             "return the same words but going from the last one to the first one",
         ],
         lambda x: " ".join(reversed(x.split())),
+        training_phrasings=[
+            "reverse the word sequence",
+            "flip the sentence around so the words come in the opposite order",
+            "output the words of the sentence in reverse sequence, each word spelled as it is",
+            "invert the sequence of the words, keeping every word itself unchanged",
+        ],
         sample=_unsorted,
     ),
     spec(
@@ -102,6 +108,12 @@ SPECS = [
             "give me the word reversed character by character",
         ],
         lambda x: x[::-1],
+        training_phrasings=[
+            "write the word in reverse",
+            "read the word from right to left and write down what you get",
+            "output the characters of the word in reverse sequence, last character first",
+            "flip the spelling of the word end to end",
+        ],
         sample=_non_palindrome_word,
     ),
     spec(
@@ -115,6 +127,12 @@ SPECS = [
             "rewrite the text entirely in capital letters, as if shouting",
         ],
         str.upper,
+        training_phrasings=[
+            "uppercase everything",
+            "just put the whole sentence in caps lock",
+            "map every lowercase letter of the sentence to its uppercase form",
+            "render the sentence in block capitals",
+        ],
         sample=lambda rng: sentence(rng),
     ),
     spec(
@@ -128,6 +146,12 @@ SPECS = [
             "rewrite the text so that it contains no uppercase letters at all",
         ],
         str.lower,
+        training_phrasings=[
+            "lowercase everything",
+            "turn off the caps and make it all lower case",
+            "map every uppercase letter of the text to its lowercase form and leave the rest unchanged",
+            "convert each capital in the sentence into its small counterpart",
+        ],
         sample=_mixed_case,
     ),
     spec(
@@ -141,6 +165,12 @@ SPECS = [
             "give every word an uppercase first letter and leave the other letters alone",
         ],
         _title,
+        training_phrasings=[
+            "title-case the sentence",
+            "just capitalize the start of each word, even the little ones",
+            "convert the initial character of every space-separated word to upper case",
+            "put a capital at the head of each word",
+        ],
         sample=_lower_start,
     ),
     spec(
@@ -154,6 +184,12 @@ SPECS = [
             "change only the opening letter of the text into a capital",
         ],
         lambda x: x[:1].upper() + x[1:],
+        training_phrasings=[
+            "capitalize the sentence's first letter only",
+            "just give the sentence a capital at the beginning, nothing else changes",
+            "convert the initial character of the text to upper case and keep all other characters unchanged",
+            "uppercase the leading letter of the sentence, leaving the rest untouched",
+        ],
         sample=_lower_start,
     ),
     spec(
@@ -167,6 +203,12 @@ SPECS = [
             "say the same thing in pig latin, word by word",
         ],
         lambda x: " ".join(_pig_latin_word(w) for w in x.split()),
+        training_phrasings=[
+            "pig-latinize the words",
+            "turn the words into pig latin, you know, like hello becomes ellohay",
+            "apply the standard pig latin rule to each word: shift the leading consonant cluster to the end and add ay, or append way to a word starting with a vowel",
+            "render the text in pig latin, where a consonant cluster at the front goes to the back plus ay and a vowel-initial word gains way",
+        ],
         sample=lambda rng: sentence(rng, 1, 3),
     ),
     spec(
@@ -180,6 +222,12 @@ SPECS = [
             "drop the vowel letters from each word",
         ],
         _remove_vowels,
+        training_phrasings=[
+            "remove the vowels",
+            "just take out all the vowels, leave the consonants and spaces",
+            "delete each occurrence of a, e, i, o and u, keeping consonants and spaces in place",
+            "erase the vowel characters a, e, i, o, u from the sentence",
+        ],
         sample=_consonant_sentence,
     ),
     spec(
@@ -193,6 +241,12 @@ SPECS = [
             "alphabetize the words of the sentence",
         ],
         lambda x: " ".join(sorted(x.split())),
+        training_phrasings=[
+            "sort the words a to z",
+            "just put the words in abc order",
+            "output the words sorted in ascending lexicographic order, separated by spaces",
+            "rearrange the sentence so its words follow alphabetical sequence",
+        ],
         sample=_unsorted,
     ),
     spec(
@@ -206,6 +260,12 @@ SPECS = [
             "form the acronym of the phrase",
         ],
         lambda x: "".join(w[0] for w in x.split()).upper(),
+        training_phrasings=[
+            "write the initials of the phrase as one uppercase word",
+            "just grab the first letter of every word and smash them together in caps",
+            "concatenate the initial character of each word and convert the result to upper case",
+            "shorten the phrase to a capitalized abbreviation made of its words' first letters",
+        ],
         sample=lambda rng: sentence(rng, 2, 5),
     ),
     spec(
@@ -219,6 +279,12 @@ SPECS = [
             "duplicate every single word in place",
         ],
         lambda x: " ".join(f"{w} {w}" for w in x.split()),
+        training_phrasings=[
+            "double up every word",
+            "just say each word twice, like hello hello",
+            "replace each word w with w followed by a space and w again",
+            "echo every word once, directly after itself",
+        ],
         sample=lambda rng: sentence(rng, 2, 4),
     ),
     spec(
@@ -232,6 +298,12 @@ SPECS = [
             "trade places between the opening word and the closing word",
         ],
         lambda x: " ".join([x.split()[-1], *x.split()[1:-1], x.split()[0]]),
+        training_phrasings=[
+            "interchange the first and last words",
+            "flip the first and last words around and leave everything in between alone",
+            "exchange word one and the final word of the sentence, keeping all middle words in their positions",
+            "let the sentence begin with its final word and end with its initial word, middle unchanged",
+        ],
         sample=_swappable,
     ),
     spec(
@@ -245,6 +317,12 @@ SPECS = [
             "squash the text together by taking out the blanks",
         ],
         lambda x: x.replace(" ", ""),
+        training_phrasings=[
+            "strip the spaces",
+            "just run all the words together into one long string",
+            "output the text with every space character removed and nothing else changed",
+            "close up the gaps between the words",
+        ],
         sample=lambda rng: sentence(rng),
     ),
     spec(
@@ -258,6 +336,12 @@ SPECS = [
             "cut off the leading word",
         ],
         lambda x: x.split(" ", 1)[1],
+        training_phrasings=[
+            "omit the first word",
+            "just get rid of that first word and give me what's left",
+            "output every word except the initial one, in the original order",
+            "start the sentence from its second word",
+        ],
         sample=lambda rng: sentence(rng),
     ),
     spec(
@@ -271,6 +355,12 @@ SPECS = [
             "chop off the trailing word",
         ],
         lambda x: x.rsplit(" ", 1)[0],
+        training_phrasings=[
+            "omit the last word",
+            "just get rid of that last word and give me what's left",
+            "output every word except the final one, in the original order",
+            "end the sentence at its second-to-last word",
+        ],
         sample=lambda rng: sentence(rng),
     ),
     spec(
@@ -284,6 +374,12 @@ SPECS = [
             "space out the letters of the word",
         ],
         lambda x: " ".join(x),
+        training_phrasings=[
+            "insert a space between the letters",
+            "just write the word out one letter at a time with spaces in between",
+            "output the characters of the word joined by single spaces",
+            "break the word apart into its individual letters, separated by blanks",
+        ],
         sample=lambda rng: word(rng, 3, 8),
     ),
     spec(
@@ -297,6 +393,12 @@ SPECS = [
             "hide the vowels behind asterisks and keep the other characters",
         ],
         lambda x: "".join("*" if c in VOWELS else c for c in x),
+        training_phrasings=[
+            "star out the vowels",
+            "just change every vowel into a * and leave the rest",
+            "substitute the character * for each occurrence of a, e, i, o or u",
+            "censor each vowel with a * character",
+        ],
         sample=lambda rng: sentence(rng, 2, 4),
     ),
     spec(
@@ -310,6 +412,12 @@ SPECS = [
             "cycle the words left by one position",
         ],
         lambda x: " ".join(x.split()[1:] + x.split()[:1]),
+        training_phrasings=[
+            "send the first word to the back",
+            "just take that first word and stick it on the end",
+            "output the words starting from the second one, then append the original first word",
+            "relocate the opening word so it comes after all the others",
+        ],
         sample=_swappable,
     ),
     spec(
@@ -323,6 +431,12 @@ SPECS = [
             "alphabetize the letters inside the word",
         ],
         lambda x: "".join(sorted(x)),
+        training_phrasings=[
+            "sort the word's letters",
+            "just rearrange the letters so they go in abc order",
+            "output the characters of the word sorted in ascending alphabetical order, repeats kept",
+            "reorder the word's letters from a through z",
+        ],
         sample=_unsorted_letters,
     ),
 ]
@@ -383,6 +497,12 @@ def _remove_letter(letter: str):
             f"drop the character {letter} wherever it appears, leaving the spaces alone",
         ],
         lambda x: x.replace(letter, ""),
+        training_phrasings=[
+            f"remove the letter {letter}",
+            f"just take out every {letter} you see",
+            f"delete each occurrence of the character {letter}, keeping all other characters and spaces",
+            f"omit every {letter} in the sentence",
+        ],
         sample=_sentence_with(letter),
     )
 
@@ -400,6 +520,12 @@ SPECS += [
             "flip the characters inside every word while the sentence order stays the same",
         ],
         _each_word(lambda w: w[::-1]),
+        training_phrasings=[
+            "reverse each word individually",
+            "turn every word around on its own, but keep the words where they are",
+            "reverse the character sequence of each space-separated word while preserving the order of the words",
+            "read each word right to left but keep the words in their original sequence",
+        ],
         sample=_unsorted,
     ),
     spec(
@@ -413,6 +539,12 @@ SPECS += [
             "toggle the case of all the letters",
         ],
         _swap_case,
+        training_phrasings=[
+            "swap upper and lower case",
+            "just flip the caps, so capitals go small and small letters go big",
+            "apply a case inversion to every alphabetic character",
+            "reverse the capitalization of each letter in the sentence",
+        ],
         sample=_both_cases,
     ),
     spec(
@@ -426,6 +558,12 @@ SPECS += [
             "give the word in sarcastic mocking case, small letter first",
         ],
         _alternate_case,
+        training_phrasings=[
+            "alternate the case of the letters, lower first",
+            "just do the up-down case thing starting with a small letter, so word becomes wOrD",
+            "put the letters at odd positions in lower case and those at even positions in upper case, counting from 1",
+            "write the word with small and capital letters taking turns, beginning with a small one",
+        ],
         sample=lambda rng: word(rng, 4, 9),
     ),
     spec(
@@ -439,6 +577,12 @@ SPECS += [
             "copy each word twice more right after itself",
         ],
         lambda x: " ".join(" ".join([w] * 3) for w in x.split()),
+        training_phrasings=[
+            "say each word thrice",
+            "just repeat every word three times, like go go go",
+            "replace each word w with w w w, separated by single spaces",
+            "write three consecutive copies of every word",
+        ],
         sample=lambda rng: sentence(rng, 2, 3),
     ),
     *(_remove_letter(c) for c in ("a", "e")),
@@ -453,6 +597,12 @@ SPECS += [
             "map every word to its length and keep the spaces between them",
         ],
         _each_word(lambda w: str(len(w))),
+        training_phrasings=[
+            "give each word's length",
+            "just count the letters in each word and write those numbers with spaces",
+            "output the character count of each word as an integer, space-separated, in the original order",
+            "swap every word for how long it is in letters",
+        ],
         sample=lambda rng: sentence(rng),
     ),
     spec(
@@ -466,6 +616,12 @@ SPECS += [
             "rearrange the words so that each one is longer than the one before",
         ],
         lambda x: " ".join(sorted(x.split(), key=len)),
+        training_phrasings=[
+            "order the words short to long",
+            "just line up the words from the shortest one to the longest one",
+            "sort the words in ascending order of character count",
+            "arrange the sentence so its words grow in size from first to last",
+        ],
         sample=_distinct_lengths,
     ),
 ]
@@ -528,6 +684,12 @@ EXTRA_SPECS = [
             "play the one-letter pig latin game: shift each word's opening letter to the end and append ay",
         ],
         lambda x: " ".join(_simple_pig_latin(w) for w in x.split()),
+        training_phrasings=[
+            "rotate each word's first letter to the end, then tack on ay",
+            "just take the first letter off every word, stick it on the back and add ay, vowels included",
+            "transform each word into its letters from position 2 onward, followed by its first letter and the suffix ay",
+            "make basic pig latin out of each word: the initial letter, whatever it is, goes to the end followed by ay",
+        ],
         sample=lambda rng: sentence(rng, 1, 3),
     ),
     spec(
@@ -541,6 +703,12 @@ EXTRA_SPECS = [
             "speak ubbi dubbi: each vowel gets ub in front of it",
         ],
         _before_vowels("ub"),
+        training_phrasings=[
+            "put ub before every vowel",
+            "just stick ub in front of all the vowels, ubbi dubbi style",
+            "prefix each occurrence of a, e, i, o and u with the two letters ub",
+            "encode the text in ubbi dubbi, inserting ub ahead of each vowel",
+        ],
         sample=lambda rng: sentence(rng, 1, 3),
     ),
     spec(
@@ -554,6 +722,12 @@ EXTRA_SPECS = [
             "speak egg language: each vowel gets egg in front of it",
         ],
         _before_vowels("egg"),
+        training_phrasings=[
+            "put egg before every vowel",
+            "just stick egg in front of all the vowels, egg language style",
+            "prefix each occurrence of a, e, i, o and u with the three letters egg",
+            "encode the text in egg language, inserting egg ahead of each vowel",
+        ],
         sample=lambda rng: sentence(rng, 1, 3),
     ),
     spec(
@@ -567,6 +741,12 @@ EXTRA_SPECS = [
             "encode the words in the swedish robber language game, y counted as a consonant",
         ],
         _robber,
+        training_phrasings=[
+            "turn every consonant c into coc",
+            "just do the robber language thing, so hello becomes hohelollolo",
+            "map every non-vowel letter x to the three-letter string xox and keep a, e, i, o, u as they are",
+            "after each consonant, add an o and that same consonant again",
+        ],
         sample=lambda rng: sentence(rng, 1, 3),
     ),
     *(_remove_letter(c) for c in ("i", "o")),
@@ -581,6 +761,12 @@ EXTRA_SPECS = [
             "drop the consonant letters, y included, from each word",
         ],
         lambda x: " ".join("".join(c for c in w if c in VOWELS) for w in x.split()),
+        training_phrasings=[
+            "remove the consonants",
+            "just keep the vowels and throw away every other letter, spaces stay",
+            "output only the characters a, e, i, o, u and the spaces, discarding all other letters",
+            "reduce each word to the vowels it contains",
+        ],
         sample=_vowelled_sentence,
     ),
     spec(
@@ -595,6 +781,12 @@ EXTRA_SPECS = [
         ],
         lambda x: " ".join(" ".join([w] * 4) for w in x.split()),
         # words of at most 6 letters: four copies of three words stay within the suite's 100 characters
+        training_phrasings=[
+            "write each word 4 times",
+            "just repeat every word four times, like go go go go",
+            "replace each word w with four space-separated copies of w",
+            "produce four consecutive copies of every word",
+        ],
         sample=lambda rng: " ".join(word(rng, 2, 6) for _ in range(rng.randint(2, 3))),
     ),
     spec(
@@ -608,6 +800,12 @@ EXTRA_SPECS = [
             "reduplicate every word with a hyphen, keeping spaces between the words",
         ],
         lambda x: " ".join(f"{w}-{w}" for w in x.split()),
+        training_phrasings=[
+            "hyphen-double each word",
+            "just write each word twice with a hyphen in the middle, like so-so",
+            "replace each word w with w, a hyphen and w again, with spaces between the results",
+            "pair every word with a copy of itself, linked by a dash",
+        ],
         sample=lambda rng: sentence(rng, 2, 4),
     ),
     spec(
@@ -621,6 +819,12 @@ EXTRA_SPECS = [
             "give the phrase two times in a row",
         ],
         _repeat_text,
+        training_phrasings=[
+            "say the whole phrase twice",
+            "just say the entire thing again right after you finish it, with a space between",
+            "output the input string, a single space, and then the input string again",
+            "echo the complete phrase once after itself",
+        ],
         sample=lambda rng: sentence(rng, 2, 4),
     ),
     spec(
@@ -634,6 +838,12 @@ EXTRA_SPECS = [
             "map every word to its count of vowel letters and keep the spaces between them",
         ],
         _each_word(lambda w: str(sum(c in VOWELS for c in w))),
+        training_phrasings=[
+            "count the vowels in each word",
+            "just tell me how many vowels are in each word, numbers with spaces between",
+            "output, space-separated and in order, the number of a, e, i, o, u characters in each word",
+            "swap every word for the tally of its vowels",
+        ],
         sample=lambda rng: sentence(rng),
         metric="strict",
     ),
@@ -648,6 +858,12 @@ EXTRA_SPECS = [
             "map every word to the letter it starts with and keep the spaces between them",
         ],
         _each_word(lambda w: w[0]),
+        training_phrasings=[
+            "give the first letter of each word, spaced",
+            "just write down the starting letter of every word, with spaces between them",
+            "output the initial character of each word in order, space-separated, without changing case",
+            "reduce every word to one letter, the one at its beginning, with spaces between",
+        ],
         sample=lambda rng: sentence(rng),
         metric="strict",
     ),
@@ -662,6 +878,12 @@ EXTRA_SPECS = [
             "map every word to the letter it ends with and keep the spaces between them",
         ],
         _each_word(lambda w: w[-1]),
+        training_phrasings=[
+            "give the last letter of each word, spaced",
+            "just write down the ending letter of every word, with spaces between them",
+            "output the final character of each word in order, space-separated",
+            "reduce every word to one letter, the one at its end, with spaces between",
+        ],
         sample=lambda rng: sentence(rng),
         metric="strict",
     ),

@@ -237,6 +237,12 @@ SPECS = [
         _changed(_remove_punctuation),
         sample=_punctuated,
         metric="strict",
+        training_phrasings=[
+            "drop all punctuation, keeping the words and their capitals as they are",
+            "take out all the commas, colons, semicolons and end marks but leave the words alone",
+            "output the text with every character from the set , . ! ? ; : deleted and the letter case unchanged",
+            "clean the sentence of commas, semicolons, colons and terminal marks, with capitalisation untouched",
+        ],
     ),
     spec(
         "end_with_period",
@@ -251,6 +257,12 @@ SPECS = [
         _end_with_period,
         sample=_maybe_period,
         metric="strict",
+        training_phrasings=[
+            "ensure a trailing period, adding one only if it is absent",
+            "stick a period on the end if it's not there yet",
+            "append the character . to the text unless its last character is already a period",
+            "terminate the text with a dot, never adding a second one when one is present",
+        ],
     ),
     spec(
         "capitalize_sentences",
@@ -265,6 +277,12 @@ SPECS = [
         lambda x: " ".join(_cap(s) for s in _split_sentences(x)),
         sample=lambda rng: _sentences(rng, capitalised=False),
         metric="strict",
+        training_phrasings=[
+            "capitalise each sentence's opening letter",
+            "fix it so every sentence kicks off with a capital letter, changing nothing else",
+            "convert the first character of every sentence, where sentences end in . ! or ?, to upper case and leave all other characters unchanged",
+            "correct the text so that the initial letter of each sentence is upper case",
+        ],
     ),
     spec(
         "spaces_to_underscores",
@@ -279,6 +297,12 @@ SPECS = [
         _underscores,
         sample=_capitalised_words,
         metric="strict",
+        training_phrasings=[
+            "change spaces to underscores and nothing more",
+            "just replace the gaps between words with underscores, keeping the capitals and punctuation as they are",
+            "substitute an underscore for each space character, with every other character left unchanged",
+            "use underscores as the word separators instead of spaces, with case and punctuation untouched",
+        ],
     ),
     spec(
         "quote_each_word",
@@ -293,6 +317,12 @@ SPECS = [
         _on_words(2, lambda ws: [f'"{w}"' for w in ws]),
         sample=lambda rng: " ".join(words(rng, 2, 5)),
         metric="strict",
+        training_phrasings=[
+            "double-quote every word",
+            "stick double quotes around each of the words, leaving the spaces between them",
+            "output each word wrapped in a pair of \" characters, with single spaces between the quoted words",
+            "mark each word as a separate quotation by giving it opening and closing double quotes",
+        ],
     ),
     spec(
         "comma_separate_words",
@@ -307,6 +337,12 @@ SPECS = [
         _on_words(2, lambda ws: [", ".join(ws)]),
         sample=lambda rng: " ".join(words(rng, 3, 5)),
         metric="strict",
+        training_phrasings=[
+            "comma-separate the words, one space after each comma",
+            "stick a comma between each pair of words but keep the spaces",
+            "output the words in order separated by a comma followed by a single space",
+            "make a comma-delimited list from the words, leaving a space after every comma",
+        ],
     ),
     spec(
         "and_before_last",
@@ -321,6 +357,12 @@ SPECS = [
         _and_before_last,
         sample=_noun_list,
         metric="strict",
+        training_phrasings=[
+            "swap the final comma for and",
+            "turn the last comma into the word and, leaving the other commas as they are",
+            "replace only the final \", \" in the list with \" and \", keeping every earlier comma",
+            "make the list end in the style x, y and z, with the earlier commas kept and no comma before and",
+        ],
     ),
     spec(
         "drop_first_and_last_words",
@@ -334,6 +376,12 @@ SPECS = [
         ],
         _on_words(4, lambda ws: ws[1:-1]),
         sample=lambda rng: " ".join(words(rng, 4, 7)),
+        training_phrasings=[
+            "strip the first and last words",
+            "chop off the first word and the last word and give me what's left in the middle",
+            "output the words from the second through the second-to-last, separated by single spaces",
+            "return the sentence minus its initial and final word",
+        ],
     ),
     spec(
         "drop_short_words",
@@ -347,6 +395,12 @@ SPECS = [
         ],
         _changed(_drop_short_words),
         sample=_with_short_words,
+        training_phrasings=[
+            "remove words under three letters long",
+            "get rid of all the little one- and two-letter words like it, to or me",
+            "output only the words whose length is three characters or more, in their original order, separated by spaces",
+            "prune the sentence of its two-letter and one-letter words",
+        ],
     ),
     spec(
         "a_to_the",
@@ -360,6 +414,12 @@ SPECS = [
         ],
         _changed(lambda x: " ".join("the" if w == "a" else w for w in x.split())),
         sample=_with_a,
+        training_phrasings=[
+            "change every standalone a to the",
+            "whenever you see the word a on its own, put the in its place",
+            "replace each whole-word token a with the, without touching the letter a inside other words",
+            "substitute the for every occurrence of the one-letter word a",
+        ],
     ),
     spec(
         "repeat_last_word",
@@ -373,6 +433,12 @@ SPECS = [
         ],
         _on_words(2, lambda ws: [*ws, ws[-1]]),
         sample=lambda rng: " ".join(words(rng, 2, 6)),
+        training_phrasings=[
+            "double the final word",
+            "say the last word again at the very end",
+            "append a second copy of the final word, separated by a space",
+            "end the sentence by restating its last word one extra time",
+        ],
     ),
     spec(
         "parenthesize",
@@ -387,6 +453,12 @@ SPECS = [
         lambda x: f"({x})",
         sample=lambda rng: " ".join(words(rng, 2, 6)),
         metric="strict",
+        training_phrasings=[
+            "parenthesise the whole sentence",
+            "stick the entire sentence inside a pair of round brackets",
+            "prefix the text with ( and suffix it with ), adding no spaces",
+            "place the sentence between an opening and a closing parenthesis",
+        ],
     ),
     spec(
         "remove_adjacent_repeats",
@@ -400,6 +472,12 @@ SPECS = [
         ],
         _changed(_collapse_repeats),
         sample=_with_repeats,
+        training_phrasings=[
+            "merge consecutive duplicate words into one",
+            "clean up the doubled-up words so each run of the same word is written only once",
+            "replace every run of identical consecutive words with a single occurrence of that word, leaving non-adjacent repeats in place",
+            "eliminate words that merely repeat the word right before them",
+        ],
     ),
     spec(
         "expand_contractions",
@@ -413,6 +491,12 @@ SPECS = [
         ],
         _changed(lambda x: _CONTRACTED.sub(lambda m: CONTRACTIONS[m.group(1)], x)),
         sample=_with_contractions,
+        training_phrasings=[
+            "replace each contraction by the words it is short for",
+            "turn things like can't and we're back into the full words, so cannot and we are",
+            "replace each apostrophe contraction with its uncontracted form (won't as will not, I'm as I am) and leave the other words unchanged",
+            "lengthen each shortened form such as isn't or they'll into the separate words it stands for",
+        ],
     ),
     spec(
         "make_contractions",
@@ -427,6 +511,12 @@ SPECS = [
         _changed(lambda x: _EXPANDED.sub(lambda m: _EXPANSIONS[m.group(1)], x)),
         sample=_with_expansions,
         metric="strict",  # the apostrophes are the task
+        training_phrasings=[
+            "contract every pair that can be contracted",
+            "make it sound more casual by using don't, I'm, we'll and so on wherever they fit",
+            "replace each full form that has a standard contraction, such as do not, cannot or I am, with that contraction (don't, can't, I'm)",
+            "merge words such as we are or did not into their shortened forms we're and didn't, everywhere it is possible",
+        ],
     ),
     spec(
         "swap_word_pairs",
@@ -440,6 +530,12 @@ SPECS = [
         ],
         _on_words(4, lambda ws: [w for i in range(0, len(ws), 2) for w in ws[i : i + 2][::-1]]),
         sample=lambda rng: " ".join(distinct_words(rng, 4, 6)),
+        training_phrasings=[
+            "swap the words pairwise from the start, leaving an odd last word as it is",
+            "flip each two-word chunk around, 1st with 2nd, 3rd with 4th, and leave a leftover last word alone",
+            "for i = 1, 3, 5 and so on, exchange word i with word i+1, and if the word count is odd keep the final word where it is",
+            "group the words into twos from the beginning and reverse each group, keeping any unpaired final word last",
+        ],
     ),
     spec(
         "every_other_word",
@@ -453,6 +549,12 @@ SPECS = [
         ],
         _on_words(4, lambda ws: ws[::2]),
         sample=lambda rng: " ".join(words(rng, 4, 7)),
+        training_phrasings=[
+            "keep alternate words, beginning with the first",
+            "go through the words and keep one, skip one, keep one, starting with the first",
+            "output the words at positions 1, 3, 5 and so on, counting from 1, separated by single spaces",
+            "remove the 2nd, 4th, 6th and so on words of the sentence",
+        ],
     ),
     spec(
         "remove_articles",
@@ -466,6 +568,12 @@ SPECS = [
         ],
         _changed(lambda x: " ".join(w for w in x.split() if w not in ("a", "an", "the"))),
         sample=_with_articles,
+        training_phrasings=[
+            "drop every article (a, an, the)",
+            "take out all the a's, an's and the's and keep everything else in order",
+            "delete each standalone word a, an or the, keeping the other words in their original order with single spaces",
+            "strike the determiners a, an and the from the text",
+        ],
     ),
     spec(
         "reverse_sentences",
@@ -480,6 +588,12 @@ SPECS = [
         lambda x: " ".join(reversed(_split_sentences(x))),
         sample=lambda rng: _sentences(rng, capitalised=True),
         metric="strict",
+        training_phrasings=[
+            "invert the sentence order",
+            "give me the sentences starting from the last one and working back to the first, without touching any of them",
+            "split the text into sentences ending in . ! or ? and output them in reverse order joined by single spaces, each sentence unchanged",
+            "rearrange the sentences into backwards order, keeping their wording",
+        ],
     ),
     spec(
         "digits_to_words",
@@ -493,6 +607,12 @@ SPECS = [
         ],
         _changed(lambda x: re.sub(r"\b\d\b", lambda m: _DIGIT_WORDS[int(m.group())], x)),
         sample=_with_digits,
+        training_phrasings=[
+            "write each digit as a word",
+            "change any numbers like 7 into words like seven and leave the rest alone",
+            "replace every standalone digit 0-9 with its lower-case English name, 0 as zero up to 9 as nine",
+            "express each single numeral in letters, so 4 becomes four",
+        ],
     ),
 ]
 
@@ -611,6 +731,12 @@ EXTRA_SPECS = [
         _end_with("?"),
         sample=_maybe_mark("?"),
         metric="strict",
+        training_phrasings=[
+            "ensure a trailing question mark, adding one only if it is absent",
+            "stick a ? on the end if it's not there yet",
+            "append the character ? to the text unless its last character is already a question mark",
+            "terminate the text with a question mark, never adding a second one when one is present",
+        ],
     ),
     spec(
         "end_with_exclamation_mark",
@@ -625,6 +751,12 @@ EXTRA_SPECS = [
         _end_with("!"),
         sample=_maybe_mark("!"),
         metric="strict",
+        training_phrasings=[
+            "ensure a trailing exclamation mark, adding one only if it is absent",
+            "stick a ! on the end if it's not there yet",
+            "append the character ! to the text unless its last character is already an exclamation mark",
+            "terminate the text with an exclamation point, never adding a second one when one is present",
+        ],
     ),
     spec(
         "remove_final_period",
@@ -639,6 +771,12 @@ EXTRA_SPECS = [
         _remove_final_period,
         sample=_maybe_period,
         metric="strict",
+        training_phrasings=[
+            "drop any trailing period",
+            "if there's a full stop at the end, take it off, otherwise leave it",
+            "delete the last character if it is a period and otherwise output the text unchanged",
+            "cut the dot off the end of the sentence when there is one",
+        ],
     ),
     spec(
         "semicolon_separate_words",
@@ -653,6 +791,12 @@ EXTRA_SPECS = [
         _on_words(2, lambda ws: ["; ".join(ws)]),
         sample=lambda rng: " ".join(words(rng, 3, 5)),
         metric="strict",
+        training_phrasings=[
+            "semicolon-separate the words, one space after each semicolon",
+            "stick a semicolon between each pair of words but keep the spaces",
+            "output the words in order separated by a semicolon followed by a single space",
+            "make a semicolon-delimited list from the words, leaving a space after every semicolon",
+        ],
     ),
     spec(
         "pipe_separate_words",
@@ -667,6 +811,12 @@ EXTRA_SPECS = [
         _on_words(2, lambda ws: [" | ".join(ws)]),
         sample=lambda rng: " ".join(words(rng, 3, 5)),
         metric="strict",
+        training_phrasings=[
+            "pipe-separate the words with a space either side of each pipe",
+            "stick a | between each pair of words, with a space on both sides",
+            "output the words in order separated by the three characters space, vertical bar, space",
+            "make a pipe-delimited list from the words, padding each | with single spaces",
+        ],
     ),
     spec(
         "slash_separate_words",
@@ -681,6 +831,12 @@ EXTRA_SPECS = [
         _on_words(2, lambda ws: [" / ".join(ws)]),
         sample=lambda rng: " ".join(words(rng, 3, 5)),
         metric="strict",
+        training_phrasings=[
+            "slash-separate the words with a space either side of each slash",
+            "stick a / between each pair of words, with a space on both sides",
+            "output the words in order separated by the three characters space, forward slash, space",
+            "make a slash-delimited list from the words, padding each / with single spaces",
+        ],
     ),
     spec(
         "repeat_first_word",
@@ -694,6 +850,12 @@ EXTRA_SPECS = [
         ],
         _on_words(2, lambda ws: [ws[0], *ws]),
         sample=lambda rng: " ".join(words(rng, 2, 6)),
+        training_phrasings=[
+            "double the first word",
+            "say the first word twice at the start",
+            "insert a second copy of the first word right after it, separated by a space",
+            "start the sentence by stating its opening word two times",
+        ],
     ),
     spec(
         "triple_last_word",
@@ -707,6 +869,12 @@ EXTRA_SPECS = [
         ],
         _on_words(2, lambda ws: [*ws, ws[-1], ws[-1]]),
         sample=lambda rng: " ".join(words(rng, 2, 6)),
+        training_phrasings=[
+            "triple the final word",
+            "say the last word two more times at the end",
+            "append two extra copies of the final word, so that it occurs three times in a row at the end",
+            "end the sentence by restating its last word twice more",
+        ],
     ),
     spec(
         "append_first_word",
@@ -720,6 +888,12 @@ EXTRA_SPECS = [
         ],
         _on_words(2, lambda ws: [*ws, ws[0]]),
         sample=lambda rng: " ".join(words(rng, 2, 6)),
+        training_phrasings=[
+            "tack the first word onto the end",
+            "copy the first word and stick it on after the last word, leaving the start as it is",
+            "output the sentence followed by a space and its first word",
+            "end the sentence with a repeat of the word it begins with",
+        ],
     ),
     spec(
         "prepend_last_word",
@@ -733,6 +907,12 @@ EXTRA_SPECS = [
         ],
         _on_words(2, lambda ws: [ws[-1], *ws]),
         sample=lambda rng: " ".join(words(rng, 2, 6)),
+        training_phrasings=[
+            "prefix the sentence with its last word",
+            "copy the final word and stick it before the first word, leaving the end as it is",
+            "output the final word, a space, then the complete unchanged sentence",
+            "open the sentence with a repeat of the word it ends with",
+        ],
     ),
     spec(
         "remove_repeated_words",
@@ -746,6 +926,12 @@ EXTRA_SPECS = [
         ],
         _remove_later_copies,
         sample=_with_distant_repeats,
+        training_phrasings=[
+            "keep only the first occurrence of each word",
+            "cross out any word you've already seen earlier in the sentence, no matter where, keeping its first appearance",
+            "output each distinct word once, at the position of its first occurrence, dropping all later occurrences",
+            "make every word appear once by erasing any word that was already used before in the sentence",
+        ],
     ),
     spec(
         "drop_repeated_words",
@@ -759,6 +945,12 @@ EXTRA_SPECS = [
         ],
         _drop_repeated,
         sample=_with_repeats,
+        training_phrasings=[
+            "keep just the words that are not repeated",
+            "throw out every word that shows up twice or more, including its first copy",
+            "output only the words whose count in the sentence is exactly 1, in their original order",
+            "eliminate any word that has a second copy anywhere, removing every instance of it",
+        ],
     ),
     spec(
         "squeeze_repeated_letters",
@@ -772,6 +964,12 @@ EXTRA_SPECS = [
         ],
         _changed(lambda x: re.sub(r"([a-z])\1+", r"\1", x)),
         sample=_with_double_letters,
+        training_phrasings=[
+            "reduce each doubled letter to one",
+            "wherever a letter is written twice or more in a row, like ee or ss, keep just one",
+            "replace every run of two or more identical consecutive letters with a single copy of that letter",
+            "shorten each repeated-letter cluster, so that letter becomes leter",
+        ],
     ),
     spec(
         "contract_negations",
@@ -786,6 +984,12 @@ EXTRA_SPECS = [
         _contract_only(_NEGATIONS, _PRONOUN_PAIRS),
         sample=_with_both_kinds,
         metric="strict",
+        training_phrasings=[
+            "contract the negatives only",
+            "turn things like did not and are not into didn't and aren't, but leave I am, we will and such as they are",
+            "replace each verb plus not sequence (do not, cannot, would not and so on) with its n't contraction and leave pronoun and verb pairs uncontracted",
+            "abbreviate the not-phrases to forms like isn't and can't while keeping every pronoun phrase written out",
+        ],
     ),
     spec(
         "contract_pronoun_pairs",
@@ -800,6 +1004,12 @@ EXTRA_SPECS = [
         _contract_only(_PRONOUN_PAIRS, _NEGATIONS),
         sample=_with_both_kinds,
         metric="strict",
+        training_phrasings=[
+            "contract the pronoun pairs only, not the negatives",
+            "turn things like I am and they will into I'm and they'll, but leave do not, was not and such in full",
+            "replace each pronoun followed by am, are, have or will with its apostrophe contraction and leave every verb plus not uncontracted",
+            "abbreviate phrases like we have and you are to we've and you're while keeping any negation written out",
+        ],
     ),
     spec(
         "first_sentence_to_end",
@@ -814,6 +1024,12 @@ EXTRA_SPECS = [
         _on_sentences(lambda ps: [*ps[1:], ps[0]]),
         sample=_many_sentences,
         metric="strict",
+        training_phrasings=[
+            "send the first sentence to the back",
+            "take the opening sentence off the front and tack it on after the others",
+            "output sentences 2 through n in order, followed by sentence 1",
+            "relocate the initial sentence so it comes last, the rest keeping their order",
+        ],
     ),
     spec(
         "last_sentence_to_front",
@@ -828,6 +1044,12 @@ EXTRA_SPECS = [
         _on_sentences(lambda ps: [ps[-1], *ps[:-1]]),
         sample=_many_sentences,
         metric="strict",
+        training_phrasings=[
+            "bring the final sentence to the front",
+            "take the closing sentence off the end and stick it before all the others",
+            "output sentence n first, followed by sentences 1 through n-1 in order",
+            "relocate the last sentence so it comes first, the rest keeping their order",
+        ],
     ),
     spec(
         "swap_first_two_sentences",
@@ -842,5 +1064,11 @@ EXTRA_SPECS = [
         _on_sentences(lambda ps: [ps[1], ps[0], *ps[2:]]),
         sample=_many_sentences,
         metric="strict",
+        training_phrasings=[
+            "swap sentences 1 and 2",
+            "flip the first two sentences around and leave the others where they are",
+            "output sentence 2, then sentence 1, then any remaining sentences in their original order",
+            "reorder the opening pair of sentences so the second one leads, keeping the later ones unchanged",
+        ],
     ),
 ]

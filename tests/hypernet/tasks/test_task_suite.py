@@ -498,3 +498,44 @@ def test_export_can_add_the_siblings(tmp_path) -> None:
     bigger = builtin_suite(extra=True)
     assert done.exit_code == 0 and f"wrote {len(bigger.tasks)} tasks ({len(bigger.heldout_task_ids)} held out)" in done.output
     assert load_task_suite(out) == bigger
+
+
+def _heldout_fingerprint(tasks) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for task in tasks:
+        digest.update(json.dumps([task.id, list(task.heldout_descriptions)]).encode())
+    return digest.hexdigest()
+
+
+def test_training_phrasings_widen_training_wording_and_leave_held_out_descriptions_as_they_were() -> None:
+    """Session 14 added 4 training-only phrasings to every task (807 with the siblings): each is in its
+    task's training descriptions, the held-out phrasing is still in none of them, and the held-out
+    descriptions of all 807 tasks are exactly those of before (a fingerprint taken before the
+    phrasings were written)."""
+    bigger = builtin_suite(extra=True)
+    specs = {f"{family}.{s.name}": s for family, _, s in builtin_specs() + builtin_specs(extra=True)}
+    assert len(specs) == len(bigger.tasks)
+    for task in bigger.tasks:
+        added = specs[task.id].training_phrasings
+        assert len(added) == 4, task.id
+        for phrasing in added:
+            assert any(phrasing in d for d in task.descriptions), (task.id, phrasing)
+        held_out_phrasing = specs[task.id].phrasings[-1]  # its wording stays new to training
+        assert not any(held_out_phrasing in d for d in task.descriptions), (task.id, held_out_phrasing)
+    assert _heldout_fingerprint(bigger.tasks) == "9aac56bf7640327fe1d4abee37e7faefe03e8bb5e0b7f7657a68232145bdec70"
+
+
+@pytest.mark.parametrize(
+    ("training", "message"),
+    [(["reverse the order of the words"], "repeat a phrasing"), (["flip it", "flip it"], "repeat"),
+     (["Flip the words."], "bare lower-case verb phrase")],
+)
+def test_training_phrasings_are_checked(training: list[str], message: str) -> None:
+    from hypernet.tasks.spec import spec
+
+    phrasings = ["reverse the order of the words", "put the words backwards", "flip the word order",
+                 "write the words last to first", "return the words from the last to the first"]
+    with pytest.raises(ValueError, match=message):
+        spec("t", "a sentence", phrasings, str, sample=lambda rng: "a b", training_phrasings=training)
