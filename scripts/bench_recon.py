@@ -146,11 +146,11 @@ def data_parallel(args: argparse.Namespace, config) -> dict:
     from torch.nn.parallel import DistributedDataParallel
 
     from hypernet.model import build_hypernet
-    from hypernet.train.distributed import join_from_env, leave, my_share, wait_for_all
+    from hypernet.train.distributed import check_batch, join_from_env, leave, wait_for_all
 
     group = join_from_env(args.device)
     try:
-        my_share(group, range(args.tasks_per_batch))  # a batch that does not split fails before any work
+        check_batch(group, args.tasks_per_batch)  # before any work
         device = torch.device(group.device)
         library = synthetic_library(args, config, device)
         results = {}

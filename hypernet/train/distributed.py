@@ -71,11 +71,16 @@ def leave(group: Group) -> None:
         dist.destroy_process_group()
 
 
+def check_batch(group: Group, size: int) -> None:
+    """A clear error, before any work, for a global batch the processes cannot share evenly."""
+    if size % group.world_size:
+        raise SettingError(f"a batch of {size} does not split evenly over {group.world_size} processes: "
+                           f"make the batch a multiple of {group.world_size}")
+
+
 def my_share(group: Group, batch: Sequence[T]) -> list[T]:
     """This process's slice of a global batch (every process holds the same one)."""
-    if len(batch) % group.world_size:
-        raise SettingError(f"a batch of {len(batch)} does not split evenly over {group.world_size} processes: "
-                           f"make the batch a multiple of {group.world_size}")
+    check_batch(group, len(batch))
     return list(batch[group.rank::group.world_size])
 
 

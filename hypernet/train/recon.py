@@ -34,7 +34,8 @@ from hypernet.model import LoraWeights, build_hypernet
 from hypernet.peft_format import LoraAdapter, load_peft_adapter
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.distributed import SINGLE, Group, from_main, mean_over_processes, my_share, wait_for_all
+from hypernet.train.distributed import (SINGLE, Group, check_batch, from_main, mean_over_processes, my_share,
+                                        wait_for_all)
 from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError, T2LError
 
@@ -200,7 +201,7 @@ def train_recon(
         training={"recipe": "recon", **config.to_dict(), "tasks": [t.id for t in tasks]},
     )
     batch = min(config.tasks_per_batch, len(tasks))
-    my_share(group, range(batch))  # a batch that does not split over the processes fails before training
+    check_batch(group, batch)  # before any training
     note = capacity_note(len(tasks), hconfig)
     if note and group.is_main:
         warnings.warn(note, stacklevel=2)

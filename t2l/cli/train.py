@@ -230,7 +230,7 @@ def recon(
     from contextlib import nullcontext
 
     from hypernet.encoder import load_encoder
-    from hypernet.train.distributed import join_from_env, leave, my_share
+    from hypernet.train.distributed import check_batch, join_from_env, leave
     from hypernet.train.recon import ReconConfig, train_recon
     from t2l.settings import get_settings
 
@@ -242,7 +242,7 @@ def recon(
                          fused_adamw=fused_adamw)
     group = join_from_env(device)
     try:
-        my_share(group, range(min(tasks_per_batch, len(chosen))))
+        check_batch(group, min(tasks_per_batch, len(chosen)))  # before any model loads
         loaded = load_for_training(group.device)  # after every setting is checked
         encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
         with _progress() if group.is_main else nullcontext() as progress:

@@ -15,6 +15,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
+from hypernet.checkpoint import WEIGHTS_NAME
 from hypernet.peft_format import save_peft_adapter
 from hypernet.tasks.files import write_task_file
 from hypernet.train.distributed import SINGLE, Group, from_main, mean_over_processes, my_share
@@ -27,7 +28,7 @@ RECON = ["--steps", "6", "--tasks-per-batch", "2", "--lr", "3e-3", "--dropout", 
 
 
 def _weights(directory: Path) -> dict[str, torch.Tensor]:
-    return load_file(str(directory / "model.safetensors"))
+    return load_file(str(directory / WEIGHTS_NAME))
 
 
 def test_two_processes_take_the_step_one_process_takes_on_the_whole_batch(base_model, encoder, tmp_path: Path):
