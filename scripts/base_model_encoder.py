@@ -21,11 +21,12 @@ from pathlib import Path
 def write_encoder(base_model: str, out: Path, *, cache_dir: Path | None = None, max_seq_length: int = 128) -> Path:
     """Save ``base_model``'s decoder and tokenizer under ``out/transformer`` and a mean-pooling
     sentence-transformers encoder over them at ``out``; returns ``out``."""
-    from sentence_transformers import SentenceTransformer, models
-
     from hypernet.base_model import load_base_model
 
-    loaded = load_base_model(base_model, cache_dir=cache_dir)
+    loaded = load_base_model(base_model, cache_dir=cache_dir)  # a bad model fails here, before anything is written
+
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
     # the decoder alone: loading a causal LM's files as a bare model would drop a tied input
     # embedding (stored once, as the LM head) and start it from random weights
     decoder_dir = out / "transformer"
@@ -34,11 +35,10 @@ def write_encoder(base_model: str, out: Path, *, cache_dir: Path | None = None, 
     # prompt included), and those shared tokens would dominate the mean
     loaded.tokenizer.chat_template = None
     loaded.tokenizer.save_pretrained(decoder_dir)
-    (decoder_dir / "chat_template.jinja").unlink(missing_ok=True)
-    transformer = models.Transformer(str(decoder_dir), max_seq_length=max_seq_length)
+    transformer = Transformer(str(decoder_dir), max_seq_length=max_seq_length)
     if transformer.tokenizer.pad_token is None:  # decoder tokenizers often have none; mean pooling masks it
         transformer.tokenizer.pad_token = transformer.tokenizer.eos_token
-    pooling = models.Pooling(transformer.get_word_embedding_dimension(), pooling_mode="mean")
+    pooling = Pooling(transformer.get_word_embedding_dimension(), pooling_mode="mean")
     SentenceTransformer(modules=[transformer, pooling], device="cpu").save(str(out))
     return out
 
@@ -49,6 +49,10 @@ def main() -> None:
     parser.add_argument("--base-model", default=None, help="base model name or directory (default: T2L_BASE_MODEL)")
     parser.add_argument("--max-seq-length", type=int, default=128, help="tokens read per description")
     args = parser.parse_args()
+    if args.max_seq_length < 1:
+        parser.error(f"--max-seq-length must be at least 1, not {args.max_seq_length}")
+    if args.out.exists() and not args.out.is_dir():
+        parser.error(f"--out {args.out} is a file, not a directory")
 
     from t2l.errors import T2LError
     from t2l.settings import get_settings
