@@ -118,7 +118,7 @@ class SFTConfig:
     seed: int = 0
 
     def __post_init__(self) -> None:
-        for key in ("steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
+        for key in ("rank", "steps", "tasks_per_batch", "examples_per_task", "eval_every", "checkpoint_every"):
             if getattr(self, key) <= 0:
                 raise SettingError(f"{key} must be positive")
         for key in ("max_minutes", "schedule_minutes"):
@@ -263,13 +263,18 @@ def selection_split(tasks: Sequence[Task], count: int) -> tuple[list[Task], list
     return [t for t in tasks if t.id not in held_ids], held
 
 
-def check_start_adapter(directory: Path, selection: Sequence[Task]) -> None:
+def check_start_adapter(directory: Path, selection: Sequence[Task], rank: int | None = None) -> None:
     """Refuse a start adapter trained on a task that chooses the checkpoint: its loss there is not a
     zero-shot loss, so no step could beat step 0 (``t2l train multitask --selection-tasks N`` holds
-    back the same tasks as ``t2l train sft --selection-tasks N``)."""
+    back the same tasks as ``t2l train sft --selection-tasks N``). ``rank``: the rank it must have
+    (a warm start emits adapters of the start adapter's rank)."""
     from hypernet.peft_format import load_peft_adapter
 
-    recorded = load_peft_adapter(directory).metadata.get("tasks")
+    adapter = load_peft_adapter(directory)
+    if rank is not None and adapter.rank != rank:
+        raise SettingError(f"{directory} has rank {adapter.rank}, but --rank is {rank}: a run that starts from "
+                           f"it emits adapters of its rank, so give --rank {adapter.rank}")
+    recorded = adapter.metadata.get("tasks")
     if recorded is None and selection:  # e.g. a LoRA trained outside t2l: it cannot be checked
         warnings.warn(f"{directory} does not record the tasks it was trained on, so nothing checks that none "
                       "of them chooses this run's checkpoint", stacklevel=2)
@@ -433,7 +438,7 @@ def train_sft(
     hypernet = build_hypernet(hconfig, device=device).train()
     anchor = None  # what the L2 penalty pulls towards: zero, or the adapter the run starts from
     if config.init_adapter:  # before any resume: a resumed run's state then overwrites it
-        check_start_adapter(Path(config.init_adapter), selection)
+        check_start_adapter(Path(config.init_adapter), selection, rank=config.rank)
         anchor = start_from_adapter(hypernet, Path(config.init_adapter), chosen)
     if fixed is not None:  # buffers: a resumed run's state holds parameters only, so always set
         anchor = fix_adapter_block(hypernet, fixed, Path(config.residual_adapter), chosen)

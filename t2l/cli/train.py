@@ -264,6 +264,9 @@ def sft(
     task_file: Optional[Path] = typer.Option(None, help=_FILE_HELP),
     steps: int = typer.Option(4000, min=1),
     size: str = typer.Option("L", help="Hypernetwork size: L, M or S."),
+    rank: int = typer.Option(
+        8, min=1, help="Rank rows the hypernetwork generates per adapter (with --residual-adapter: beside "
+                       "that adapter's fixed block; with --init-adapter: that adapter's rank)."),
     tasks_per_batch: int = typer.Option(8, min=1),
     examples_per_task: int = typer.Option(4, min=1),
     lr: float = typer.Option(1e-4),
@@ -327,9 +330,10 @@ def sft(
         with warnings.catch_warnings():  # its warning comes once, from the training run itself
             warnings.simplefilter("ignore")
             for start in starts:
-                check_start_adapter(start, held_back)
+                check_start_adapter(start, held_back, rank=rank if start == init_adapter else None)
     zero_shot = [] if tasks else select_tasks("heldout", None, task_file)
-    config = SFTConfig(target_modules=targets.split(","), size=size, steps=steps, tasks_per_batch=tasks_per_batch,
+    config = SFTConfig(target_modules=targets.split(","), size=size, rank=rank, steps=steps,
+                       tasks_per_batch=tasks_per_batch,
                        examples_per_task=examples_per_task, lr=lr, eval_every=eval_every,
                        checkpoint_every=eval_every, max_minutes=max_minutes, schedule_minutes=schedule_minutes,
                        selection_tasks=selection_tasks,

@@ -131,7 +131,7 @@ def test_sft_settings_a_small_hypernetwork_cannot_take_are_refused_before_the_mo
     import t2l.cli.train as train_cli
 
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
-    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held: None)  # any adapter directory
+    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held, **k: None)  # any adapter directory
     extra = [flag] if flag == "--dora" else [flag, str(tmp_path)]
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--size", "S",
                            "--steps", "1", *extra, "--out", str(tmp_path / "sft"))
@@ -144,7 +144,7 @@ def test_sft_from_two_start_adapters_is_refused_before_the_model_loads(tmp_path:
     import t2l.cli.train as train_cli
 
     monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
-    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held: None)
+    monkeypatch.setattr("hypernet.train.sft.check_start_adapter", lambda path, held, **k: None)
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
                            "--init-adapter", str(tmp_path), "--residual-adapter", str(tmp_path),
                            "--out", str(tmp_path / "sft"))
@@ -240,3 +240,48 @@ def test_recon_takes_its_tasks_per_batch_from_the_command_line(tmp_path: Path, c
     assert code == 0, err
     assert seen["config"].tasks_per_batch == 7 and seen["config"].fused_adamw
     assert not seen["group"].active  # outside torchrun: one process
+
+
+def _rank8_adapter(directory: Path) -> Path:
+    from hypernet.peft_format import LoraAdapter, save_peft_adapter
+
+    weights = {"model.layers.0.self_attn.q_proj": (torch.zeros(8, 4), torch.zeros(4, 8))}
+    save_peft_adapter(LoraAdapter(rank=8, alpha=16.0, weights=weights, target_modules=["q_proj"],
+                                  metadata={"tasks": []}), directory)
+    return directory
+
+
+@pytest.mark.parametrize("flag, rank", [("--residual-adapter", "16"), ("--init-adapter", "8"), (None, "4")])
+def test_sft_rank_reaches_the_training_run(tmp_path: Path, capsys, monkeypatch, flag, rank):
+    """--rank: the rows the hypernetwork generates (beside a --residual-adapter's fixed block)."""
+    from types import SimpleNamespace
+
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    seen = {}
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: SimpleNamespace(model=torch.nn.Linear(1, 1)))
+    monkeypatch.setattr("hypernet.encoder.load_encoder", lambda *a, **k: None)
+    monkeypatch.setattr("hypernet.train.sft.train_sft", lambda loaded, encoder, name, tasks, out, config, **k:
+                        seen.setdefault("config", config) and SimpleNamespace(id="0" * 16, path=out))
+    extra = [flag, str(_rank8_adapter(tmp_path / "mt"))] if flag else []
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--rank", rank, *extra, "--out", str(tmp_path / "sft"))
+    assert code == 0, err
+    assert seen["config"].rank == int(rank)
+
+
+def test_sft_init_adapter_of_another_rank_is_refused_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):
+    """A warm start emits adapters of its start adapter's rank: --rank 16 from a rank-8 LoRA is named at once."""
+    from cli_helpers import run_t2l
+
+    import t2l.cli.train as train_cli
+
+    monkeypatch.setattr(train_cli, "load_for_training", lambda *a, **k: pytest.fail("the model was loaded"))
+    code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
+                           "--rank", "16", "--init-adapter", str(_rank8_adapter(tmp_path / "mt")),
+                           "--out", str(tmp_path / "sft"))
+    err = " ".join(err.split())
+    assert code == 2 and "has rank 8, but --rank is 16" in err and "give --rank 8" in err
+    assert not (tmp_path / "sft").exists()
