@@ -32,8 +32,8 @@ from hypernet.model import (HyperNetwork, LoraWeights, base_row_norms, build_hyp
                             randomize_heads, set_fixed_adapter)
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample, response_loss,
-                                 user_message)
+from hypernet.train.data import (IGNORE_INDEX, EncodedExample, collate, encode_examples, family_balanced_sample,
+                                 response_loss, user_message)
 from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError
 
@@ -91,6 +91,13 @@ class SFTConfig:
     # while the prompt keeps its own: the adapter may carry what the family shares, and the prompt
     # must say which task it is (a held-out task's adapter is a sibling's; see docs/EVAL.md, units)
     family_swap: float = 0.0
+    # weight of a sibling contrast: each task of a step with a sibling (same family) also runs its
+    # examples under an adapter from a sibling's description (its prompt unchanged), and the step pays
+    # ``sibling_contrast`` * max(0, ``sibling_margin`` - (sibling CE - own CE)) per task. Zero-shot T2L
+    # gives a held-out task its nearest sibling's format (docs/EVAL.md, session 15): this asks the
+    # adapter to carry what tells siblings apart. 0 = off (no second pass)
+    sibling_contrast: float = 0.0
+    sibling_margin: float = 0.3
     # emit DoRA adapters (a magnitude per output row beside A and B); trained through DoRA's forward
     use_dora: bool = False
     use_rslora: bool = True  # scaling alpha/sqrt(r) (rsLoRA, as the paper); False: alpha/r
@@ -141,6 +148,12 @@ class SFTConfig:
             raise SettingError(f"head_init_std must be >= 0 (0 = zero heads), got {self.head_init_std}")
         if not 0 <= self.family_swap <= 1:
             raise SettingError(f"family_swap is a probability (0 to 1), got {self.family_swap}")
+        if self.sibling_contrast < 0 or self.sibling_margin < 0:
+            raise SettingError(f"sibling_contrast and sibling_margin must be >= 0, got {self.sibling_contrast} "
+                               f"and {self.sibling_margin}")
+        if self.sibling_contrast and self.family_swap:
+            raise SettingError("--sibling-contrast asks a task's own adapter to beat its siblings' and --family-swap "
+                               "trains it on theirs: choose one")
         if self.family_swap and not self.prompt_description:
             raise SettingError("family_swap needs the description in the prompt (--prompt-description): "
                                "otherwise a swapped sample says nothing of its own task")
@@ -207,26 +220,35 @@ def _sibling_row(pool: _Pool, item: _TaskData, rng: random.Random) -> int | None
     return rng.choice(rng.choice(siblings).description_rows) if siblings else None
 
 
-def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int, family_swap: float = 0.0):
+def _batch(pool: _Pool, rng: random.Random, config: SFTConfig, pad: int, family_swap: float = 0.0,
+           contrast: bool = False):
     """One step's batch: task i's examples adjacent, as ``batched_lora`` expects (N adapters, k copies).
-    With ``family_swap``, a task's adapter may come from a sibling's description (its prompt does not)."""
+    With ``family_swap``, a task's adapter may come from a sibling's description (its prompt does not).
+    Returns (embeddings, batch, contrasted): with ``contrast``, the N own adapters are followed by one
+    from a sibling's description for each task in ``contrasted`` (indices into the N), on that task's
+    same examples and prompts."""
     if config.balance_families:
         chosen = family_balanced_sample(pool.data, lambda item: item.task.family, config.tasks_per_batch, rng)
     else:
         chosen = rng.sample(pool.data, min(config.tasks_per_batch, len(pool.data)))
-    rows, examples = [], []
-    for item in chosen:
+    rows, examples, sibling_rows, sibling_examples, contrasted = [], [], [], [], []
+    for index, item in enumerate(chosen):
         row = rng.choice(item.description_rows)
         swapped = _sibling_row(pool, item, rng) if family_swap and rng.random() < family_swap else None
         rows.append(row if swapped is None else swapped)
         picked = [rng.randrange(len(item.examples)) for _ in range(config.examples_per_task)]
         if config.prompt_description:
             raw = [item.raw[i] for i in picked]
-            examples += encode_examples(pool.tokenizer, [user_message(e.input, pool.texts[row]) for e in raw],
-                                        [e.output for e in raw], config.max_length)
+            encoded = encode_examples(pool.tokenizer, [user_message(e.input, pool.texts[row]) for e in raw],
+                                      [e.output for e in raw], config.max_length)
         else:
-            examples += [item.examples[i] for i in picked]
-    return pool.table[rows], collate(examples, pad)
+            encoded = [item.examples[i] for i in picked]
+        examples += encoded
+        if contrast and (other := _sibling_row(pool, item, rng)) is not None:
+            sibling_rows.append(other)
+            sibling_examples += encoded
+            contrasted.append(index)
+    return pool.table[rows + sibling_rows], collate(examples + sibling_examples, pad), contrasted
 
 
 def noisy(embeddings: torch.Tensor, scale: float) -> torch.Tensor:
@@ -340,8 +362,30 @@ def fix_adapter_block(hypernet: HyperNetwork, adapter: LoraAdapter, source: Path
     return anchor
 
 
+def sibling_contrast_loss(per_sample_ce: torch.Tensor, own: int, contrasted: Sequence[int],
+                          margin: float) -> torch.Tensor:
+    """Mean over ``contrasted`` tasks of max(0, margin - (sibling CE - own CE)). ``per_sample_ce``: the
+    response CE of every row of the batch: ``own`` adapters' rows first, then one sibling adapter's per
+    contrasted task, each adapter with the same number of rows (its examples)."""
+    per_adapter = per_sample_ce.view(own + len(contrasted), -1).mean(dim=1)
+    gap = per_adapter[own:] - per_adapter[torch.as_tensor(list(contrasted), device=per_adapter.device)]
+    return torch.relu(margin - gap).mean()
+
+
+def _per_sample_response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Each row's mean next-token cross-entropy over its response tokens."""
+    target = labels[:, 1:]
+    ce = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), target,
+                                           ignore_index=IGNORE_INDEX, reduction="none")
+    counted = (target != IGNORE_INDEX).float()
+    return (ce * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)
+
+
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float,
-               anchor: LoraWeights | None = None):
+               anchor: LoraWeights | None = None, contrasted: Sequence[int] = (), contrast_weight: float = 0.0,
+               margin: float = 0.0):
+    """(CE of the own adapters, the loss to minimise, the sibling contrast term or None). The own
+    adapters are the first ``len(embeddings) - len(contrasted)`` (see ``_batch``)."""
     weights, magnitudes = hypernet.forward_with_magnitudes(embeddings)
     batch = {k: v.to(device) for k, v in batch.items()}
     labels = batch.pop("labels")
@@ -350,11 +394,18 @@ def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device
         with batched_lora(model, weights, hypernet.config.scaling, targets=targets, dropout=dropout,
                           magnitudes=magnitudes):
             logits = model(**batch).logits
-    ce = response_loss(logits, labels)
+    own = embeddings.shape[0] - len(contrasted)
+    own_rows = labels.shape[0] * own // embeddings.shape[0]
+    ce = response_loss(logits[:own_rows], labels[:own_rows])
+    contrast = None
+    if contrasted:
+        contrast = sibling_contrast_loss(_per_sample_response_loss(logits, labels), own, contrasted, margin)
+        weights = {name: (a[:own], b[:own]) for name, (a, b) in weights.items()}  # the L2 term: own adapters
     if anchor is not None:  # pull towards the starting adapter, not towards no adapter
         weights = {name: (a - anchor[name][0], b - anchor[name][1]) for name, (a, b) in weights.items()}
     l2 = sum((a.float().pow(2).mean() + b.float().pow(2).mean()) for a, b in weights.values()) / len(weights)
-    return ce, ce + l2_weight * l2
+    total = ce + l2_weight * l2
+    return ce, total if contrast is None else total + contrast_weight * contrast, contrast
 
 
 @torch.no_grad()
@@ -367,8 +418,8 @@ def mean_loss(model, hypernet, targets, pool: _Pool, config, pad, device, batche
     rng = random.Random(seed)
     total = 0.0
     for _ in range(batches):
-        embeddings, batch = _batch(pool, rng, config, pad)
-        ce, _ = _step_loss(model, hypernet, targets, embeddings, batch, device, False, 0.0)
+        embeddings, batch, _ = _batch(pool, rng, config, pad)
+        ce, _, _ = _step_loss(model, hypernet, targets, embeddings, batch, device, False, 0.0)
         total += float(ce)
     hypernet.train(was_training)
     return total / batches
@@ -464,7 +515,8 @@ def train_sft(
         state = extra["rng"]
         rng.setstate((state[0], tuple(state[1]), state[2]))
     by_exact = config.select_by == "exact"
-    columns = ["loss", "val_loss", "selection_loss", *(["selection_exact"] if by_exact else []), "zero_shot_loss", "lr"]
+    columns = ["loss", "val_loss", "selection_loss", *(["selection_exact"] if by_exact else []), "zero_shot_loss", "lr",
+               *(["sibling_contrast"] if config.sibling_contrast else [])]
     curve = LossCurve(out_dir / "loss.csv", columns)
     curve.truncate_after(start)
     elapsed = float(extra.get("seconds", 0.0))
@@ -536,10 +588,13 @@ def train_sft(
         lr = scheduled_lr(step, config.steps, config.lr, config.warmup_fraction, spent)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        embeddings, batch = _batch(train_pool, rng, config, pad, config.family_swap)
+        embeddings, batch, contrasted = _batch(train_pool, rng, config, pad, config.family_swap,
+                                               contrast=config.sibling_contrast > 0)
         if config.embedding_noise:
             embeddings = noisy(embeddings, config.embedding_noise)
-        ce, loss = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True, config.l2_weight, anchor)
+        ce, loss, contrast = _step_loss(model, hypernet, all_targets, embeddings, batch, device, True,
+                                        config.l2_weight, anchor, contrasted, config.sibling_contrast,
+                                        config.sibling_margin)
         if not torch.isfinite(loss):
             raise FloatingPointError(f"SFT loss became {loss.item()} at step {step}; lower the learning rate")
         optimizer.zero_grad(set_to_none=True)
@@ -550,6 +605,8 @@ def train_sft(
         if averaged is not None and done >= config.average_from:
             averaged.update_parameters(hypernet)
         row: dict[str, float] = {"loss": float(ce.detach()), "lr": lr}
+        if contrast is not None:
+            row["sibling_contrast"] = float(contrast.detach())
         ended_by_time = bool(config.schedule_minutes) and schedule_spent() >= 1
         if done % config.eval_every == 0 or done == config.steps or ended_by_time:
             evaluate(done, row)

@@ -291,6 +291,11 @@ def sft(
     family_swap: float = typer.Option(
         0.0, min=0.0, max=1.0, help="Chance that a sample's adapter comes from a sibling task's description (same "
                                     "family) while its prompt keeps its own; needs --prompt-description."),
+    sibling_contrast: float = typer.Option(
+        0.0, min=0.0, help="Weight of a sibling contrast: each task's examples also run under an adapter from "
+                           "a sibling's description (same family), which must do worse by --sibling-margin "
+                           "(response cross-entropy); 0 = off."),
+    sibling_margin: float = typer.Option(0.3, min=0.0, help="With --sibling-contrast: the gap asked for, in nats."),
     head_hidden: int = typer.Option(512, min=8, help=_HEAD_HIDDEN_HELP),
     latent_dim: int = typer.Option(128, min=8, help=_LATENT_HELP),
     dora: bool = typer.Option(False, help="Emit DoRA adapters (magnitude vectors beside A and B; size L)."),
@@ -338,7 +343,8 @@ def sft(
                        checkpoint_every=eval_every, max_minutes=max_minutes, schedule_minutes=schedule_minutes,
                        selection_tasks=selection_tasks,
                        prompt_description=prompt_description, l2_weight=l2_weight, seed=seed,
-                       embedding_noise=embedding_noise, family_swap=family_swap, head_hidden=head_hidden,
+                       embedding_noise=embedding_noise, family_swap=family_swap, sibling_contrast=sibling_contrast,
+                       sibling_margin=sibling_margin, head_hidden=head_hidden,
                        latent_dim=latent_dim, use_dora=dora, use_rslora=rslora, init_adapter=str(init_adapter or ""),
                        residual_adapter=str(residual_adapter or ""), balance_families=balance_families,
                        head_init_std=head_init_std, keep_checkpoints=keep_checkpoints, select_by=select_by, average_from=average_from,

@@ -251,9 +251,8 @@ def _rank8_adapter(directory: Path) -> Path:
     return directory
 
 
-@pytest.mark.parametrize("flag, rank", [("--residual-adapter", "16"), ("--init-adapter", "8"), (None, "4")])
-def test_sft_rank_reaches_the_training_run(tmp_path: Path, capsys, monkeypatch, flag, rank):
-    """--rank: the rows the hypernetwork generates (beside a --residual-adapter's fixed block)."""
+def _sft_config_from_cli(tmp_path: Path, capsys, monkeypatch, *options: str):
+    """The SFTConfig that `t2l train sft OPTIONS` hands to training (no model is loaded)."""
     from types import SimpleNamespace
 
     from cli_helpers import run_t2l
@@ -265,11 +264,24 @@ def test_sft_rank_reaches_the_training_run(tmp_path: Path, capsys, monkeypatch, 
     monkeypatch.setattr("hypernet.encoder.load_encoder", lambda *a, **k: None)
     monkeypatch.setattr("hypernet.train.sft.train_sft", lambda loaded, encoder, name, tasks, out, config, **k:
                         seen.setdefault("config", config) and SimpleNamespace(id="0" * 16, path=out))
-    extra = [flag, str(_rank8_adapter(tmp_path / "mt"))] if flag else []
     code, _, err = run_t2l(capsys, monkeypatch, "train", "sft", "--tasks", "extraction.first_word", "--steps", "1",
-                           "--rank", rank, *extra, "--out", str(tmp_path / "sft"))
+                           *options, "--out", str(tmp_path / "sft"))
     assert code == 0, err
-    assert seen["config"].rank == int(rank)
+    return seen["config"]
+
+
+@pytest.mark.parametrize("flag, rank", [("--residual-adapter", "16"), ("--init-adapter", "8"), (None, "4")])
+def test_sft_rank_reaches_the_training_run(tmp_path: Path, capsys, monkeypatch, flag, rank):
+    """--rank: the rows the hypernetwork generates (beside a --residual-adapter's fixed block)."""
+    extra = [flag, str(_rank8_adapter(tmp_path / "mt"))] if flag else []
+    assert _sft_config_from_cli(tmp_path, capsys, monkeypatch, "--rank", rank, *extra).rank == int(rank)
+
+
+def test_sft_sibling_contrast_reaches_the_training_run(tmp_path: Path, capsys, monkeypatch):
+    config = _sft_config_from_cli(tmp_path, capsys, monkeypatch, "--sibling-contrast", "0.5",
+                                  "--sibling-margin", "0.2")
+    assert (config.sibling_contrast, config.sibling_margin) == (0.5, 0.2)
+    assert _sft_config_from_cli(tmp_path, capsys, monkeypatch).sibling_contrast == 0.0  # off unless asked
 
 
 def test_sft_init_adapter_of_another_rank_is_refused_before_the_model_loads(tmp_path: Path, capsys, monkeypatch):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import math
 import shutil
 from time import perf_counter as time_perf_counter
 from pathlib import Path
@@ -352,7 +353,7 @@ def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(b
     pool = _prepare([*TASKS, alone], tokenizer, encoder, config, torch.device("cpu"), heldout_descriptions=False)
     owner = {row: item.task for item in pool.data for row in item.description_rows}
     for seed in range(3):
-        embeddings, batch = _batch(pool, random.Random(seed), config, tokenizer.pad_token_id, config.family_swap)
+        embeddings, batch, _ = _batch(pool, random.Random(seed), config, tokenizer.pad_token_id, config.family_swap)
         for i, embedding in enumerate(embeddings):
             row = int((pool.table == embedding).all(dim=1).nonzero()[0])
             prompt = tokenizer.decode(batch["input_ids"][i * config.examples_per_task])
@@ -363,9 +364,66 @@ def test_family_swap_gives_a_sibling_s_adapter_and_keeps_the_task_s_own_prompt(b
                 assert owner[row].id != own.id and owner[row].family == own.family
     # off: every adapter is the task's own, and the draw is what it was before the option existed
     plain = dataclasses.replace(config, family_swap=0.0)
-    a, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id)
-    b, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id, 0.0)
+    a, _, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id)
+    b, _, _ = _batch(pool, random.Random(7), plain, tokenizer.pad_token_id, 0.0)
     assert torch.equal(a, b)
+
+
+def test_sibling_contrast_adds_a_sibling_s_adapter_on_the_task_s_own_examples(base_model, encoder):
+    import dataclasses
+    import random
+
+    from hypernet.train.sft import _batch, _prepare
+
+    alone = dataclasses.replace(_task("t.alone", str.lower, "Write the text in small letters"), family="other")
+    config = SFTConfig(tasks_per_batch=4, examples_per_task=2, prompt_description=True, sibling_contrast=1.0)
+    tokenizer, k = base_model.tokenizer, config.examples_per_task
+    pool = _prepare([*TASKS, alone], tokenizer, encoder, config, torch.device("cpu"), heldout_descriptions=False)
+    owner = {row: item.task for item in pool.data for row in item.description_rows}
+
+    def task_of(embedding: torch.Tensor) -> Task:
+        return owner[int((pool.table == embedding).all(dim=1).nonzero()[0])]
+
+    for seed in range(3):
+        embeddings, batch, contrasted = _batch(pool, random.Random(seed), config, tokenizer.pad_token_id,
+                                               contrast=True)
+        own = [task_of(e) for e in embeddings[:4]]
+        assert sorted(t.id for t in own) == sorted(t.id for t in [*TASKS, alone])  # every task, its own adapter
+        assert sorted(own[i].id for i in contrasted) == sorted(t.id for t in TASKS)  # t.alone has no sibling
+        assert len(embeddings) == 4 + len(contrasted) and batch["input_ids"].shape[0] == k * len(embeddings)
+        for j, i in enumerate(contrasted):
+            sibling = task_of(embeddings[4 + j])
+            assert sibling.family == own[i].family and sibling.id != own[i].id
+            # the same examples and prompts (with the task's own description) as its own adapter's rows
+            assert torch.equal(batch["input_ids"][k * (4 + j): k * (5 + j)], batch["input_ids"][k * i: k * (i + 1)])
+            assert torch.equal(batch["labels"][k * (4 + j): k * (5 + j)], batch["labels"][k * i: k * (i + 1)])
+    off, _, none = _batch(pool, random.Random(3), config, tokenizer.pad_token_id)
+    assert len(off) == 4 and none == []
+
+
+def test_the_sibling_contrast_term_is_a_hinge_on_the_gap_per_task():
+    from hypernet.train.sft import sibling_contrast_loss
+
+    # 3 own adapters and 2 sibling ones (for tasks 0 and 2), 2 rows each: per-adapter CE 1, 2, 3, 1.2, 5
+    ce = torch.tensor([1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 1.0, 1.4, 5.0, 5.0])
+    # task 0: the sibling is 0.2 worse (under the margin 0.5: pays 0.3); task 2: 2.0 worse (pays 0)
+    assert float(sibling_contrast_loss(ce, 3, [0, 2], margin=0.5)) == pytest.approx((0.3 + 0.0) / 2)
+    assert float(sibling_contrast_loss(ce, 3, [0, 2], margin=0.0)) == 0.0
+
+
+def test_sft_with_a_sibling_contrast_trains_and_logs_the_term(base_model, encoder, tmp_path: Path):
+    config = SFTConfig(steps=2, tasks_per_batch=3, examples_per_task=2, lr=1e-3, eval_every=2, checkpoint_every=2,
+                       prompt_description=True, sibling_contrast=1.0, sibling_margin=0.5, **TINY)
+    checkpoint = train_sft(base_model, encoder, "all-minilm-l6-v2", TASKS, tmp_path, config)
+    rows = list(csv.DictReader(open(tmp_path / "loss.csv")))
+    # zero heads at step 1: every adapter is the same, so the gap is 0 and the term is the margin
+    assert float(rows[0]["sibling_contrast"]) == pytest.approx(0.5, abs=1e-4)
+    assert all(math.isfinite(float(r["sibling_contrast"])) for r in rows)
+    assert checkpoint.config.training["sibling_contrast"] == 1.0
+    with pytest.raises(T2LError, match="choose one"):
+        SFTConfig(sibling_contrast=1.0, family_swap=0.3, prompt_description=True)
+    with pytest.raises(T2LError, match="must be >= 0"):
+        SFTConfig(sibling_margin=-0.1)
 
 
 def test_a_warm_start_with_random_heads_starts_from_the_lora_and_varies_with_the_description(
