@@ -91,3 +91,12 @@ def response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     return torch.nn.functional.cross_entropy(
         shifted.reshape(-1, shifted.shape[-1]), target.reshape(-1), ignore_index=IGNORE_INDEX
     )
+
+
+def per_sample_response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """``[batch]``: each row's mean next-token cross-entropy over its response tokens."""
+    target = labels[:, 1:]
+    ce = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), target,
+                                           ignore_index=IGNORE_INDEX, reduction="none")
+    counted = (target != IGNORE_INDEX).float()
+    return (ce * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)

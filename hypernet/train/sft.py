@@ -32,8 +32,8 @@ from hypernet.model import (HyperNetwork, LoraWeights, base_row_norms, build_hyp
                             randomize_heads, set_fixed_adapter)
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.data import (IGNORE_INDEX, EncodedExample, collate, encode_examples, family_balanced_sample,
-                                 response_loss, user_message)
+from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample,
+                                 per_sample_response_loss, response_loss, user_message)
 from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError
 
@@ -372,15 +372,6 @@ def sibling_contrast_loss(per_sample_ce: torch.Tensor, own: int, contrasted: Seq
     return torch.relu(margin - gap).mean()
 
 
-def _per_sample_response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """Each row's mean next-token cross-entropy over its response tokens."""
-    target = labels[:, 1:]
-    ce = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), target,
-                                           ignore_index=IGNORE_INDEX, reduction="none")
-    counted = (target != IGNORE_INDEX).float()
-    return (ce * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)
-
-
 def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device, train: bool, l2_weight: float,
                anchor: LoraWeights | None = None, contrasted: Sequence[int] = (), contrast_weight: float = 0.0,
                margin: float = 0.0):
@@ -399,7 +390,7 @@ def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device
     ce = response_loss(logits[:own_rows], labels[:own_rows])
     contrast = None
     if contrasted:
-        contrast = sibling_contrast_loss(_per_sample_response_loss(logits, labels), own, contrasted, margin)
+        contrast = sibling_contrast_loss(per_sample_response_loss(logits, labels), own, contrasted, margin)
         weights = {name: (a[:own], b[:own]) for name, (a, b) in weights.items()}  # the L2 term: own adapters
     if anchor is not None:  # pull towards the starting adapter, not towards no adapter
         weights = {name: (a - anchor[name][0], b - anchor[name][1]) for name, (a, b) in weights.items()}

@@ -401,6 +401,18 @@ def test_sibling_contrast_adds_a_sibling_s_adapter_on_the_task_s_own_examples(ba
     assert len(off) == 4 and none == []
 
 
+def test_the_per_sample_loss_is_each_row_s_own_response_loss():
+    from hypernet.train.data import IGNORE_INDEX, per_sample_response_loss, response_loss
+
+    logits = torch.randn(3, 6, 11, generator=torch.Generator().manual_seed(0))
+    labels = torch.randint(0, 11, (3, 6), generator=torch.Generator().manual_seed(1))
+    labels[:, :2] = IGNORE_INDEX  # prompts
+    labels[1, 2:4] = IGNORE_INDEX  # rows of different response lengths
+    got = per_sample_response_loss(logits, labels)
+    want = torch.stack([response_loss(logits[i:i + 1], labels[i:i + 1]) for i in range(3)])
+    torch.testing.assert_close(got, want)
+
+
 def test_the_sibling_contrast_term_is_a_hinge_on_the_gap_per_task():
     from hypernet.train.sft import sibling_contrast_loss
 
