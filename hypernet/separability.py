@@ -46,10 +46,8 @@ def separability(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.
     counts = torch.bincount(train_owner, minlength=tasks)
     if (counts == 0).any():
         raise ValueError(f"task {int((counts == 0).nonzero()[0])} has no training description")
-    train, queries = F.normalize(train.float(), dim=-1), F.normalize(queries.float(), dim=-1)
-    sums = torch.zeros(tasks, train.shape[1]).index_add_(0, train_owner, train)
-    centroids = F.normalize(sums / counts[:, None], dim=-1)
-    by_centroid = (queries @ centroids.T).argmax(1)
+    queries = F.normalize(queries.float(), dim=-1)
+    by_centroid = (queries @ task_centroids(train, train_owner, tasks).T).argmax(1)
     by_nearest = nearest_owner(train, train_owner, queries)
     right = by_centroid == query_owner
     per_task = {int(t): float(right[query_owner == t].float().mean()) for t in query_owner.unique()}
@@ -57,6 +55,15 @@ def separability(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.
     return Separability(queries=len(queries), centroid=float(right.float().mean()),
                         nearest=float((by_nearest == query_owner).float().mean()), per_task=per_task,
                         confusions=[(t, p, n) for (t, p), n in wrong.most_common()])
+
+
+def task_centroids(train: torch.Tensor, train_owner: torch.Tensor, tasks: int) -> torch.Tensor:
+    """[tasks, d]: each task's mean training embedding (of unit-length rows), put back to unit
+    length, for cosine similarity; ``train_owner`` gives each row's task index (0..tasks-1)."""
+    train = F.normalize(train.float(), dim=-1)
+    sums = torch.zeros(tasks, train.shape[1], device=train.device).index_add_(0, train_owner, train)
+    counts = torch.bincount(train_owner, minlength=tasks).clamp(min=1)
+    return F.normalize(sums / counts[:, None], dim=-1)
 
 
 def nearest_owner(train: torch.Tensor, train_owner: torch.Tensor, queries: torch.Tensor) -> torch.Tensor:

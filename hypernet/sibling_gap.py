@@ -14,12 +14,13 @@ No answers are generated, so it takes minutes on a CPU.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import torch
 
 from hypernet.generate import encode_descriptions, generate_weights
 from hypernet.lora import batched_lora
+from hypernet.separability import task_centroids
 from hypernet.train.data import collate, encode_examples, per_sample_response_loss, user_message
 
 if TYPE_CHECKING:
@@ -54,17 +55,16 @@ def nearest_siblings(tasks: Sequence[Task], candidates: Sequence[Task], encoder:
                      *, descriptions: int = 20) -> dict[str, Task]:
     """For each task with a candidate of its family other than itself: the one whose mean embedding
     of its first ``descriptions`` training descriptions is nearest (cosine) to the task's probe
-    description (20 keep 807 tasks' worth of encoding to about a minute on a CPU)."""
+    description (a mean over 20 is steady and keeps a large suite quick to encode)."""
     by_family: dict[str, list[Task]] = {}
     for candidate in candidates:
         by_family.setdefault(candidate.family, []).append(candidate)
     pool = list({c.id: c for t in tasks for c in by_family.get(t.family, []) if c.id != t.id}.values())
     if not pool:
         return {}
-    texts = [list(c.descriptions[:descriptions]) for c in pool]
-    embedded = encode_descriptions(encoder, [text for group in texts for text in group], device="cpu").float()
-    means = torch.stack([part.mean(dim=0) for part in embedded.split([len(group) for group in texts])])
-    means = torch.nn.functional.normalize(means, dim=-1)
+    texts = [text for c in pool for text in c.descriptions[:descriptions]]
+    owner = torch.tensor([i for i, c in enumerate(pool) for _ in c.descriptions[:descriptions]])
+    means = task_centroids(encode_descriptions(encoder, texts, device="cpu"), owner, len(pool))
     row = {c.id: i for i, c in enumerate(pool)}
     probes = encode_descriptions(encoder, [probe_description(t) for t in tasks], device="cpu").float()
     nearest = {}
@@ -78,12 +78,12 @@ def nearest_siblings(tasks: Sequence[Task], candidates: Sequence[Task], encoder:
 
 @torch.no_grad()
 def sibling_gaps(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: HyperNetwork, tasks: Sequence[Task],
-                 candidates: Sequence[Task], *, examples: int = 8, tasks_per_batch: int = 8) -> list[SiblingGap]:
-    """``SiblingGap`` of every task in ``tasks`` that has a sibling among ``candidates`` (e.g. the
-    training tasks), on its first ``examples`` validation examples."""
+                 siblings: Mapping[str, Task], *, examples: int = 8, tasks_per_batch: int = 8) -> list[SiblingGap]:
+    """``SiblingGap`` of every task in ``tasks`` that has a sibling in ``siblings`` (``nearest_siblings``:
+    computed once, it serves every checkpoint of one encoder), on its first ``examples`` validation
+    examples."""
     if examples < 1 or tasks_per_batch < 1:
         raise ValueError(f"examples and tasks_per_batch must be >= 1, got {examples} and {tasks_per_batch}")
-    siblings = nearest_siblings(tasks, candidates, encoder)
     probed = [t for t in tasks if t.id in siblings and t.validation]
     device = next(loaded.model.parameters()).device
     in_prompt = hypernet.config.prompt_description

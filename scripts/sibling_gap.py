@@ -41,7 +41,7 @@ def main() -> None:
 
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
-    from hypernet.sibling_gap import sibling_gaps
+    from hypernet.sibling_gap import nearest_siblings, sibling_gaps
     from t2l.cli.train import load_for_training, select_tasks
     from t2l.errors import T2LError
 
@@ -52,13 +52,15 @@ def main() -> None:
     except T2LError as exc:  # a missing or corrupt checkpoint, a bad task file
         raise SystemExit(f"sibling_gap: {exc}") from None
     loaded = load_for_training("cpu")
-    encoders, report = {}, {}
+    encoders, siblings, report = {}, {}, {}
     for path, checkpoint in zip(args.checkpoints, checkpoints):
         name = checkpoint.config.encoder
-        if name not in encoders:  # loaded once per encoder, not once per checkpoint
+        if name not in encoders:  # loaded, and the siblings found, once per encoder, not once per checkpoint
             encoders[name] = load_encoder(name)
+            siblings[name] = {split: nearest_siblings(tasks, training, encoders[name])
+                              for split, tasks in groups.items()}
         for split, tasks in groups.items():
-            gaps = sibling_gaps(loaded, encoders[name], checkpoint.hypernet, tasks, training,
+            gaps = sibling_gaps(loaded, encoders[name], checkpoint.hypernet, tasks, siblings[name][split],
                                 examples=args.examples)
             if not gaps:
                 print(f"{checkpoint.id[:16]}  {split:<8} no task with both a sibling among the training tasks "

@@ -56,10 +56,10 @@ def _loss(loaded, encoder, hypernet, description: str, task: Task, examples: int
 
 def test_each_gap_is_the_sibling_adapter_s_loss_minus_the_own_one_s(base_model, encoder):
     hypernet = load_checkpoint(DEFAULT).hypernet
-    gaps = {g.task: g for g in sibling_gaps(base_model, encoder, hypernet, [UPPER, LOWER, FIRST],
-                                            [UPPER, LOWER, TITLE, FIRST], examples=4, tasks_per_batch=2)}
+    siblings = nearest_siblings([UPPER, LOWER, FIRST], [UPPER, LOWER, TITLE, FIRST], encoder)
+    gaps = {g.task: g for g in sibling_gaps(base_model, encoder, hypernet, [UPPER, LOWER, FIRST], siblings,
+                                            examples=4, tasks_per_batch=2)}
     assert set(gaps) == {"t.upper", "t.lower"}  # t.first has no sibling
-    siblings = nearest_siblings([UPPER], [UPPER, LOWER, TITLE, FIRST], encoder)
     got = gaps["t.upper"]
     assert got.sibling == siblings["t.upper"].id
     own = _loss(base_model, encoder, hypernet, probe_description(UPPER), UPPER, 4)
@@ -73,11 +73,12 @@ def test_a_hypernetwork_blind_to_the_description_has_no_gap(base_model, encoder)
     with torch.no_grad():  # zero heads: every description gets the same adapter (biases and the fixed block)
         for head in hypernet.heads.values():
             head.weight.zero_()
-    gaps = sibling_gaps(base_model, encoder, hypernet, [UPPER, LOWER, TITLE], [UPPER, LOWER, TITLE], examples=3)
+    tasks = [UPPER, LOWER, TITLE]
+    gaps = sibling_gaps(base_model, encoder, hypernet, tasks, nearest_siblings(tasks, tasks, encoder), examples=3)
     assert len(gaps) == 3 and all(abs(g.gap) < 1e-4 for g in gaps)
     assert all(g.own_loss > 0 for g in gaps)
 
 
 def test_bad_counts_are_refused(base_model, encoder):
     with pytest.raises(ValueError, match="examples and tasks_per_batch"):
-        sibling_gaps(base_model, encoder, load_checkpoint(DEFAULT).hypernet, [UPPER], [LOWER], examples=0)
+        sibling_gaps(base_model, encoder, load_checkpoint(DEFAULT).hypernet, [UPPER], {"t.upper": LOWER}, examples=0)
