@@ -51,6 +51,8 @@ def main() -> None:
         checkpoints = [load_checkpoint(path) for path in args.checkpoints]  # every path checked before any work
     except T2LError as exc:  # a missing or corrupt checkpoint, a bad task file
         raise SystemExit(f"sibling_gap: {exc}") from None
+    if dora := [str(path) for path, c in zip(args.checkpoints, checkpoints) if c.hypernet.config.use_dora]:
+        raise SystemExit(f"sibling_gap: {', '.join(dora)} emit DoRA adapters, which this measure does not apply")
     loaded = load_for_training("cpu")
     encoders, siblings, report = {}, {}, {}
     for path, checkpoint in zip(args.checkpoints, checkpoints):

@@ -93,10 +93,16 @@ def response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     )
 
 
-def per_sample_response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """``[batch]``: each row's mean next-token cross-entropy over its response tokens."""
+def response_token_losses(logits: torch.Tensor, labels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(ce, counted)``, both ``[batch, length - 1]``: each next-token cross-entropy (0 off the
+    response) and 1 where a response token is counted, so any pooling of rows costs no second pass."""
     target = labels[:, 1:]
     ce = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), target,
                                            ignore_index=IGNORE_INDEX, reduction="none")
-    counted = (target != IGNORE_INDEX).float()
+    return ce, (target != IGNORE_INDEX).float()
+
+
+def per_sample_response_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """``[batch]``: each row's mean next-token cross-entropy over its response tokens."""
+    ce, counted = response_token_losses(logits, labels)
     return (ce * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)

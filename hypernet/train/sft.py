@@ -32,8 +32,8 @@ from hypernet.model import (HyperNetwork, LoraWeights, base_row_norms, build_hyp
                             randomize_heads, set_fixed_adapter)
 from hypernet.targets import discover_targets, select_targets
 from hypernet.train.curves import LossCurve
-from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample,
-                                 per_sample_response_loss, response_loss, user_message)
+from hypernet.train.data import (EncodedExample, collate, encode_examples, family_balanced_sample, response_loss,
+                                 response_token_losses, user_message)
 from hypernet.train.state import load_state, save_state, scheduled_lr
 from t2l.errors import SettingError
 
@@ -385,13 +385,17 @@ def _step_loss(model, hypernet: HyperNetwork, targets, embeddings, batch, device
         with batched_lora(model, weights, hypernet.config.scaling, targets=targets, dropout=dropout,
                           magnitudes=magnitudes):
             logits = model(**batch).logits
-    own = embeddings.shape[0] - len(contrasted)
-    own_rows = labels.shape[0] * own // embeddings.shape[0]
-    ce = response_loss(logits[:own_rows], labels[:own_rows])
     contrast = None
-    if contrasted:
-        contrast = sibling_contrast_loss(per_sample_response_loss(logits, labels), own, contrasted, margin)
+    if contrasted:  # one pass over the logits serves both the own rows' CE and every row's
+        own = embeddings.shape[0] - len(contrasted)
+        own_rows = labels.shape[0] * own // embeddings.shape[0]
+        token_ce, counted = response_token_losses(logits, labels)
+        ce = token_ce[:own_rows].sum() / counted[:own_rows].sum().clamp(min=1)  # = response_loss of those rows
+        per_row = (token_ce * counted).sum(dim=1) / counted.sum(dim=1).clamp(min=1)
+        contrast = sibling_contrast_loss(per_row, own, contrasted, margin)
         weights = {name: (a[:own], b[:own]) for name, (a, b) in weights.items()}  # the L2 term: own adapters
+    else:
+        ce = response_loss(logits, labels)
     if anchor is not None:  # pull towards the starting adapter, not towards no adapter
         weights = {name: (a - anchor[name][0], b - anchor[name][1]) for name, (a, b) in weights.items()}
     l2 = sum((a.float().pow(2).mean() + b.float().pow(2).mean()) for a, b in weights.values()) / len(weights)

@@ -51,3 +51,16 @@ def test_a_missing_checkpoint_or_bad_counts_are_one_clear_line(tmp_path: Path):
     assert "sibling_gap: no hypernetwork checkpoint" in missing.stderr
     zero = _run(DEFAULT, "--examples", "0")
     assert zero.returncode != 0 and "--examples and --every must be at least 1" in zero.stderr
+
+
+def test_a_dora_checkpoint_is_refused_in_one_line_before_the_model_loads(tmp_path: Path):
+    from hypernet.checkpoint import save_checkpoint
+    from hypernet.config import HypernetConfig, TargetSpec
+    from hypernet.model import build_hypernet
+
+    config = HypernetConfig(base_model="m", encoder="e", embedding_dim=8, latent_dim=16, head_hidden=8, use_dora=True,
+                            targets=(TargetSpec("q_proj", 8, 8, 2, ("l.0.q", "l.1.q")),))
+    save_checkpoint(build_hypernet(config), tmp_path / "dora")
+    done = _run(str(tmp_path / "dora"))
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "emit DoRA adapters" in done.stderr and "base model" not in done.stderr

@@ -402,7 +402,7 @@ def test_sibling_contrast_adds_a_sibling_s_adapter_on_the_task_s_own_examples(ba
 
 
 def test_the_per_sample_loss_is_each_row_s_own_response_loss():
-    from hypernet.train.data import IGNORE_INDEX, per_sample_response_loss, response_loss
+    from hypernet.train.data import IGNORE_INDEX, per_sample_response_loss, response_loss, response_token_losses
 
     logits = torch.randn(3, 6, 11, generator=torch.Generator().manual_seed(0))
     labels = torch.randint(0, 11, (3, 6), generator=torch.Generator().manual_seed(1))
@@ -411,6 +411,9 @@ def test_the_per_sample_loss_is_each_row_s_own_response_loss():
     got = per_sample_response_loss(logits, labels)
     want = torch.stack([response_loss(logits[i:i + 1], labels[i:i + 1]) for i in range(3)])
     torch.testing.assert_close(got, want)
+    # the token losses pooled over some rows are those rows' response_loss (SFT's own-adapter CE)
+    ce, counted = response_token_losses(logits, labels)
+    torch.testing.assert_close(ce[:2].sum() / counted[:2].sum(), response_loss(logits[:2], labels[:2]))
 
 
 def test_the_sibling_contrast_term_is_a_hinge_on_the_gap_per_task():
