@@ -236,7 +236,10 @@ eval)
     bests=()
     for d in $RUNS/sft-*/; do  # eval reads from each checkpoint whether the description goes in the prompt
       [ -f ${d}best/config.json ] || continue
-      args+=(--sft ${d}best); bests+=(${d}best)
+      bests+=(${d}best)
+      # EVAL_BEST=0: no row for the step the selection tasks chose (when the weight average is the
+      # candidate, as since session 13, its row only costs generation time)
+      [ "${EVAL_BEST:-1}" = 1 ] && args+=(--sft ${d}best)
     done
     # each run's running weight average (t2l train sft --average-from), and the average of those
     # (SOUP_RUNS="a b": only runs sft-a and sft-b go into that soup, e.g. the runs of one recipe:

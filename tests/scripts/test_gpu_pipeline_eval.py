@@ -58,6 +58,18 @@ def test_eval_gives_each_run_s_weight_average_a_row_and_their_soup_one_without_c
                     f"{runs}/soup-average/best", f"{runs}/soup-sft/best"]
 
 
+def test_eval_best_0_scores_only_the_weight_averages_but_still_soups_the_chosen_steps(tmp_path: Path):
+    runs = tmp_path / "runs"
+    for run in ("sft-a", "sft-b"):
+        _checkpoint(runs / run / "best")
+        _checkpoint(runs / run / "average")
+    _, calls = _run_eval(tmp_path, runs, {}, EVAL_BEST="0")
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    rows = [r.split()[0] for r in table.split("--sft ")[1:]]
+    assert rows == [f"{runs}/sft-a/average", f"{runs}/sft-b/average",
+                    f"{runs}/soup-average/best", f"{runs}/soup-sft/best"]
+
+
 def test_eval_soups_the_later_steps_and_adds_the_candidate_the_selection_tasks_score_highest(tmp_path: Path):
     runs = tmp_path / "runs"
     scores = {}
