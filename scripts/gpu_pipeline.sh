@@ -177,17 +177,18 @@ start)
     # (it is given back 30 s after a call ends) are all the same `wait`, with no stage to launch.
     # With RECON_TASKS, the held-out table does not wait for reconstruction at scale: it follows the
     # other runs (on EVAL_GPU, e.g. a GPU the recon runs leave free), and the recon table follows recon
+    # (EVAL_POLL_SECONDS: how often it looks whether they have ended; 10 by default)
     if [ -n "${RECON_TASKS:-}" ]; then
       touch $RUNS/.eval-pending-main $RUNS/.eval-pending-recon
-      setsid nohup bash -c 'while pgrep -f "[t]2l train (sft|multitask|oracle --task-file=[^ ]* --split heldout) .*--out $1/" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (sft|multitask|oracle --task-file=[^ ]* --split heldout) .*--out $1/" > /dev/null; do sleep "${EVAL_POLL_SECONDS:-10}"; done
         EVAL_PART=main CUDA_VISIBLE_DEVICES=$2 bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending-main"' \
         "$0" "$RUNS" "${EVAL_GPU:-0}" > /dev/null 2>&1 < /dev/null &
-      setsid nohup bash -c 'while pgrep -f "[t]2l train (oracle|recon) .*--out $1/" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train (oracle|recon) .*--out $1/" > /dev/null; do sleep "${EVAL_POLL_SECONDS:-10}"; done
         EVAL_PART=recon bash "$0" eval > "$1/eval-recon-after.log" 2>&1; rm -f "$1/.eval-pending-recon"' \
         "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
     else
       touch $RUNS/.eval-pending
-      setsid nohup bash -c 'while pgrep -f "[t]2l train .*--out $1/" > /dev/null; do sleep 10; done
+      setsid nohup bash -c 'while pgrep -f "[t]2l train .*--out $1/" > /dev/null; do sleep "${EVAL_POLL_SECONDS:-10}"; done
         bash "$0" eval > "$1/eval-after.log" 2>&1; rm -f "$1/.eval-pending"' "$0" "$RUNS" > /dev/null 2>&1 < /dev/null &
     fi
   fi

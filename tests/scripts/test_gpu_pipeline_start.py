@@ -139,7 +139,8 @@ def test_the_evaluation_waits_for_its_own_runs_only_not_for_a_second_pipeline_be
         calls = tmp_path / "calls"
         run_pipeline(tmp_path, "start", STAND_IN, [{"id": "t.1", "heldout": True}], {
             "RUNS": str(runs), "CALLS": str(calls), "SFT_VARIANTS": "", "RECON": "0", "ORACLES": "0",
-            "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "1", "START_SHOW_AFTER": "0"})
+            "MULTITASK": "0", "METHODS": "", "EVAL_AFTER": "1", "START_SHOW_AFTER": "0",
+            "EVAL_POLL_SECONDS": "1"})
         time.sleep(2)
         assert not calls.exists() or "eval" not in calls.read_text()  # our own run is still going
         own.kill()
