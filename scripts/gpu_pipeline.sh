@@ -338,6 +338,13 @@ eval)
       [ -f $RUNS/multitask/adapter/adapter_config.json ] && rargs+=(--multitask $RUNS/multitask/adapter)
       t2l eval $SUITE --tasks "$RECON_TASKS" --limit ${RECON_EVAL_LIMIT:-16} --descriptions 1 --skip-base --oracles $RUNS/recon-oracle \
         "${rargs[@]}" --out $RUNS/eval-recon/EVAL-train.md 2>&1 | tail -8 || echo "recon-at-scale evaluation failed"
+      # the paper's zero-shot row (RECON_HELDOUT=0 leaves it out): the same checkpoints on the whole
+      # held-out tasks, which no recon run trains on, in the main table's shape
+      hargs=(); for d in $RUNS/recon-at-*/; do [ -f ${d}checkpoint/config.json ] && hargs+=(--recon ${d}checkpoint); done
+      if [ "${RECON_HELDOUT:-1}" = 1 ] && [ ${#hargs[@]} -gt 0 ]; then
+        t2l eval $SUITE --split heldout --limit 32 --descriptions 3 --skip-base "${hargs[@]}" \
+          --out $RUNS/eval-recon/EVAL-heldout.md 2>&1 | tail -8 || echo "recon held-out evaluation failed"
+      fi
     fi
   fi
   ;;

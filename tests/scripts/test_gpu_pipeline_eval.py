@@ -154,5 +154,12 @@ def test_eval_part_main_leaves_the_recon_table_and_recon_leaves_the_held_out_one
     second = tmp_path / "second"  # a fresh work directory, the same runs
     second.mkdir()
     _, calls = _run_eval(second, runs, {}, EVAL_PART="recon", **recon_env)
-    (table,) = calls
+    table, heldout = calls
     assert table.startswith("eval") and "--tasks t.1 --limit 8 " in table and f"--recon {runs}/recon-at-w/checkpoint" in table
+    # and the same checkpoint zero-shot on the held-out tasks: the paper's recon row
+    assert heldout.startswith("eval") and "--split heldout --limit 32 --descriptions 3" in heldout
+    assert f"--recon {runs}/recon-at-w/checkpoint --out {runs}/eval-recon/EVAL-heldout.md" in heldout
+    third = tmp_path / "third"
+    third.mkdir()
+    _, calls = _run_eval(third, runs, {}, EVAL_PART="recon", RECON_HELDOUT="0", **recon_env)
+    assert calls == [table]
