@@ -201,6 +201,24 @@ def _run_tags(sources: list[Path]) -> list[str]:
     return [""] + [str(n) for n in range(2, len(sources) + 1)]
 
 
+def _chosen_rows(results: list[MethodResult], runs: list[str], names: list[str]
+                 ) -> tuple[list[MethodResult], list[str]]:
+    """The rows named (merged names), in that order, each with its run; an unknown or repeated name is
+    refused with the nearest names there are, so a typo does not silently drop a row."""
+    import difflib
+
+    index = {r.method: i for i, r in enumerate(results)}
+    if len(set(names)) != len(names):
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        raise T2LError(f"--row names {repeated[0]!r} more than once")
+    for name in names:
+        if name not in index:
+            near = difflib.get_close_matches(name, list(index), n=3, cutoff=0.5)
+            raise T2LError(f"no row named {name!r} in these reports"
+                           + (f"; nearest: {', '.join(repr(n) for n in near)}" if near else ""))
+    return [results[index[n]] for n in names], [runs[index[n]] for n in names]
+
+
 def eval_report(
     sources: list[Path] = typer.Argument(..., help="EVAL.json files written by `t2l eval` (their rows are merged)."),
     out: Path = typer.Option(..., help="Markdown report to write; .json and .png beside it."),
@@ -209,6 +227,9 @@ def eval_report(
     title: str = typer.Option("Evaluation", help="The report's heading."),
     samples: bool = typer.Option(True, "--samples/--no-samples",
                                  help="Keep every row's sample answers in the merged JSON (each source keeps its own)."),
+    keep_rows: Optional[list[str]] = typer.Option(None, "--row", help="Keep only this row, by its merged name "
+                                            "(repeat it; the report follows this order), e.g. the paper's table "
+                                            "out of a report of many sessions."),
 ) -> None:
     r"""One report from several `t2l eval` runs on the same tasks. Rows of the second and later files
     are named "<row> \[tag]"; each T2L row is compared with its own run's baselines, or else those of
@@ -246,6 +267,8 @@ def eval_report(
                 row.samples = {}
             results.append(row)
             runs.append(nested_run(str(inner), tag))
+    if keep_rows:
+        results, runs = _chosen_rows(results, runs, keep_rows)
     missing = {t for r in results for t in r.per_task} - set(families)
     if missing:
         known = {t.id: t.family for t in select_tasks("all", None, task_file)}

@@ -293,3 +293,31 @@ def test_eval_report_without_samples_keeps_every_score_and_drops_only_the_answer
         assert [r["per_task"]["a.x"]["exact"] for r in merged["results"]] == [10.0, 30.0, 30.0]
         assert [bool(r["samples"]) for r in merged["results"]] == [False, kept, kept]
     assert json.loads(first.read_text())["results"][1]["samples"]  # the source keeps its answers
+
+
+def test_eval_report_rows_keeps_only_the_named_rows_in_that_order_each_with_its_run(tmp_path: Path, capsys,
+                                                                                      monkeypatch):
+    from cli_helpers import run_t2l
+
+    first = _written(tmp_path, "A", [_row("base + description", {"a.x": 0.0, "b.y": 10.0}),
+                                     _row("multi-task LoRA", {"a.x": 10.0, "b.y": 20.0}),
+                                     _row("T2L (SFT)", {"a.x": 30.0, "b.y": 20.0})])
+    second = _written(tmp_path, "B", [_row("multi-task LoRA", {"a.x": 40.0, "b.y": 40.0}),
+                                      _row("T2L (SFT)", {"a.x": 50.0, "b.y": 50.0})])
+    out = tmp_path / "paper" / "EVAL.md"
+    code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(first), str(second), "--row", "T2L (SFT) [B]",
+                           "--row", "base + description", "--row", "multi-task LoRA [B]", "--out", str(out))
+    assert code == 0, err
+    kept = json.loads(out.with_suffix(".json").read_text())
+    assert [r["method"] for r in kept["results"]] == ["T2L (SFT) [B]", "base + description", "multi-task LoRA [B]"]
+    # B's T2L row is still set against B's multi-task LoRA (not A's, which is left out) and the base row of A
+    pairs = {(c["method"], c["baseline"]): c["value"] for c in kept["comparisons"]}
+    assert pairs == {("T2L (SFT) [B]", "multi-task LoRA [B]"): pytest.approx(10.0),
+                     ("T2L (SFT) [B]", "base + description"): pytest.approx(45.0)}
+    # a name that is not there is refused, with the nearest ones, and nothing is written
+    for bad, said in ((["T2L (SFT) [b]"], "nearest: 'T2L (SFT) [B]'"), (["T2L (SFT)", "T2L (SFT)"], "more than once")):
+        args = [a for name in bad for a in ("--row", name)]
+        code, _, err = run_t2l(capsys, monkeypatch, "eval-report", str(first), str(second), *args,
+                               "--out", str(tmp_path / "bad" / "EVAL.md"))
+        assert code != 0 and said in err, err
+        assert not (tmp_path / "bad").exists()
