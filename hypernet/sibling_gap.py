@@ -77,6 +77,41 @@ def nearest_siblings(tasks: Sequence[Task], candidates: Sequence[Task], encoder:
 
 
 @torch.no_grad()
+def task_losses(loaded: LoadedModel, hypernet: HyperNetwork, tasks: Sequence[Task], embeddings: torch.Tensor,
+                *, examples: int = 8, tasks_per_batch: int = 8) -> list[float]:
+    """Each task's response CE (nats, mean over its first ``examples`` validation examples) under the
+    adapter generated from its row of ``embeddings`` [len(tasks), d], with the task's probe description
+    in the prompt when the checkpoint was trained so. Every task needs validation examples."""
+    if examples < 1 or tasks_per_batch < 1:
+        raise ValueError(f"examples and tasks_per_batch must be >= 1, got {examples} and {tasks_per_batch}")
+    if len(embeddings) != len(tasks):
+        raise ValueError(f"{len(embeddings)} embeddings for {len(tasks)} tasks")
+    if empty := [t.id for t in tasks if not t.validation]:
+        raise ValueError(f"no validation examples in {', '.join(empty)}")
+    device = next(loaded.model.parameters()).device
+    in_prompt = hypernet.config.prompt_description
+    was_training = hypernet.training
+    hypernet.eval()
+    losses: list[float] = []
+    try:
+        for start in range(0, len(tasks), tasks_per_batch):
+            group = tasks[start:start + tasks_per_batch]
+            weights = generate_weights(hypernet, embeddings[start:start + tasks_per_batch].to(device))
+            rows = [encode_examples(loaded.tokenizer, [user_message(e.input, probe_description(task) if in_prompt else None)
+                                                       for e in task.validation[:examples]],
+                                    [e.output for e in task.validation[:examples]]) for task in group]
+            width = min(len(r) for r in rows)  # batched_lora needs the same number of rows per adapter
+            batch = collate([e for block in rows for e in block[:width]], loaded.tokenizer.pad_token_id)
+            batch = {k: v.to(device) for k, v in batch.items()}
+            labels = batch.pop("labels")
+            with batched_lora(loaded.model, weights, hypernet.config.scaling):
+                logits = loaded.model(**batch).logits
+            losses.extend(per_sample_response_loss(logits, labels).view(len(group), width).mean(dim=1).tolist())
+    finally:
+        hypernet.train(was_training)
+    return losses
+
+
 def sibling_gaps(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: HyperNetwork, tasks: Sequence[Task],
                  siblings: Mapping[str, Task], *, examples: int = 8, tasks_per_batch: int = 8) -> list[SiblingGap]:
     """``SiblingGap`` of every task in ``tasks`` that has a sibling in ``siblings`` (``nearest_siblings``:
@@ -85,34 +120,12 @@ def sibling_gaps(loaded: LoadedModel, encoder: SentenceTransformer, hypernet: Hy
     if examples < 1 or tasks_per_batch < 1:
         raise ValueError(f"examples and tasks_per_batch must be >= 1, got {examples} and {tasks_per_batch}")
     probed = [t for t in tasks if t.id in siblings and t.validation]
+    if not probed:
+        return []
     device = next(loaded.model.parameters()).device
-    in_prompt = hypernet.config.prompt_description
-    was_training = hypernet.training
-    hypernet.eval()
-    gaps = []
-    try:
-        for start in range(0, len(probed), tasks_per_batch):
-            group = probed[start:start + tasks_per_batch]
-            texts = [probe_description(t) for t in group] + [siblings[t.id].descriptions[0] for t in group]
-            weights = generate_weights(hypernet, encode_descriptions(encoder, texts, device=device))
-            rows, counts = [], []
-            for task in group:  # one block of rows per adapter: the own adapters', then the siblings'
-                shown = task.validation[:examples]
-                counts.append(len(shown))
-                rows.append(encode_examples(
-                    loaded.tokenizer, [user_message(e.input, probe_description(task) if in_prompt else None)
-                                       for e in shown], [e.output for e in shown]))
-            width = min(counts)  # batched_lora needs the same number of rows per adapter
-            encoded = [r[:width] for r in rows]
-            batch = collate([e for block in encoded + encoded for e in block], loaded.tokenizer.pad_token_id)
-            batch = {k: v.to(device) for k, v in batch.items()}
-            labels = batch.pop("labels")
-            with batched_lora(loaded.model, weights, hypernet.config.scaling):
-                logits = loaded.model(**batch).logits
-            per_adapter = per_sample_response_loss(logits, labels).view(2 * len(group), width).mean(dim=1)
-            for i, task in enumerate(group):
-                gaps.append(SiblingGap(task.id, siblings[task.id].id, float(per_adapter[i]),
-                                       float(per_adapter[len(group) + i])))
-    finally:
-        hypernet.train(was_training)
-    return gaps
+    own = encode_descriptions(encoder, [probe_description(t) for t in probed], device=device)
+    theirs = encode_descriptions(encoder, [siblings[t.id].descriptions[0] for t in probed], device=device)
+    kwargs = dict(examples=examples, tasks_per_batch=tasks_per_batch)
+    own_losses = task_losses(loaded, hypernet, probed, own, **kwargs)
+    sibling_losses = task_losses(loaded, hypernet, probed, theirs, **kwargs)
+    return [SiblingGap(t.id, siblings[t.id].id, o, s) for t, o, s in zip(probed, own_losses, sibling_losses)]

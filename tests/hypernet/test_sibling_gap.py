@@ -82,3 +82,15 @@ def test_a_hypernetwork_blind_to_the_description_has_no_gap(base_model, encoder)
 def test_bad_counts_are_refused(base_model, encoder):
     with pytest.raises(ValueError, match="examples and tasks_per_batch"):
         sibling_gaps(base_model, encoder, load_checkpoint(DEFAULT).hypernet, [UPPER], {"t.upper": LOWER}, examples=0)
+
+
+def test_task_losses_needs_one_embedding_per_task_and_validation_examples(base_model, encoder):
+    from hypernet.sibling_gap import task_losses
+
+    hypernet = load_checkpoint(DEFAULT).hypernet
+    with pytest.raises(ValueError, match="1 embeddings for 2 tasks"):
+        task_losses(base_model, hypernet, [UPPER, LOWER], encode_descriptions(encoder, ["Uppercase"]))
+    bare = Task(id="t.bare", family="case", descriptions=("x",), heldout_descriptions=(), train=(), validation=(),
+                test=())
+    with pytest.raises(ValueError, match="no validation examples in t.bare"):
+        task_losses(base_model, hypernet, [bare], encode_descriptions(encoder, ["x"]))
