@@ -71,6 +71,12 @@ class Comparison:
                 "half_width": self.half_width if math.isfinite(self.half_width) else None, "tasks": self.tasks}
 
 
+def mean_with_interval(values: Sequence[float]) -> tuple[float, float]:
+    """(mean, its 95 % half-width over the values: 1.96 standard errors; NaN for fewer than two)."""
+    half = 1.96 * stdev(values) / math.sqrt(len(values)) if len(values) > 1 else math.nan
+    return fmean(values), half
+
+
 def paired_difference(
     row: MethodResult, baseline: MethodResult, metric: str = "exact"
 ) -> tuple[float, float, int]:
@@ -80,8 +86,7 @@ def paired_difference(
     diffs = [row.per_task[t][metric] - baseline.per_task[t][metric] for t in shared]
     if not diffs:
         return math.nan, math.nan, 0
-    half = 1.96 * stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) > 1 else math.nan
-    return fmean(diffs), half, len(diffs)
+    return (*mean_with_interval(diffs), len(diffs))
 
 
 def mean_ratio(row: MethodResult, baseline: MethodResult, metric: str = "exact") -> tuple[float, int]:

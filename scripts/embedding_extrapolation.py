@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
-from statistics import fmean, stdev
+from statistics import fmean
 
 
 def parse_betas(text: str) -> list[float]:
@@ -46,6 +46,7 @@ def main() -> None:
 
     from hypernet.checkpoint import load_checkpoint
     from hypernet.encoder import load_encoder
+    from hypernet.eval_compare import mean_with_interval
     from hypernet.extrapolation import extrapolate, neighbour_means
     from hypernet.generate import encode_descriptions
     from hypernet.sibling_gap import probe_description, task_losses
@@ -64,23 +65,25 @@ def main() -> None:
     if not tasks:
         raise SystemExit(f"embedding_extrapolation: no {args.split} task with validation examples")
     encoder = load_encoder(checkpoint.config.encoder)
-    loaded = load_for_training("cpu")
-    pool_owner = [t.id for t in training for _ in t.descriptions[:20]]  # 20 a task, as nearest_siblings takes
+    index = {t.id: i for i, t in enumerate(training)}
+    pool_owner = torch.tensor([i for i, t in enumerate(training) for _ in t.descriptions[:20]])  # 20 a task, as nearest_siblings
     pool = encode_descriptions(encoder, [d for t in training for d in t.descriptions[:20]], device="cpu")
     probes = encode_descriptions(encoder, [probe_description(t) for t in tasks], device="cpu")
-    exclude = torch.tensor([[owner == t.id for owner in pool_owner] for t in tasks])
+    # a training task's own descriptions are not its neighbours (a held-out task has none: index -1)
+    exclude = torch.tensor([index.get(t.id, -1) for t in tasks])[:, None] == pool_owner[None, :]
     try:
         means = neighbour_means(probes, pool, args.neighbours, exclude=exclude)
     except ValueError as exc:
         raise SystemExit(f"embedding_extrapolation: {exc}") from None
+    loaded = load_for_training("cpu")  # after every check: a bad count fails in seconds
     losses = {b: task_losses(loaded, checkpoint.hypernet, tasks, extrapolate(probes, means, b), examples=args.examples)
               for b in betas}
     reference = losses[betas[0]]
     print(f"{checkpoint.id[:16]}  {args.split}: {len(tasks)} tasks, {args.neighbours} neighbours")
     for beta in betas:
         diffs = [x - y for x, y in zip(losses[beta], reference)]
-        half = 1.96 * stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) > 1 else float("nan")
-        print(f"beta {beta:+.2f}  CE {fmean(losses[beta]):.4f}  − beta {betas[0]:+.2f}: {fmean(diffs):+.4f} ± {half:.4f}"
+        mean, half = mean_with_interval(diffs)
+        print(f"beta {beta:+.2f}  CE {fmean(losses[beta]):.4f}  − beta {betas[0]:+.2f}: {mean:+.4f} ± {half:.4f}"
               f"  lower on {sum(d < 0 for d in diffs)} of {len(diffs)} tasks")
 
 

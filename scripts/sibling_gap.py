@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from pathlib import Path
-from statistics import fmean, stdev
 
 
 def summary(gaps: list) -> str:
     """Mean gap ± 95 % interval over tasks, and the share above 0."""
+    from hypernet.eval_compare import mean_with_interval
+
     values = [g.gap for g in gaps]
-    half = 1.96 * stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
+    mean, half = mean_with_interval(values)
     above = sum(v > 0 for v in values) / len(values)
-    return f"{fmean(values):+.3f} ± {half:.3f} nats, own adapter better on {above:.0%} of {len(values)} tasks"
+    return f"{mean:+.3f} ± {half:.3f} nats, own adapter better on {above:.0%} of {len(values)} tasks"
 
 
 def main() -> None:

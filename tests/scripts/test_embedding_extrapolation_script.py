@@ -46,3 +46,14 @@ def test_bad_betas_or_a_missing_checkpoint_are_one_clear_line(tmp_path: Path):
     missing = _run(str(tmp_path / "nope"))
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
     assert f"no hypernetwork checkpoint at {tmp_path / 'nope'}" in missing.stderr
+
+
+def test_a_training_task_s_own_descriptions_are_never_its_neighbours(tmp_path: Path):
+    """Two training tasks of two descriptions each: with its own left out, a task has 2 rows to use,
+    so 3 neighbours are refused in one line (with its own counted there would be 4)."""
+    tasks = [_task("t.upper", "uppercase", False), _task("t.lower", "lowercase", False)]
+    task_file = tmp_path / "tasks.jsonl"
+    task_file.write_text("".join(json.dumps(t) + "\n" for t in tasks))
+    done = _run(DEFAULT, "--task-file", str(task_file), "--split", "train", "--every", "1", "--neighbours", "3")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "a query has fewer than 3 rows it may use" in done.stderr
