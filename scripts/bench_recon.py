@@ -146,10 +146,9 @@ def data_parallel(args: argparse.Namespace, config) -> dict:
     from torch.nn.parallel import DistributedDataParallel
 
     from hypernet.model import build_hypernet
-    from hypernet.train.distributed import check_batch, join_from_env, leave, wait_for_all
+    from hypernet.train.distributed import check_batch, joined, wait_for_all
 
-    group = join_from_env(args.device)
-    try:
+    with joined(args.device) as group:
         check_batch(group, args.tasks_per_batch)  # before any work
         device = torch.device(group.device)
         library = synthetic_library(args, config, device)
@@ -171,8 +170,6 @@ def data_parallel(args: argparse.Namespace, config) -> dict:
             lambda picked: recon_step(shared, optimizer, library, picked[group.rank::group.world_size], "tf32",
                                       device, group),
             library["batches"], device)
-    finally:
-        leave(group)
     if not group.is_main:
         return {}
     one, many = results["one_process"], results["data_parallel"]

@@ -10,7 +10,8 @@ process would take on the whole batch. Decisions made by the clock (a time-budge
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -69,6 +70,22 @@ def leave(group: Group) -> None:
     """Leave the process group (at the end of a run)."""
     if group.active and dist.is_initialized():
         dist.destroy_process_group()
+
+
+@contextmanager
+def joined(device: str | None = None) -> Iterator[Group]:
+    """``join_from_env`` for the length of a run. On a clean end every process waits for the others
+    before the group is torn down: a gloo process that tears down while a peer is still in its last
+    collective can abort (SIGABRT; seen once in CI). After an error it is torn down at once, since
+    the other processes may never arrive."""
+    group = join_from_env(device)
+    try:
+        yield group
+    except BaseException:
+        leave(group)
+        raise
+    wait_for_all(group)
+    leave(group)
 
 
 def check_batch(group: Group, size: int) -> None:

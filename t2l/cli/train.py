@@ -230,7 +230,7 @@ def recon(
     from contextlib import nullcontext
 
     from hypernet.encoder import load_encoder
-    from hypernet.train.distributed import check_batch, join_from_env, leave
+    from hypernet.train.distributed import check_batch, joined
     from hypernet.train.recon import ReconConfig, train_recon
     from t2l.settings import get_settings
 
@@ -240,8 +240,7 @@ def recon(
                          tasks_per_batch=tasks_per_batch, checkpoint_every=max(1, steps // 10), tf32=tf32,
                          max_minutes=max_minutes, schedule_minutes=schedule_minutes, dropout=dropout,
                          fused_adamw=fused_adamw)
-    group = join_from_env(device)
-    try:
+    with joined(device) as group:
         check_batch(group, min(tasks_per_batch, len(chosen)))  # before any model loads
         loaded = load_for_training(group.device)  # after every setting is checked
         encoder = load_encoder(settings.encoder, device=str(next(loaded.model.parameters()).device))
@@ -250,8 +249,6 @@ def recon(
             checkpoint = train_recon(
                 loaded, encoder, settings.encoder, chosen, oracles, out, config, group=group,
                 on_step=(lambda step, loss: progress.update(bar, completed=step, loss=loss)) if progress else None)
-    finally:
-        leave(group)
     if group.is_main:
         console.print(f"reconstruction hypernetwork {checkpoint.id} written to {checkpoint.path}"
                       + (f" by {group.world_size} processes" if group.active else ""))

@@ -92,3 +92,23 @@ def test_alone_every_helper_leaves_things_as_they_are():
     assert my_share(Group(rank=1, world_size=2), [4, 5, 6, 7]) == [5, 7]
     with pytest.raises(SettingError, match="multiple of 2"):
         my_share(Group(rank=0, world_size=2), [4, 5, 6])
+
+
+def test_joined_waits_for_every_process_before_leaving_but_not_after_an_error(monkeypatch):
+    """A clean end: barrier, then the group is torn down (a gloo peer torn down mid-collective can abort
+    the other). An error: torn down at once (the others may never reach a barrier), and re-raised."""
+    import hypernet.train.distributed as distributed
+
+    calls: list[str] = []
+    two = Group(rank=0, world_size=2, device="cpu")
+    monkeypatch.setattr(distributed, "join_from_env", lambda device=None: two)
+    monkeypatch.setattr(distributed, "wait_for_all", lambda group: calls.append("wait"))
+    monkeypatch.setattr(distributed, "leave", lambda group: calls.append("leave"))
+    with distributed.joined("cpu") as group:
+        assert group is two and calls == []
+    assert calls == ["wait", "leave"]
+    calls.clear()
+    with pytest.raises(KeyError):
+        with distributed.joined("cpu"):
+            raise KeyError("boom")
+    assert calls == ["leave"]
