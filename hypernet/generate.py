@@ -15,6 +15,7 @@ not finite raise ``GenerationError``; the caller then has nothing to write.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -200,3 +201,26 @@ def adapter_metadata(config: HypernetConfig, description: str, checkpoint_id: st
         "seed": config.seed,
         **({"prompt_description": True} if config.prompt_description else {}),
     }
+
+
+def fixed_block_adapter(hypernet: HyperNetwork, *, checkpoint_id: str = "",
+                        dtype: torch.dtype | None = None) -> LoraAdapter:
+    """The fixed block of a residual hypernetwork (``config.fixed_rank``, e.g. the multi-task LoRA it
+    was trained around) as an adapter of its own: what every generated adapter shares, without what
+    the description adds. Applying it alone is the residual hypernetwork's baseline on any tasks.
+    The block is stored under the hypernetwork's scaling, so alpha is chosen to give that scaling
+    at rank ``fixed_rank``. ``ValueError`` for a hypernetwork without a fixed block."""
+    config = hypernet.config
+    if not config.fixed_rank:
+        raise ValueError("this hypernetwork has no fixed adapter block (config.fixed_rank is 0)")
+    rank = config.fixed_rank
+    # rounded: alpha is written to adapter_config.json, where 16.000000000000004 would only confuse
+    alpha = round(config.scaling * (math.sqrt(rank) if config.use_rslora else rank), 9)
+    weights = {t.name: (getattr(hypernet.fixed, f"{t.name}_a")[None], getattr(hypernet.fixed, f"{t.name}_b")[None])
+               for t in config.targets}
+    metadata = {**adapter_metadata(config, "", checkpoint_id), "fixed_block": True}
+    del metadata["description"]
+    (adapter,) = adapters_from_weights(weights, config.targets, rank=rank, alpha=alpha, use_rslora=config.use_rslora,
+                                       base_model=config.base_model, lora_dropout=config.lora_dropout,
+                                       metadata=[metadata], dtype=dtype)
+    return adapter

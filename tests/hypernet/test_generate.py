@@ -203,3 +203,40 @@ def test_cli_errors_are_one_line_with_exit_code_2(tmp_path: Path):
     )
     assert result.returncode == 2
     assert "no hypernetwork checkpoint at" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("use_rslora", [True, False])
+def test_the_fixed_block_alone_is_the_adapter_it_was_given(tmp_path, use_rslora):
+    """fixed_block_adapter: the shared rows of a residual hypernetwork as a PEFT adapter of rank
+    fixed_rank whose update scaling * B @ A is exactly the adapter set_fixed_adapter was given; the
+    script writes it; a hypernetwork without a fixed block is refused."""
+    from dataclasses import replace
+
+    from hypernet.config import TargetSpec
+    from hypernet.generate import fixed_block_adapter
+    from hypernet.model import set_fixed_adapter
+
+    paths = tuple(f"m.layers.{i}.q" for i in range(3))
+    config = HypernetConfig(base_model="m", encoder="e", embedding_dim=16, rank=6, fixed_rank=4, alpha=8.0,
+                            use_rslora=use_rslora, latent_dim=16, head_hidden=16,
+                            targets=(TargetSpec("q", in_features=12, out_features=10, num_layers=3, paths=paths),))
+    hypernet = build_hypernet(config).eval()
+    a_given, b_given = torch.randn(3, 4, 12), torch.randn(3, 10, 4)
+    set_fixed_adapter(hypernet, {"q": (a_given, b_given)}, scaling=2.0)
+    adapter = fixed_block_adapter(hypernet, checkpoint_id="abc")
+    assert adapter.rank == 4 and adapter.metadata["fixed_block"] and adapter.metadata["checkpoint"] == "abc"
+    scaling = adapter.alpha / (4 ** 0.5 if use_rslora else 4)
+    for layer, path in enumerate(paths):
+        a, b = adapter.weights[path]
+        torch.testing.assert_close(scaling * b @ a, 2.0 * b_given[layer] @ a_given[layer], atol=1e-5, rtol=1e-5)
+
+    checkpoint = save_checkpoint(hypernet, tmp_path / "ckpt")
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "fixed_block_adapter.py"), str(checkpoint.path),
+                           "--out", str(tmp_path / "fixed")], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    written = load_peft_adapter(tmp_path / "fixed")
+    assert written.rank == 4 and written.alpha == pytest.approx(adapter.alpha)
+    torch.testing.assert_close(written.weights[paths[1]][1], adapter.weights[paths[1]][1])
+
+    with pytest.raises(ValueError, match="no fixed adapter block"):
+        fixed_block_adapter(build_hypernet(replace(config, rank=4, fixed_rank=0)))
