@@ -3,9 +3,14 @@ on the checkpoint's selection tasks (what may choose s) and on the held-out task
 
     python3 scripts/adapter_scale_sweep.py --scales 0.25,0.5,0.75,1,1.25 --limit 16 --out /tmp/scale.json
     python3 scripts/adapter_scale_sweep.py --scales 1 --wrapped     # test-time augmentation instead
+    python3 scripts/adapter_scale_sweep.py --scales 0,1,1.5,2 --generated-only --selection-every 8
 
 ``--wrapped``: the adapter comes from the mean embedding of the description and five rewrappings of
 it in training templates ("Please {p}.", "Can you {p}?", ...), a test-time augmentation.
+
+``--generated-only`` (a residual checkpoint, one with a fixed block): scale only the rows the
+hypernetwork generates and keep the fixed block (its multi-task LoRA) whole: 0 is that LoRA alone,
+1 the checkpoint's adapter, above 1 what the description adds, amplified.
 
 One held-out description per task, in the prompt too when the checkpoint was trained so. Runs on
 the CPU in about 4 minutes per scale for the 87 held-out tasks at 16 examples (2 cores).
@@ -32,6 +37,17 @@ def rewrapped(description: str) -> list[str]:
     return [w.format(p=p, P=p[:1].upper() + p[1:]) for w in WRAPS]
 
 
+def scaled_rows(adapter, rows: int, scale: float):
+    """The adapter with its first ``rows`` rank rows' update times ``scale`` (B's columns scaled, so
+    scaling * B @ A changes by exactly that share); the other rows untouched."""
+    weights = {}
+    for path, (a, b) in adapter.weights.items():
+        b = b.clone()
+        b[:, :rows] *= scale
+        weights[path] = (a, b)
+    return dataclasses.replace(adapter, weights=weights)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="0.25,0.5,0.75,1,1.25", help="comma-separated ΔW scales")
@@ -39,6 +55,10 @@ def main() -> None:
     parser.add_argument("--checkpoint", default="hypernet/checkpoints/default")
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--wrapped", action="store_true", help="average the embedding over template rewrappings")
+    parser.add_argument("--generated-only", action="store_true",
+                        help="scale the generated rows only, not the fixed block (residual checkpoints)")
+    parser.add_argument("--selection-every", type=int, default=0,
+                        help="choose the scale on every K-th training task (default: the checkpoint's selection tasks)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/adapter-scale.json"))
     args = parser.parse_args()
     scales = [float(s) for s in args.scales.split(",")]
@@ -57,10 +77,20 @@ def main() -> None:
     targets = discover_targets(loaded.model)
     checkpoint = load_checkpoint(args.checkpoint, targets=targets, device=args.device)
     encoder = load_encoder(get_settings().encoder, device=args.device)
+    generated_rank = checkpoint.hypernet.config.rank
+    if args.generated_only:
+        if not checkpoint.hypernet.config.fixed_rank:
+            raise SystemExit(f"{args.checkpoint} has no fixed block: --generated-only needs a residual checkpoint")
+        generated_rank -= checkpoint.hypernet.config.fixed_rank
     selection_ids = checkpoint.config.training.get("selection_task_ids") or []
-    if not selection_ids:
-        raise SystemExit(f"{args.checkpoint} records no selection tasks: nothing may choose the scale")
-    groups = {"selection": (select_tasks("train", ",".join(selection_ids), None), "validation"),
+    if args.selection_every:  # training tasks under a held-out wording: no held-out task informs the choice
+        selection = select_tasks("train", None, None)[::args.selection_every]
+    elif selection_ids:
+        selection = select_tasks("train", ",".join(selection_ids), None)
+    else:
+        raise SystemExit(f"{args.checkpoint} records no selection tasks: pass --selection-every K "
+                         "(every K-th training task chooses the scale)")
+    groups = {"selection": (selection, "validation"),
               "heldout": (select_tasks("heldout", None, None), "test")}
     in_prompt = checkpoint.config.prompt_description
     results: dict[str, dict] = {"checkpoint": {"path": args.checkpoint, "sha256": checkpoint.sha256[:16]},
@@ -83,7 +113,10 @@ def main() -> None:
     for group, (tasks, split) in groups.items():
         for scale in scales:
             def adapters_for(task, scale=scale):
-                return [dataclasses.replace(a, alpha=a.alpha * scale) for a in generated(task.heldout_descriptions[0])]
+                adapters = generated(task.heldout_descriptions[0])
+                if args.generated_only:
+                    return [scaled_rows(a, generated_rank, scale) for a in adapters]
+                return [dataclasses.replace(a, alpha=a.alpha * scale) for a in adapters]
 
             started = time.perf_counter()
             row = evaluate_method(f"{group} x{scale}", loaded, tasks, split=split, limit=args.limit,
