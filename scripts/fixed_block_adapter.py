@@ -1,6 +1,6 @@
 """Write a residual T2L checkpoint's fixed block (the multi-task LoRA it was trained around) as a PEFT adapter.
 
-A residual hypernetwork (``t2l train sft --from-multitask ... --residual``) adds the rows it
+A residual hypernetwork (``t2l train sft --residual-adapter DIR``) adds the rows it
 generates to a fixed block that every adapter shares. Applied alone, that block is the checkpoint's
 own multi-task baseline, so `t2l eval --multitask DIR --sft CKPT` compares what the description adds
 on any tasks, training tasks included, without the multi-task run's files:
@@ -27,7 +27,7 @@ def main() -> None:
 
     try:
         checkpoint = load_checkpoint(args.checkpoint)
-        adapter = fixed_block_adapter(checkpoint.hypernet, checkpoint_id=checkpoint.sha256[:16])
+        adapter = fixed_block_adapter(checkpoint.hypernet, checkpoint_id=checkpoint.id)
     except (T2LError, ValueError) as exc:  # a missing or damaged checkpoint, or one without a fixed block
         raise SystemExit(f"fixed_block_adapter: {exc}") from None
     save_peft_adapter(adapter, args.out)
