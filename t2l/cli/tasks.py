@@ -106,11 +106,18 @@ def export(
     n_test: int = typer.Option(32, "--n-test"),
     extra: bool = typer.Option(False, help="Also the training-only siblings of some tasks (e.g. \"add 14\" "
                                            "beside \"add 12\"); the held-out tasks stay the same."),
+    train_every: int = typer.Option(1, "--train-every", min=1,
+                                    help="Keep every K-th training task (in suite order, so each family keeps "
+                                         "about 1/K of its tasks) and every held-out task: a smaller training "
+                                         "set for a scaling study, tested on the same zero-shot tasks."),
 ) -> None:
     """Write the built-in suite as JSONL (explicit splits and held-out flags; `--file` reads it back)."""
-    from hypernet.tasks import builtin_suite, write_task_file
+    from hypernet.tasks import TaskSuite, builtin_suite, write_task_file
 
     suite = builtin_suite(seed=seed, n_train=n_train, n_validation=n_validation, n_test=n_test, extra=extra)
+    if train_every > 1:
+        kept = {t.id for t in suite.train_tasks[::train_every]} | suite.heldout_task_ids
+        suite = TaskSuite(tuple(t for t in suite.tasks if t.id in kept), suite.heldout_task_ids)
     count = write_task_file(suite, path)
     typer.echo(f"wrote {count} tasks ({len(suite.heldout_task_ids)} held out) to {path}")
 

@@ -539,3 +539,20 @@ def test_training_phrasings_are_checked(training: list[str], message: str) -> No
                  "write the words last to first", "return the words from the last to the first"]
     with pytest.raises(ValueError, match=message):
         spec("t", "a sentence", phrasings, str, sample=lambda rng: "a b", training_phrasings=training)
+
+
+def test_export_can_keep_every_kth_training_task_and_all_heldout_ones(tmp_path) -> None:
+    """--train-every 4: a quarter of the training tasks, spread over the families, the same held-out tasks."""
+    from typer.testing import CliRunner
+
+    from hypernet.tasks import load_task_suite
+    from t2l.cli import app
+
+    out = tmp_path / "quarter.jsonl"
+    done = CliRunner().invoke(app, ["tasks", "export", str(out), "--train-every", "4"])
+    assert done.exit_code == 0, done.output
+    full, quarter = builtin_suite(), load_task_suite(out)
+    assert quarter.heldout_tasks == full.heldout_tasks
+    assert [t.id for t in quarter.train_tasks] == [t.id for t in full.train_tasks[::4]]
+    assert {t.family for t in quarter.train_tasks} == {t.family for t in full.train_tasks}
+    assert CliRunner().invoke(app, ["tasks", "export", str(out), "--train-every", "0"]).exit_code != 0
