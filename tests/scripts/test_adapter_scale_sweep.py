@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import torch
+from script_module import load_script
 
 from hypernet.peft_format import LoraAdapter
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("adapter_scale_sweep", REPO / "scripts" / "adapter_scale_sweep.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_scaling_the_generated_rows_keeps_the_fixed_block_whole():
     """rows 0..1 generated, rows 2..4 a fixed block: scale s gives fixed + s x generated, and the
     adapter it came from is left as it was."""
-    scaled_rows = _script().scaled_rows
+    scaled_rows = load_script("adapter_scale_sweep").scaled_rows
     a, b = torch.randn(5, 6), torch.randn(4, 5)
     adapter = LoraAdapter(rank=5, alpha=3.0, weights={"m.q": (a, b)}, target_modules=["q"])
     generated, fixed = b[:, :2] @ a[:2], b[:, 2:] @ a[2:]

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import torch
+from script_module import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("base_model_encoder", REPO / "scripts" / "base_model_encoder.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_encoder_keeps_the_base_models_weights_and_mean_pools_them(tmp_path: Path, model_cache: Path, base_model):
     from hypernet.encoder import load_encoder
 
-    out = _script().write_encoder("smollm2-135m-instruct", tmp_path / "enc", cache_dir=model_cache)
+    out = load_script("base_model_encoder").write_encoder("smollm2-135m-instruct", tmp_path / "enc", cache_dir=model_cache)
     encoder = load_encoder(str(out))
     decoder = encoder[0].auto_model
     # the tied input embedding is the model's own, not a fresh initialisation
