@@ -63,39 +63,45 @@ def main() -> None:
     args = parser.parse_args()
     scales = [float(s) for s in args.scales.split(",")]
 
-    from hypernet.checkpoint import load_checkpoint
+    from hypernet.checkpoint import load_checkpoint, read_checkpoint_config
     from hypernet.encoder import load_encoder
     from hypernet.evaluate import evaluate_method
     from hypernet.generate import encode_descriptions, generate_adapters, generate_weights
     from hypernet.lora import adapters_from_weights
     from hypernet.targets import discover_targets
     from t2l.cli.train import load_for_training, select_tasks
+    from t2l.errors import T2LError
     from t2l.settings import get_settings
+
+    if args.selection_every < 0:
+        parser.error("--selection-every must be 0 (the checkpoint's selection tasks) or a positive K")
+    # what can refuse the run is read from config.json, before the base model loads
+    try:
+        config, _ = read_checkpoint_config(args.checkpoint)
+    except T2LError as exc:  # a missing or unreadable checkpoint
+        raise SystemExit(f"adapter_scale_sweep: {exc}") from None
+    if args.generated_only and not config.fixed_rank:
+        raise SystemExit(f"{args.checkpoint} has no fixed block: --generated-only needs a residual checkpoint")
+    generated_rank = config.rank - config.fixed_rank  # the rows the heads emit; the fixed block follows them
+    selection_ids = config.training.get("selection_task_ids") or []
+    if not (args.selection_every or selection_ids):
+        raise SystemExit(f"{args.checkpoint} records no selection tasks: pass --selection-every K "
+                         "(every K-th training task chooses the scale)")
 
     torch.manual_seed(0)
     loaded = load_for_training(args.device)
     targets = discover_targets(loaded.model)
     checkpoint = load_checkpoint(args.checkpoint, targets=targets, device=args.device)
     encoder = load_encoder(get_settings().encoder, device=args.device)
-    generated_rank = checkpoint.hypernet.config.rank
-    if args.generated_only:
-        if not checkpoint.hypernet.config.fixed_rank:
-            raise SystemExit(f"{args.checkpoint} has no fixed block: --generated-only needs a residual checkpoint")
-        generated_rank -= checkpoint.hypernet.config.fixed_rank
-    selection_ids = checkpoint.config.training.get("selection_task_ids") or []
     if args.selection_every:  # training tasks under a held-out wording: no held-out task informs the choice
         selection = select_tasks("train", None, None)[::args.selection_every]
-    elif selection_ids:
-        selection = select_tasks("train", ",".join(selection_ids), None)
     else:
-        raise SystemExit(f"{args.checkpoint} records no selection tasks: pass --selection-every K "
-                         "(every K-th training task chooses the scale)")
+        selection = select_tasks("train", ",".join(selection_ids), None)
     groups = {"selection": (selection, "validation"),
               "heldout": (select_tasks("heldout", None, None), "test")}
-    in_prompt = checkpoint.config.prompt_description
+    in_prompt = config.prompt_description
     results: dict[str, dict] = {"checkpoint": {"path": args.checkpoint, "sha256": checkpoint.sha256[:16]},
                                 "limit": args.limit, "rows": {}}
-    config = checkpoint.hypernet.config
 
     @functools.cache
     def generated(description: str):  # once per description; each scale only changes alpha

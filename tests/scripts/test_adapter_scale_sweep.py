@@ -19,3 +19,31 @@ def test_scaling_the_generated_rows_keeps_the_fixed_block_whole():
         new_a, new_b = scaled_rows(adapter, 2, scale).weights["m.q"]
         torch.testing.assert_close(new_b @ new_a, fixed + scale * generated)
     assert torch.equal(adapter.weights["m.q"][1], b)
+
+
+def test_what_cannot_run_is_refused_before_the_base_model_loads(tmp_path):
+    """A checkpoint without a fixed block under --generated-only, a missing checkpoint and a negative
+    --selection-every each end with one clear line, in seconds (the base model never loads)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from hypernet.checkpoint import save_checkpoint
+    from hypernet.config import HypernetConfig, TargetSpec
+    from hypernet.model import build_hypernet
+
+    repo = Path(__file__).resolve().parents[2]
+    config = HypernetConfig(base_model="m", encoder="e", embedding_dim=16, rank=4, latent_dim=16, head_hidden=16,
+                            targets=(TargetSpec("q", in_features=12, out_features=10, num_layers=3),))
+    plain = save_checkpoint(build_hypernet(config), tmp_path / "plain").path
+
+    def run(*args):
+        return subprocess.run([sys.executable, str(repo / "scripts" / "adapter_scale_sweep.py"), *args],
+                              capture_output=True, text=True, cwd=repo, timeout=120)
+
+    done = run("--checkpoint", str(plain), "--generated-only", "--selection-every", "4")
+    assert done.returncode != 0 and "has no fixed block" in done.stderr and "base model" not in done.stdout + done.stderr
+    done = run("--checkpoint", str(tmp_path / "missing"), "--selection-every", "4")
+    assert done.returncode != 0 and done.stderr.strip().startswith("adapter_scale_sweep:")
+    done = run("--checkpoint", str(plain), "--selection-every", "-1")
+    assert done.returncode != 0 and "--selection-every must be" in done.stderr
