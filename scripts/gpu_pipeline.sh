@@ -38,6 +38,9 @@ t2l() { python3 -m t2l "$@"; }
 mkdir -p "$RUNS"
 # RECON_TASKS=@FILE: the comma-separated ids are in FILE (a call's command line is short)
 if [[ "${RECON_TASKS:-}" == @* ]]; then RECON_TASKS=$(tr -d '[:space:]' < "${RECON_TASKS#@}"); fi
+# TRAIN_EVAL_TASKS (ids, or @FILE): the held-out table's multi-task and SFT rows also scored on these
+# training tasks under a held-out wording (TRAIN_EVAL_LIMIT examples, 8 by default), after the runs end
+if [[ "${TRAIN_EVAL_TASKS:-}" == @* ]]; then TRAIN_EVAL_TASKS=$(tr -d '[:space:]' < "${TRAIN_EVAL_TASKS#@}"); fi
 SELECTION=${SELECTION:-12}  # training tasks SFT holds back to choose its step (multitask leaves them out too)
 # the carried suite's task ids: all of them, or only the whole held-out tasks (comma-separated)
 suite_ids() {
@@ -318,6 +321,16 @@ eval)
     if [ "${EVAL_MAIN:-1}" = 1 ]; then
       t2l eval $SUITE --split heldout --limit 32 --descriptions 3 ${EVAL_FLAGS:-} "${args[@]}" \
         --out $RUNS/eval/EVAL.md 2>&1 | tail -16 || echo "held-out evaluation failed (above)"
+    fi
+    if [ -n "${TRAIN_EVAL_TASKS:-}" ]; then
+      # how well each run fits tasks it trained on (session 18: the default reached 65 % of the oracles
+      # there); only the finished checkpoints, as this stage runs after the runs end (session 19 read an
+      # average mid-run by polling for it). --split heldout with --tasks: the held-out wordings
+      targs=(); for ((k = 0; k < ${#args[@]}; k++)); do
+        case "${args[k]}" in --multitask|--sft) targs+=("${args[k]}" "${args[k + 1]}"); k=$((k + 1)) ;; esac
+      done
+      t2l eval $SUITE --split heldout --tasks "$TRAIN_EVAL_TASKS" --limit ${TRAIN_EVAL_LIMIT:-8} --descriptions 1 \
+        --skip-base "${targs[@]}" --out $RUNS/eval-train/EVAL.md 2>&1 | tail -6 || echo "training-task evaluation failed (above)"
     fi
     if [ -f $RUNS/recon/checkpoint/config.json ] && have_all $RUNS/oracle "$(suite_ids all)"; then
       # reconstruction on the tasks it was trained on

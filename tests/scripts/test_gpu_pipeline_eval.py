@@ -163,3 +163,26 @@ def test_eval_part_main_leaves_the_recon_table_and_recon_leaves_the_held_out_one
     third.mkdir()
     _, calls = _run_eval(third, runs, {}, EVAL_PART="recon", RECON_HELDOUT="0", **recon_env)
     assert calls == [table]
+
+
+def test_train_eval_tasks_scores_the_multitask_and_sft_rows_on_training_tasks_from_a_file(tmp_path: Path):
+    """TRAIN_EVAL_TASKS=@FILE: the finished rows (not oracles) on training tasks, held-out wordings."""
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    trained = _adapter(runs / "multitask" / "adapter")
+    (runs / "oracle" / "h.1").mkdir(parents=True)
+    (runs / "oracle" / "h.1" / "metrics.json").write_text("{}")
+    (tmp_path / "ids").write_text("t.1,t.2\n")
+    _, calls = _run_eval(tmp_path, runs, {}, EVAL_BEST="0", TRAIN_EVAL_TASKS=f"@{tmp_path / 'ids'}")
+    (train,) = [c for c in calls if c.startswith("eval") and "--tasks t.1,t.2 " in c]
+    assert "--split heldout" in train and "--limit 8 --descriptions 1 --skip-base" in train
+    assert f"--multitask {trained} --sft {runs}/sft-a/average --out {runs}/eval-train/EVAL.md" in train
+    (table,) = [c for c in calls if c.startswith("eval") and "--limit 32" in c]
+    assert f"--oracles {runs}/oracle" in table and "--oracles" not in train
+
+
+def test_no_training_task_table_without_train_eval_tasks(tmp_path: Path):
+    runs = tmp_path / "runs"
+    _checkpoint(runs / "sft-a" / "average")
+    _, calls = _run_eval(tmp_path, runs, {})
+    assert not any("eval-train" in c for c in calls)
