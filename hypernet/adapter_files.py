@@ -34,8 +34,10 @@ from hypernet.peft_format import (
     LoraAdapter,
     adapter_from_bytes,
     all_finite,
+    directory_files,
     lora_rank_alpha,
     parse_config,
+    read_directory_config,
 )
 from t2l.atomic import write_directory
 
@@ -225,13 +227,15 @@ def read_adapter_dir(directory: str | Path, *, method: str | None = None) -> Lor
         except (ValueError, AttributeError):
             recorded = None
         method = recorded if recorded in METHODS else None
-    return read_adapter_bytes(config_path.read_bytes(), weights_path.read_bytes(), method=method, source=str(directory))
+    return read_adapter_bytes(read_directory_config(directory), weights_path.read_bytes(), method=method,
+                              source=str(directory))
 
 
 def write_adapter_dir(directory: str | Path, config_bytes: bytes, weights_bytes: bytes) -> Path:
-    """Write ``adapter_config.json`` and ``adapter_model.safetensors`` into ``directory``
-    atomically: a staging directory renamed into place (an existing one is replaced last)."""
-    return write_directory(directory, {CONFIG_NAME: config_bytes, WEIGHTS_NAME: weights_bytes})
+    """Write ``adapter_config.json`` and ``adapter_model.safetensors`` (and ``t2l.json``:
+    ``directory_files``) into ``directory`` atomically: a staging directory renamed into place (an
+    existing one is replaced last)."""
+    return write_directory(directory, directory_files(config_bytes, weights_bytes))
 
 
 # --- per method -----------------------------------------------------------------------------------

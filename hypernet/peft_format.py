@@ -24,6 +24,10 @@ from t2l.errors import T2LError
 
 CONFIG_NAME = "adapter_config.json"
 WEIGHTS_NAME = "adapter_model.safetensors"
+# t2l's own keys (provenance: description, checkpoint, version) travel beside the adapter in their own
+# file: PEFT warns about every config key it does not know ("...upgrade the PEFT version")
+SIDECAR_NAME = "t2l.json"
+OWN_KEYS = ("t2l", "t2l_version")
 KEY_PREFIX = "base_model.model."
 _A_SUFFIX = ".lora_A.weight"
 _B_SUFFIX = ".lora_B.weight"
@@ -390,13 +394,47 @@ def adapter_from_bytes(config_bytes: bytes, weights_bytes: bytes, *, source: str
     return adapter
 
 
+def directory_files(config_bytes: bytes, weights_bytes: bytes) -> dict[str, bytes]:
+    """The files of an adapter directory (or archive) for a config as the catalog keeps it: in a PEFT
+    config, t2l's own keys move from ``adapter_config.json`` into ``t2l.json``, so PEFT reads a
+    config it knows whole. Any other config is written as given."""
+    config = parse_config(config_bytes, CONFIG_NAME)
+    own = {key: config.pop(key) for key in OWN_KEYS if key in config} if "peft_type" in config else {}
+    if not own:  # also a bottleneck adapter's config: not PEFT's, so nothing warns about t2l's keys there
+        return {CONFIG_NAME: config_bytes, WEIGHTS_NAME: weights_bytes}
+    return {CONFIG_NAME: json.dumps(config, indent=2, sort_keys=True).encode(), WEIGHTS_NAME: weights_bytes,
+            SIDECAR_NAME: json.dumps(own, indent=2, sort_keys=True).encode()}
+
+
+def joined_config(config_bytes: bytes, sidecar_bytes: bytes | None, source: str) -> bytes:
+    """``adapter_config.json`` with the keys of a ``t2l.json`` beside it put back: the config as the
+    catalog keeps it (``directory_files`` undone). Without a sidecar, the bytes as given."""
+    if sidecar_bytes is None:
+        return config_bytes
+    config = parse_config(config_bytes, source)
+    try:
+        own = json.loads(sidecar_bytes)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise AdapterFormatError(f"{source}: {SIDECAR_NAME} is not valid JSON: {exc}") from exc
+    if not isinstance(own, dict) or set(own) - set(OWN_KEYS):
+        raise AdapterFormatError(f"{source}: {SIDECAR_NAME} must be a JSON object with only {', '.join(OWN_KEYS)}")
+    return json.dumps(config | own, indent=2, sort_keys=True).encode()
+
+
+def read_directory_config(directory: Path) -> bytes:
+    """``directory``'s ``adapter_config.json`` joined with its ``t2l.json``, if it has one."""
+    sidecar = directory / SIDECAR_NAME
+    return joined_config((directory / CONFIG_NAME).read_bytes(),
+                         sidecar.read_bytes() if sidecar.is_file() else None, str(directory))
+
+
 def save_peft_adapter(adapter: LoraAdapter, directory: str | Path, dtype: torch.dtype | None = None) -> Path:
-    """Write ``adapter`` as a PEFT adapter directory, atomically (all files or nothing).
+    """Write ``adapter`` as a PEFT adapter directory, atomically (all files or nothing): PEFT's two
+    files and ``t2l.json`` (``directory_files``).
 
     An existing directory is replaced only once the new one is complete.
     """
-    config_bytes, weight_bytes = adapter_to_bytes(adapter, dtype)
-    return write_directory(directory, {CONFIG_NAME: config_bytes, WEIGHTS_NAME: weight_bytes})
+    return write_directory(directory, directory_files(*adapter_to_bytes(adapter, dtype)))
 
 
 def load_peft_adapter(directory: str | Path) -> LoraAdapter:
@@ -406,7 +444,7 @@ def load_peft_adapter(directory: str | Path) -> LoraAdapter:
     for path in (config_path, weights_path):
         if not path.is_file():
             raise AdapterFormatError(f"{directory} is not a PEFT adapter directory: {path.name} is missing")
-    return adapter_from_bytes(config_path.read_bytes(), weights_path.read_bytes(), source=str(directory))
+    return adapter_from_bytes(read_directory_config(directory), weights_path.read_bytes(), source=str(directory))
 
 
 def module_shapes(model: torch.nn.Module) -> dict[str, tuple[int, int]]:

@@ -618,17 +618,18 @@ def export_adapter(session: Session, store: AdapterStore, adapter_id: int, direc
     """Write the adapter in its method's standard format, atomically (a complete directory or
     none): ``adapter_config.json`` + ``adapter_model.safetensors``, which
     ``peft.PeftModel.from_pretrained`` loads for the PEFT methods and
-    ``hypernet.bottleneck.load_bottleneck`` for bottleneck adapters. The weights are the stored
-    bytes; the config is the stored JSON."""
+    ``hypernet.bottleneck.load_bottleneck`` for bottleneck adapters, and ``t2l.json`` beside them.
+    The weights are the stored bytes; the config is the stored JSON, t2l's own keys in ``t2l.json``
+    (``hypernet.peft_format.directory_files``)."""
     from hypernet.adapter_files import read_adapter_bytes
-    from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
+    from hypernet.peft_format import directory_files
 
     row, config, weights = _peft_bytes(session, store, adapter_id)
     read_adapter_bytes(config, weights, method=row.peft_method, source=f"adapter {adapter_id}")  # refuse to export junk
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise CatalogError(f"{directory} exists and is not empty; choose a new directory")
-    return write_directory(directory, {CONFIG_NAME: config, WEIGHTS_NAME: weights})  # replaces an empty one
+    return write_directory(directory, directory_files(config, weights))  # replaces an empty one
 
 
 def import_peft_adapter(

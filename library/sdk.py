@@ -356,10 +356,11 @@ class RemoteSkillLibrary(SkillLibrary):
 
     def _download(self, path: str) -> LoraAdapter | AdapterFiles:
         from hypernet.adapter_files import read_adapter_bytes
-        from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
+        from hypernet.peft_format import CONFIG_NAME, SIDECAR_NAME, WEIGHTS_NAME, joined_config
 
-        files = self._archive(path)
-        return read_adapter_bytes(files[CONFIG_NAME], files[WEIGHTS_NAME], source=f"{self.url}{path}")
+        files, source = self._archive(path), f"{self.url}{path}"
+        config = joined_config(files[CONFIG_NAME], files.get(SIDECAR_NAME), source)
+        return read_adapter_bytes(config, files[WEIGHTS_NAME], source=source)
 
     def export(self, adapter_id: int, directory: str | Path) -> Path:
         path = f"/v1/adapters/{int(adapter_id)}/peft"

@@ -252,7 +252,7 @@ def create_app(
     broker the settings name (``workers.jobs``), with the service's checkpoint."""
     from contextlib import asynccontextmanager
 
-    from hypernet.peft_format import CONFIG_NAME, WEIGHTS_NAME
+    from hypernet.peft_format import directory_files
     from library.batcher import GenerationBatcher
 
     dispatcher = library.dispatcher
@@ -356,7 +356,7 @@ def create_app(
             method = row.peft_method
         weights = dispatcher.catalog.store.get(row.content_hash)  # BlobIntegrityError if damaged
         read_adapter_bytes(config, weights, method=method, source=f"adapter {adapter_id}")  # never serve junk
-        return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, f"adapter-{adapter_id}")
+        return _archive(directory_files(config, weights), format, f"adapter-{adapter_id}")
 
     @app.get("/v1/generated/{key}/peft", response_class=Response,
              responses={200: {"content": {"application/zip": {}, "application/gzip": {}}}})
@@ -373,7 +373,7 @@ def create_app(
             config, weights = adapter.config_bytes(), adapter.weights
         else:
             config, weights = adapter_to_bytes(adapter)
-        return _archive({CONFIG_NAME: config, WEIGHTS_NAME: weights}, format, key)
+        return _archive(directory_files(config, weights), format, key)
 
     @app.post("/v1/jobs", response_model=JobSubmitted)
     def submit_job(body: JobRequest) -> dict[str, Any]:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from hypernet.peft_format import load_peft_adapter
+from hypernet.peft_format import load_peft_adapter, read_directory_config
 
 BASELINE = Path(__file__).resolve().parents[2] / "hypernet" / "checkpoints" / "multitask-389"
 
 
 @pytest.fixture(scope="module")
 def config() -> dict:
-    return json.loads((BASELINE / "adapter_config.json").read_text())
+    """Its config as the catalog would keep it: PEFT's keys and t2l's (``t2l.json``) together."""
+    return json.loads(read_directory_config(BASELINE))
 
 
 def test_it_is_a_peft_lora_for_q_and_v_of_every_layer(config):

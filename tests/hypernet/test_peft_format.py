@@ -9,9 +9,13 @@ import torch
 
 from hypernet.peft_format import (
     CONFIG_NAME,
+    SIDECAR_NAME,
     WEIGHTS_NAME,
     AdapterFormatError,
     LoraAdapter,
+    adapter_to_bytes,
+    directory_files,
+    joined_config,
     load_peft_adapter,
     module_shapes,
     save_peft_adapter,
@@ -42,6 +46,41 @@ def test_roundtrip_keeps_every_tensor(base_model, tmp_path: Path):
     for path, (a, b) in adapter.weights.items():
         assert torch.equal(again.weights[path][0], a) and torch.equal(again.weights[path][1], b)
     again.check_against(module_shapes(base_model.model))
+
+
+def test_provenance_travels_in_t2l_json_so_peft_reads_a_config_it_knows(base_model, tmp_path: Path):
+    adapter = _random_adapter(base_model.model)
+    save_peft_adapter(adapter, tmp_path / "a")
+    config = json.loads((tmp_path / "a" / CONFIG_NAME).read_text())
+    assert config["peft_type"] == "LORA" and "t2l" not in config and "t2l_version" not in config
+    assert json.loads((tmp_path / "a" / SIDECAR_NAME).read_text())["t2l"] == {"description": "test"}
+    # joined again, the config as the catalog keeps it, byte for byte
+    config_bytes, weights = adapter_to_bytes(adapter)
+    files = directory_files(config_bytes, weights)
+    assert joined_config(files[CONFIG_NAME], files[SIDECAR_NAME], "x") == config_bytes
+
+
+def test_a_directory_written_before_t2l_json_and_one_of_another_format_read_as_they_are(base_model, tmp_path: Path):
+    adapter = _random_adapter(base_model.model)
+    config_bytes, weights = adapter_to_bytes(adapter)
+    old = tmp_path / "old"  # t2l's keys inside adapter_config.json, as written until session 19
+    old.mkdir()
+    (old / CONFIG_NAME).write_bytes(config_bytes)
+    (old / WEIGHTS_NAME).write_bytes(weights)
+    assert load_peft_adapter(old).metadata == {"description": "test"}
+    bottleneck = json.dumps({"adapter_type": "bottleneck", "t2l": {"seed": 1}}).encode()  # not PEFT's: kept whole
+    assert directory_files(bottleneck, b"w") == {CONFIG_NAME: bottleneck, WEIGHTS_NAME: b"w"}
+
+
+def test_a_damaged_t2l_json_is_a_clear_error(base_model, tmp_path: Path):
+    save_peft_adapter(_random_adapter(base_model.model), tmp_path / "a")
+    sidecar = tmp_path / "a" / SIDECAR_NAME
+    sidecar.write_text("{not json")
+    with pytest.raises(AdapterFormatError, match="t2l.json is not valid JSON"):
+        load_peft_adapter(tmp_path / "a")
+    sidecar.write_text(json.dumps({"t2l": {}, "r": 64}))  # it may not override PEFT's own keys
+    with pytest.raises(AdapterFormatError, match="only t2l, t2l_version"):
+        load_peft_adapter(tmp_path / "a")
 
 
 def test_peft_loads_what_we_write_with_the_merged_update(base_model, tmp_path: Path):

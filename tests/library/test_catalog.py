@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -8,7 +9,13 @@ import pytest
 import torch
 from sqlalchemy import delete, func, select
 
-from hypernet.peft_format import adapter_to_bytes, load_peft_adapter, save_peft_adapter
+from hypernet.peft_format import (
+    adapter_to_bytes,
+    directory_files,
+    load_peft_adapter,
+    read_directory_config,
+    save_peft_adapter,
+)
 from library import adapters as ops
 from library.adapters import NewAdapter
 from library.catalog import open_catalog
@@ -107,11 +114,18 @@ def test_export_writes_a_peft_directory_that_peft_loads(catalog, adapter_factory
     original = adapter_factory(0, layers=30)  # every layer: PEFT expects all layers of target_modules
     (row,) = catalog.add([NewAdapter(adapter=original, descriptions=["Spell words backwards."], base_model=BASE)])
     out = catalog.export(row.id, tmp_path / "exported")
-    assert (out / "adapter_config.json").read_bytes() == adapter_to_bytes(original)[0]
+    # PEFT's two files, t2l's provenance beside them; joined, the config the catalog keeps
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == directory_files(*adapter_to_bytes(original))
+    assert sorted(p.name for p in out.iterdir()) == ["adapter_config.json", "adapter_model.safetensors", "t2l.json"]
+    assert read_directory_config(out) == adapter_to_bytes(original)[0]
     loaded = load_peft_adapter(out)
+    assert loaded.metadata == original.metadata
     for path, (a, b) in original.weights.items():
         assert torch.equal(loaded.weights[path][0], a) and torch.equal(loaded.weights[path][1], b)
-    model = PeftModel.from_pretrained(copy.deepcopy(base_model.model), str(out))
+    with warnings.catch_warnings(record=True) as caught:  # a config PEFT knows whole: no "upgrade PEFT" warning
+        warnings.simplefilter("always")
+        model = PeftModel.from_pretrained(copy.deepcopy(base_model.model), str(out))
+    assert not [w for w in caught if "Unexpected keyword arguments" in str(w.message)]
     assert model.peft_config["default"].r == 2
     layer = model.base_model.model.model.layers[3].self_attn.q_proj
     assert torch.equal(layer.lora_A["default"].weight, original.weights["model.layers.3.self_attn.q_proj"][0])

@@ -4,6 +4,7 @@ error while the service keeps serving."""
 from __future__ import annotations
 
 import io
+import json
 import tarfile
 import zipfile
 from pathlib import Path
@@ -81,7 +82,12 @@ def test_generation_and_generated_downloads(served, base_model, checkpoint_dir):
     generated = batch[1]["adapter"]
     assert generated["source"] == "generated" and not generated["stored"]
     archive = client.get(f"/v1/generated/{generated['key']}/peft")
-    assert archive.status_code == 200 and len(zipfile.ZipFile(io.BytesIO(archive.content)).namelist()) == 2
+    assert archive.status_code == 200
+    files = {Path(n).name: z.read(n) for z in [zipfile.ZipFile(io.BytesIO(archive.content))] for n in z.namelist()}
+    # PEFT's two files, and the provenance PEFT would warn about in t2l.json beside them
+    assert sorted(files) == ["adapter_config.json", "adapter_model.safetensors", "t2l.json"]
+    assert "t2l" not in json.loads(files["adapter_config.json"])
+    assert json.loads(files["t2l.json"])["t2l"]["description"]
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
