@@ -618,8 +618,8 @@ def export_adapter(session: Session, store: AdapterStore, adapter_id: int, direc
     """Write the adapter in its method's standard format, atomically (a complete directory or
     none): ``adapter_config.json`` + ``adapter_model.safetensors``, which
     ``peft.PeftModel.from_pretrained`` loads for the PEFT methods and
-    ``hypernet.bottleneck.load_bottleneck`` for bottleneck adapters, and ``t2l.json`` beside them.
-    The weights are the stored bytes; the config is the stored JSON, t2l's own keys in ``t2l.json``
+    ``hypernet.bottleneck.load_bottleneck`` for bottleneck adapters. The weights are the stored
+    bytes; the config is the stored JSON, a PEFT config's t2l keys in ``t2l.json`` beside it
     (``hypernet.peft_format.directory_files``)."""
     from hypernet.adapter_files import read_adapter_bytes
     from hypernet.peft_format import directory_files

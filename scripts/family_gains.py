@@ -20,6 +20,8 @@ import math
 from pathlib import Path
 from statistics import correlation, fmean
 
+from hypernet.rank_correlation import spearman
+
 
 def family_gains(report: dict, row: str, baseline: str, metric: str = "exact") -> dict[str, tuple[float, int]]:
     """``{family: (mean of row − baseline over its tasks, how many tasks)}`` from a report's JSON."""
@@ -36,21 +38,6 @@ def family_gains(report: dict, row: str, baseline: str, metric: str = "exact") -
     return {family: (fmean(diffs), len(diffs)) for family, diffs in sorted(by_family.items())}
 
 
-def ranks(values: list[float]) -> list[float]:
-    """1-based ranks, ties sharing their mean rank (for Spearman's rho)."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    result = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for k in range(start, end + 1):
-            result[order[k]] = (start + end) / 2 + 1
-        start = end + 1
-    return result
-
-
 def correlations(first: dict[str, tuple[float, int]], other: dict[str, tuple[float, int]]) -> tuple[float, float, int]:
     """(Pearson's r, Spearman's rho, how many families) of two gains over the families both have; NaN
     when fewer than three or either is constant. Rho, as one family of one task can lead r alone."""
@@ -58,7 +45,7 @@ def correlations(first: dict[str, tuple[float, int]], other: dict[str, tuple[flo
     xs, ys = [first[f][0] for f in shared], [other[f][0] for f in shared]
     if len(shared) < 3 or len(set(xs)) < 2 or len(set(ys)) < 2:
         return math.nan, math.nan, len(shared)
-    return correlation(xs, ys), correlation(ranks(xs), ranks(ys)), len(shared)
+    return correlation(xs, ys), spearman(xs, ys), len(shared)
 
 
 def main() -> None:

@@ -14,8 +14,9 @@ import argparse
 import csv
 import json
 import re
-import statistics
 from pathlib import Path
+
+from hypernet.rank_correlation import spearman
 
 LOSSES = ("selection_loss", "zero_shot_loss", "val_loss")
 
@@ -40,25 +41,8 @@ def step_rows(run_dir: Path, eval_json: Path) -> list[dict[str, float]]:
 
 def rank_correlations(rows: list[dict[str, float]]) -> dict[str, float]:
     """Spearman correlation of each loss with exact match (nan with fewer than three steps)."""
-    if len(rows) < 3:
-        return {loss: float("nan") for loss in LOSSES}
-    exact = _ranks([r["exact"] for r in rows])
-    return {loss: statistics.correlation(_ranks([r[loss] for r in rows]), exact) for loss in LOSSES}
-
-
-def _ranks(values: list[float]) -> list[float]:
-    """1-based ranks, ties sharing their mean rank (Spearman's rho is Pearson's r of these)."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for k in range(start, end + 1):
-            ranks[order[k]] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks
+    exact = [r["exact"] for r in rows]
+    return {loss: spearman([r[loss] for r in rows], exact) for loss in LOSSES}
 
 
 def main() -> None:
