@@ -48,7 +48,7 @@ class LossCurve:
                 ax.plot(*zip(*points), label=field)
         ax.set_xlabel("step")
         ax.set_title(title)
-        ax.legend()
+        ax.legend(loc="upper right")  # not "best": its search over every point is slow on long runs
         ax.grid(alpha=0.3)
         fig.tight_layout()
         fig.savefig(png, dpi=100)
