@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from script_module import ScriptRun, run_script
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,10 +22,7 @@ def test_the_script_reports_each_split_and_module_of_the_default(tmp_path: Path)
              _task("t.lower", "lowercase", True), _task("t.repeat", "repeat", True)]
     task_file = tmp_path / "tasks.jsonl"
     task_file.write_text("".join(json.dumps(t) + "\n" for t in tasks))
-    done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "adapter_spread.py"), str(REPO / "hypernet/checkpoints/default"),
-         "--task-file", str(task_file)],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+    done = _spread(str(REPO / "hypernet/checkpoints/default"), "--task-file", str(task_file))
     assert done.returncode == 0, done.stderr[-2000:]
     rows = [line.split() for line in done.stdout.splitlines()[1:]]
     assert [(r[1], r[2]) for r in rows] == [("train", "q_proj"), ("train", "v_proj"),
@@ -35,9 +31,8 @@ def test_the_script_reports_each_split_and_module_of_the_default(tmp_path: Path)
     assert all(0 < s < 100 for s in shares)  # a trained SFT default: its adapters move with the description
 
 
-def _spread(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "adapter_spread.py"), *args], capture_output=True,
-                          text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+def _spread(*args: str) -> ScriptRun:
+    return run_script("adapter_spread", *args)
 
 
 def test_a_missing_checkpoint_or_a_bad_task_file_is_one_clear_line(tmp_path: Path):

@@ -4,10 +4,9 @@ is pushed away from its nearest training descriptions."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from script_module import ScriptRun, run_script
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = str(REPO / "hypernet/checkpoints/default")
@@ -20,10 +19,8 @@ def _task(task_id: str, verb: str, heldout: bool) -> dict:
             "examples": [{"input": f"abc {i}", "output": f"{verb} {i}"} for i in range(40)]}
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "embedding_extrapolation.py"), *args],
-                          capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-                          timeout=600)
+def _run(*args: str) -> ScriptRun:
+    return run_script("embedding_extrapolation", *args)
 
 
 def test_each_beta_gets_a_line_set_against_the_first(tmp_path: Path):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from script_module import ScriptRun, run_script
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = str(REPO / "hypernet/checkpoints/default")
@@ -19,9 +18,8 @@ def _task(task_id: str, family: str, verb: str, heldout: bool) -> dict:
             "examples": [{"input": f"abc {i}", "output": f"{verb} {i}"} for i in range(40)]}
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "sibling_gap.py"), *args], capture_output=True,
-                          text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=600)
+def _run(*args: str) -> ScriptRun:
+    return run_script("sibling_gap", *args)
 
 
 def test_the_script_reports_each_split_and_writes_every_task(tmp_path: Path):

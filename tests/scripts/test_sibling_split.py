@@ -4,13 +4,9 @@ comparisons on those tasks and on the rest (the real encoder, a five-task file).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "scripts" / "sibling_split.py"
+from script_module import ScriptRun, run_script
 
 
 def _task_file(tmp_path: Path) -> Path:
@@ -28,9 +24,8 @@ def _task_file(tmp_path: Path) -> Path:
     return path
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+def _run(*args: str) -> ScriptRun:
+    return run_script("sibling_split", *args)
 
 
 def test_the_bordered_task_is_found_and_each_comparison_is_split(tmp_path: Path):
