@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import torch
-from script_module import load_script
+from script_module import load_script, run_script
 
 from hypernet.peft_format import LoraAdapter
 
@@ -24,22 +24,16 @@ def test_scaling_the_generated_rows_keeps_the_fixed_block_whole():
 def test_what_cannot_run_is_refused_before_the_base_model_loads(tmp_path):
     """A checkpoint without a fixed block under --generated-only, a missing checkpoint and a negative
     --selection-every each end with one clear line, in seconds (the base model never loads)."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from hypernet.checkpoint import save_checkpoint
     from hypernet.config import HypernetConfig, TargetSpec
     from hypernet.model import build_hypernet
 
-    repo = Path(__file__).resolve().parents[2]
     config = HypernetConfig(base_model="m", encoder="e", embedding_dim=16, rank=4, latent_dim=16, head_hidden=16,
                             targets=(TargetSpec("q", in_features=12, out_features=10, num_layers=3),))
     plain = save_checkpoint(build_hypernet(config), tmp_path / "plain").path
 
     def run(*args):
-        return subprocess.run([sys.executable, str(repo / "scripts" / "adapter_scale_sweep.py"), *args],
-                              capture_output=True, text=True, cwd=repo, timeout=120)
+        return run_script("adapter_scale_sweep", *args)
 
     done = run("--checkpoint", str(plain), "--generated-only", "--selection-every", "4")
     assert done.returncode != 0 and "has no fixed block" in done.stderr and "base model" not in done.stdout + done.stderr
