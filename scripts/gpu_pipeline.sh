@@ -15,9 +15,10 @@
 #                                               # the next `start` resumes that run where it stopped
 # Needs .carry/suite.jsonl (`t2l tasks export .carry/suite.jsonl`): the GPU image lacks the
 # suite's data packages, so the suite travels as a file. A call carries at most 64 MiB with the
-# working tree: move hypernet/checkpoints/default (33 MiB) and the merged reports docs/EVAL-476-s*.json
-# (the tree is ~16 MB without the default, the asset pieces 52 MB) out of the tree while staging, and carry
-# .carry/suite.jsonl (7 MiB) with the smallest asset piece (it stays on the machine for later calls).
+# working tree: move hypernet/checkpoints/default (33 MiB) and the reports docs/*.json and docs/*.png out
+# of the tree for every call of the session (session 20: with only the default and docs/EVAL-476-s*.json
+# moved, the tree and one 52 MB asset piece were over the limit; without all three it is ~5 MB), and carry
+# the gzipped suites (`gzip -9 .carry/suite*.jsonl`, unpacked on the machine) with `setup`.
 # The multi-task LoRA on all 389 training tasks ships in hypernet/checkpoints/multitask-389: an SFT
 # variant can start from it (EXTRA --init-adapter=hypernet/checkpoints/multitask-389) and eval gives it
 # its row (MULTITASK_ADAPTER=hypernet/checkpoints/multitask-389) without training it again.
