@@ -127,6 +127,8 @@ def comparisons(
     --mismatched``) is set against its aligned row only: aligned − mismatched. Comparisons without a
     number (no shared task, an oracle mean of zero) are left out."""
     runs = list(runs) if runs is not None else [""] * len(results)
+    if len(runs) != len(results):  # zip would pair rows with the wrong runs, and compare nothing
+        raise ValueError(f"{len(runs)} runs for {len(results)} rows: one run per row")
     order = list(dict.fromkeys(runs))  # the evaluations in the order they were merged
     def plain(name: str, run: str) -> str:  # a merged row's name without its run's tag
         return name.removesuffix(f" [{run}]") if run else name

@@ -88,7 +88,9 @@ def _read_rows(path: Path) -> tuple[list, list[str]]:
         results = [MethodResult.from_json(row) for row in data["results"]]
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise ValueError(f"{path} is not an EVAL.json of t2l eval ({type(exc).__name__}: {exc})") from None
-    runs = data["runs"] if isinstance(data.get("runs"), list) else inferred_runs(results)
+    runs = data.get("runs")
+    if not isinstance(runs, list) or len(runs) != len(results):  # as t2l eval-report reads it
+        runs = inferred_runs(results)
     return results, runs
 
 

@@ -61,6 +61,12 @@ def test_merged_runs_are_paired_by_run_not_by_name():
     assert (found["T2L (SFT) [C]"].baseline, found["T2L (SFT) [C]"].value) == ("multi-task LoRA [B]", -50.0)
 
 
+def test_runs_that_do_not_match_the_rows_one_to_one_are_refused():
+    rows = [_row("multi-task LoRA", {"a.x": 10.0}), _row("T2L (SFT)", {"a.x": 20.0})]
+    with pytest.raises(ValueError, match="3 runs for 2 rows"):
+        comparisons(rows, runs=["", "", "B"])  # zip would have paired them silently
+
+
 def test_a_run_before_any_baseline_borrows_from_the_first_later_run_that_has_it():
     rows = [_row("T2L (SFT)", {"a.x": 20.0}), _row("multi-task LoRA [B]", {"a.x": 5.0}),
             _row("multi-task LoRA [C]", {"a.x": 15.0})]
