@@ -116,6 +116,15 @@ def inferred_runs(results: Sequence[MethodResult]) -> list[str]:
     return [tag if (tag := last_tag(r.method)) in tagged else "" for r in results]
 
 
+def recorded_runs(recorded: object, results: Sequence[MethodResult]) -> list[str]:
+    """The runs an EVAL.json records for ``results`` (its ``"runs"``), or, when it records none or not
+    one per row (a report written before it did, or rows taken out of one by hand), those read from
+    the row names (``inferred_runs``)."""
+    if isinstance(recorded, list) and len(recorded) == len(results):
+        return [str(run) for run in recorded]
+    return inferred_runs(results)
+
+
 def comparisons(
     results: Sequence[MethodResult], runs: Sequence[str] | None = None, metric: str = "exact"
 ) -> list[Comparison]:

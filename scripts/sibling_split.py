@@ -80,7 +80,7 @@ def main() -> None:
 
 def _read_rows(path: Path) -> tuple[list, list[str]]:
     """The rows of ``t2l eval``'s EVAL.json and the run of each (``ValueError`` if it is not one)."""
-    from hypernet.eval_compare import inferred_runs
+    from hypernet.eval_compare import recorded_runs
     from hypernet.evaluate import MethodResult
 
     try:
@@ -88,10 +88,7 @@ def _read_rows(path: Path) -> tuple[list, list[str]]:
         results = [MethodResult.from_json(row) for row in data["results"]]
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise ValueError(f"{path} is not an EVAL.json of t2l eval ({type(exc).__name__}: {exc})") from None
-    runs = data.get("runs")
-    if not isinstance(runs, list) or len(runs) != len(results):  # as t2l eval-report reads it
-        runs = inferred_runs(results)
-    return results, runs
+    return results, recorded_runs(data.get("runs"), results)
 
 
 if __name__ == "__main__":

@@ -235,7 +235,7 @@ def eval_report(
     are named "<row> \[tag]"; each T2L row is compared with its own run's baselines, or else those of
     the nearest earlier file that has them, or else a later one (over the tasks both rows scored). A
     merged report can be merged again: its rows keep the runs they came from."""
-    from hypernet.eval_compare import inferred_runs, nested_run
+    from hypernet.eval_compare import nested_run, recorded_runs
     from hypernet.eval_report import write_report
     from hypernet.evaluate import MethodResult
     from t2l.cli.train import select_tasks, split_of
@@ -258,15 +258,12 @@ def eval_report(
         context[f"source {number}" + (f" [{tag}]" if tag else "")] = (
             f"{source}: `{data.get('command', '?')}`" + (" (interrupted: the rows it finished)" if data.get("partial") else ""))
         # a merged report keeps its own runs (recorded, or read from its row names if it predates that)
-        inner_runs = data.get("runs") if isinstance(data.get("runs"), list) else None
-        if inner_runs is None or len(inner_runs) != len(rows):
-            inner_runs = inferred_runs(rows)
-        for row, inner in zip(rows, inner_runs):
+        for row, inner in zip(rows, recorded_runs(data.get("runs"), rows)):
             row.method += f" [{tag}]" if tag else ""
             if not samples:  # a merged report of many sessions is mostly their answers, which the sources hold
                 row.samples = {}
             results.append(row)
-            runs.append(nested_run(str(inner), tag))
+            runs.append(nested_run(inner, tag))
     if keep_rows:
         results, runs = _chosen_rows(results, runs, keep_rows)
     missing = {t for r in results for t in r.per_task} - set(families)

@@ -271,13 +271,16 @@ def test_a_merged_report_merged_again_keeps_each_row_s_run(tmp_path: Path, capsy
 
 
 def test_runs_nest_and_are_read_back_from_the_names_of_an_older_merged_report():
-    from hypernet.eval_compare import inferred_runs, nested_run
+    from hypernet.eval_compare import inferred_runs, nested_run, recorded_runs
 
     assert [nested_run("", ""), nested_run("", "C"), nested_run("B", ""), nested_run("B", "C")] == ["", "C", "B", "B] [C"]
     rows = [_row("multi-task LoRA", {"a.x": 1.0}), _row("T2L (SFT) [sft-a]", {"a.x": 1.0}),
             _row("multi-task LoRA [s9]", {"a.x": 1.0}), _row("T2L (SFT) [sft-b] [s9]", {"a.x": 1.0}),
             _row("T2L (SFT) [s10]", {"a.x": 1.0})]  # s10 brought no baseline: it borrowed one
     assert inferred_runs(rows) == ["", "", "s9", "s9", ""]
+    # recorded runs are kept when there is one per row, else read from the names as above
+    assert recorded_runs(["", "x", "x", "y", "y"], rows) == ["", "x", "x", "y", "y"]
+    assert recorded_runs(["", "s9"], rows) == recorded_runs(None, rows) == ["", "", "s9", "s9", ""]
     # a nested run strips to the plain name, so rows pair within it
     found = {c.method: c.baseline for c in comparisons(
         [_row("multi-task LoRA [B] [C]", {"a.x": 1.0}), _row("T2L (SFT) [B] [C]", {"a.x": 2.0})], runs=["B] [C", "B] [C"])}
