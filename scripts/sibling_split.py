@@ -7,7 +7,7 @@ training-only sibling: a task of the task file that the built-in suite lacks (``
 T2L row of the evaluation, the comparisons ``t2l eval`` prints (against the multi-task LoRA; aligned −
 mismatched) are then made twice, on the bordered tasks and on the others:
 
-    python3 scripts/sibling_split.py EVAL.json --task-file suite-extra.jsonl [--encoder NAME]
+    python3 scripts/sibling_split.py EVAL.json --task-file suite-extra.jsonl [--encoder NAME] [--row NAME ...]
     python3 scripts/sibling_split.py --task-file suite-extra.jsonl      # only which tasks are bordered
 """
 
@@ -25,6 +25,8 @@ def main() -> None:
     parser.add_argument("eval_json", type=Path, nargs="?", help="EVAL.json of t2l eval or t2l eval-report")
     parser.add_argument("--task-file", type=Path, required=True, help="the task file the runs trained on")
     parser.add_argument("--encoder", default=None, help="encoder name or directory (default: T2L_ENCODER)")
+    parser.add_argument("--row", action="append", default=[], metavar="NAME",
+                        help="only this T2L row of the report (repeat it; every row's baselines stay)")
     args = parser.parse_args()
 
     import torch
@@ -46,6 +48,7 @@ def main() -> None:
         if not siblings:
             raise T2LError(f"{args.task_file} has no training task that the built-in suite lacks")
         results, runs = _read_rows(args.eval_json) if args.eval_json else ([], [])  # before 10 minutes of embedding
+        _check_rows(args.row, results)
         encoder = load_encoder(args.encoder or get_settings().encoder)
     except (T2LError, OSError, ValueError) as exc:
         raise SystemExit(f"sibling_split: {exc}") from None
@@ -72,10 +75,24 @@ def main() -> None:
     compared = {name: {(c.method, c.baseline): c for c in comparisons(rows, runs)} for name, rows in parts.items()}
     print(f"\n| T2L row | against | bordered ({len(border)}) | others |\n|---|---|---:|---:|")
     for key, c in compared["bordered"].items():
-        if c.kind != "difference" or "base + description" in c.baseline:
+        if c.kind != "difference" or "base + description" in c.baseline or (args.row and c.method not in args.row):
             continue
         other = compared["others"].get(key)
         print(f"| {c.method} | {c.baseline} | {c.value_text()} | {other.value_text() if other else ''} |")
+
+
+def _check_rows(names: list[str], results: list) -> None:
+    """``ValueError`` for a --row that names no T2L row of the report, with the nearest names there are."""
+    import difflib
+
+    if names and not results:
+        raise ValueError("--row needs the EVAL.json whose rows it names")
+    t2l_rows = [r.method for r in results if r.method.startswith("T2L")]
+    for name in names:
+        if name not in t2l_rows:
+            near = difflib.get_close_matches(name, t2l_rows, n=3, cutoff=0.5)
+            raise ValueError(f"--row {name!r} is no T2L row of the report"
+                             + (f" (nearest: {'; '.join(near)})" if near else ""))
 
 
 def _read_rows(path: Path) -> tuple[list, list[str]]:

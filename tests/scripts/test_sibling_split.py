@@ -72,3 +72,34 @@ def test_a_report_that_is_not_an_eval_json_is_said_before_any_embedding(tmp_path
         done = _run(str(report), "--task-file", str(tasks))
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
         assert done.stderr.startswith("sibling_split: ") and report.name in done.stderr
+
+
+def _report(tmp_path: Path, rows: dict[str, dict[str, float]]) -> Path:
+    report = tmp_path / "EVAL.json"
+    report.write_text(json.dumps({"results": [
+        {"method": m, "per_task": {t: {"exact": v, "lenient": v} for t, v in scores.items()}}
+        for m, scores in rows.items()]}))
+    return report
+
+
+def test_row_keeps_only_the_named_t2l_row_with_every_baseline(tmp_path: Path):
+    tasks = _task_file(tmp_path)
+    report = _report(tmp_path, {
+        "multi-task LoRA": {"text_edit.end_with_period": 10.0, "string.pig_latin": 20.0},
+        "T2L (SFT) + description": {"text_edit.end_with_period": 30.0, "string.pig_latin": 25.0},
+        "T2L (recon)": {"text_edit.end_with_period": 15.0, "string.pig_latin": 10.0}})
+    done = _run(str(report), "--task-file", str(tasks), "--row", "T2L (recon)")
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = done.stdout.split("| T2L row")[1]
+    assert "| T2L (recon) | multi-task LoRA | +5.0 | -10.0 |" in table
+    assert "T2L (SFT)" not in table
+
+
+def test_a_row_the_report_lacks_is_refused_before_any_embedding(tmp_path: Path):
+    tasks = _task_file(tmp_path)
+    report = _report(tmp_path, {"multi-task LoRA": {"string.pig_latin": 20.0},
+                                "T2L (SFT) + description": {"string.pig_latin": 25.0}})
+    done = _run(str(report), "--task-file", str(tasks), "--row", "T2L (SFT) + descripton")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "is no T2L row of the report (nearest: T2L (SFT) + description)" in done.stderr
+    assert "border" not in done.stdout  # it stopped before the embedding
