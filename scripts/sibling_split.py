@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--row", action="append", default=[], metavar="NAME",
                         help="only this T2L row of the report (repeat it; every row's baselines stay)")
     args = parser.parse_args()
+    if args.row and args.eval_json is None:
+        parser.error("--row names rows of an EVAL.json: give one")
 
     import torch
 
@@ -85,8 +87,6 @@ def _check_rows(names: list[str], results: list) -> None:
     """``ValueError`` for a --row that names no T2L row of the report, with the nearest names there are."""
     import difflib
 
-    if names and not results:
-        raise ValueError("--row needs the EVAL.json whose rows it names")
     t2l_rows = [r.method for r in results if r.method.startswith("T2L")]
     for name in names:
         if name not in t2l_rows:

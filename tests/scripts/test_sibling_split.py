@@ -103,3 +103,8 @@ def test_a_row_the_report_lacks_is_refused_before_any_embedding(tmp_path: Path):
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "is no T2L row of the report (nearest: T2L (SFT) + description)" in done.stderr
     assert "border" not in done.stdout  # it stopped before the embedding
+
+
+def test_row_without_a_report_is_a_usage_error(tmp_path: Path):
+    done = _run("--task-file", str(tmp_path / "tasks.jsonl"), "--row", "T2L (SFT)")
+    assert done.returncode == 2 and "--row names rows of an EVAL.json" in done.stderr
